@@ -1,0 +1,205 @@
+//===- QNNNNOps.td - neural-network compute ops ------------*- tablegen -*-===//
+//
+// Convolution, matrix products, pooling, batch norm and softmax. Element
+// types are polymorphic (float, affine, binary, ternary, codebook); the
+// verifiers state which combinations have a meaning.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANT_DIALECT_QNN_QNNNNOPS_TD
+#define QUANT_DIALECT_QNN_QNNNNOPS_TD
+
+def QNN_Conv2DOp : QNN_Op<"conv2d", [Pure]> {
+  let summary = "2-D convolution (NCHW input, OIHW weights), grouped or depthwise";
+  let description = [{
+    out[n, o, y, x] = bias[o] + sum_{c, ky, kx} in[n, g*C/G + c,
+      y*sy + ky*dy - pad_top, x*sx + kx*dx - pad_left] * w[o, c, ky, kx]
+    where g = o / (O/G) and padded positions read zero. `padding` is
+    [top, left, bottom, right]; `groups` = C gives a depthwise convolution.
+
+    Element types:
+    * float input: float, binary, ternary or codebook weights (weight-only
+      quantization); float bias and result.
+    * affine input: affine weights (per tensor or per output channel, axis 0);
+      the bias, if any, is `!quant.uniform` with i32 storage, zero point 0
+      and scale s_in * s_w (per channel where the weights are); the result is
+      float, affine (any scale) or the i32 accumulator type.
+    * binary input (XNOR-popcount): the weights must be binary too; padding
+      then reads `pad_value` (+1 or -1: zero has no binary code).
+
+    Example:
+
+    ```mlir
+    %y = qnn.conv2d %x, %w, %b {strides = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>}
+         : (tensor<1x3x32x32xf32>, tensor<8x3x3x3xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$weight,
+                       Optional<AnyRankedTensor>:$bias,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$strides,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$dilations,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding,
+                       DefaultValuedAttr<I64Attr, "1">:$groups,
+                       OptionalAttr<I64Attr>:$pad_value);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def QNN_MatMulOp : QNN_Op<"matmul", [Pure]> {
+  let summary = "batched matrix product [..., M, K] x [..., K, N]";
+  let description = [{
+    ONNX MatMul semantics for ranks >= 2: the leading (batch) dimensions
+    broadcast; the result is [..., M, N]. Element-type rules are those of
+    `qnn.conv2d`, with per-axis right-hand weights quantized along the last
+    (N) dimension.
+
+    Example:
+
+    ```mlir
+    %y = qnn.matmul %a, %b : (tensor<2x4x8xf32>, tensor<8x16xf32>) -> tensor<2x4x16xf32>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$lhs, AnyRankedTensor:$rhs);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
+def QNN_FullyConnectedOp : QNN_Op<"fully_connected", [Pure]> {
+  let summary = "input [B, K] times weights [O, K] transposed, plus bias [O]";
+  let description = [{
+    out[b, o] = bias[o] + sum_k in[b, k] * w[o, k] (ONNX Gemm with
+    transB = 1). Element-type rules are those of `qnn.conv2d`; per-axis
+    weights are quantized along axis 0 (output features).
+
+    Example:
+
+    ```mlir
+    %y = qnn.fully_connected %x, %w, %b
+         : (tensor<1x64xf32>, tensor<10x64xf32>, tensor<10xf32>) -> tensor<1x10xf32>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$weight,
+                       Optional<AnyRankedTensor>:$bias);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def QNN_MaxPool2DOp : QNN_Op<"max_pool2d", [Pure]> {
+  let summary = "2-D max pooling over NCHW";
+  let description = [{
+    Maximum over each window; padded positions never win. Output size per
+    spatial dimension is floor((in + pads - d*(k-1) - 1) / s) + 1 (ceil with
+    `ceil_mode`). Max commutes with monotone quantization, so input and
+    output have the same element type.
+
+    Example:
+
+    ```mlir
+    %y = qnn.max_pool2d %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>}
+         : tensor<1x8x32x32xf32> -> tensor<1x8x16x16xf32>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$input,
+                       DenseI64ArrayAttr:$kernel,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$strides,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$dilations,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding,
+                       UnitAttr:$ceil_mode);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+}
+
+def QNN_AvgPool2DOp : QNN_Op<"avg_pool2d", [Pure]> {
+  let summary = "2-D average pooling over NCHW";
+  let description = [{
+    Mean over each window. With `count_include_pad` padded zeros count in the
+    divisor; otherwise only real positions do (ONNX default). Affine inputs
+    may produce an output with other quantization parameters.
+
+    Example:
+
+    ```mlir
+    %y = qnn.avg_pool2d %x {kernel = array<i64: 3, 3>, padding = array<i64: 1, 1, 1, 1>}
+         : tensor<1x8x16x16xf32> -> tensor<1x8x16x16xf32>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$input,
+                       DenseI64ArrayAttr:$kernel,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$strides,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding,
+                       UnitAttr:$ceil_mode, UnitAttr:$count_include_pad);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+}
+
+def QNN_GlobalAvgPoolOp : QNN_Op<"global_avg_pool", [Pure]> {
+  let summary = "mean over all spatial positions: [N, C, H, W] -> [N, C, 1, 1]";
+  let description = [{
+    Example:
+
+    ```mlir
+    %y = qnn.global_avg_pool %x : tensor<1x64x7x7xf32> -> tensor<1x64x1x1xf32>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$input);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def QNN_BatchNormOp : QNN_Op<"batch_norm", [Pure]> {
+  let summary = "inference batch normalization over channel axis 1 (float)";
+  let description = [{
+    y = scale * (x - mean) / sqrt(var + epsilon) + bias, per channel. Only
+    defined on float tensors: quantization folds it into the preceding
+    convolution or into a binarization threshold first.
+
+    Example:
+
+    ```mlir
+    %y = qnn.batch_norm %x, %s, %b, %m, %v {epsilon = 1.0e-05 : f32}
+         : (tensor<1x8x4x4xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>)
+         -> tensor<1x8x4x4xf32>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$scale,
+                       AnyRankedTensor:$bias, AnyRankedTensor:$mean,
+                       AnyRankedTensor:$variance,
+                       DefaultValuedAttr<F32Attr, "1.0e-5">:$epsilon);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = [{
+    $input `,` $scale `,` $bias `,` $mean `,` $variance attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def QNN_SoftmaxOp : QNN_Op<"softmax", [Pure]> {
+  let summary = "softmax along one axis";
+  let description = [{
+    y = exp(x - max) / sum(exp(x - max)) along `axis` (negative counts from
+    the back). Float, or affine in and out (the output scale is free).
+
+    Example:
+
+    ```mlir
+    %y = qnn.softmax %x {axis = -1 : i64} : tensor<1x10xf32> -> tensor<1x10xf32>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$input,
+                       DefaultValuedAttr<I64Attr, "-1">:$axis);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+}
+
+#endif // QUANT_DIALECT_QNN_QNNNNOPS_TD

@@ -1,0 +1,30 @@
+# -*- Python -*-
+# lit configuration of the quant-mlir regression suite. Tools come from the
+# build tree (quant-opt, ...) and from LLVM 22 (FileCheck, not, count): never
+# from PATH, where an older LLVM may live.
+
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "QUANT"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.quant_obj_root, "test")
+
+config.substitutions.append(("%PATH%", config.environment["PATH"]))
+config.substitutions.append(("%quant_src_root", config.quant_src_root))
+
+llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
+llvm_config.use_default_substitutions()
+
+# FileCheck, not and count from LLVM 22 first, then our tools.
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=False)
+llvm_config.with_environment("PATH", config.quant_tools_dir, append_path=False)
+
+tools = ["quant-opt"]
+llvm_config.add_tool_substitutions(tools, [config.quant_tools_dir])

@@ -1,0 +1,37 @@
+//===- quant-opt.cpp - the quant-mlir optimizer driver -------------------===//
+//
+// An mlir-opt for quant-mlir: registers the qnn dialect and the upstream
+// dialects our pipelines use (not all of MLIR), the qnn passes, the named
+// pipelines and the generic upstream passes used by our tests.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant/Dialect/QNN/IR/QNN.h"
+#include "quant/Dialect/QNN/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "mlir/Transforms/Passes.h"
+
+int main(int argc, char **argv) {
+  mlir::DialectRegistry registry;
+  registry.insert<mlir::qnn::QNNDialect, mlir::quant::QuantDialect,
+                  mlir::func::FuncDialect, mlir::arith::ArithDialect,
+                  mlir::tensor::TensorDialect>();
+
+  // Generic passes our pipelines and tests use.
+  mlir::registerCanonicalizerPass();
+  mlir::registerCSEPass();
+  mlir::registerSymbolDCEPass();
+  mlir::registerInlinerPass();
+
+  mlir::qnn::registerQNNPasses();
+  mlir::qnn::registerQNNPipelines();
+
+  return mlir::asMainReturnCode(mlir::MlirOptMain(
+      argc, argv, "quant-mlir optimizer driver\n", registry));
+}
