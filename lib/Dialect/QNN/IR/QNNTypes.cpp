@@ -451,3 +451,54 @@ mlir::qnn::verifyQuantizedShape(function_ref<InFlightDiagnostic()> emitError,
                        << " but its type has " << slices << " scales";
   return success();
 }
+
+/// Reports the first zero point of `q` outside its storage range.
+static LogicalResult
+verifyZeroPoints(function_ref<InFlightDiagnostic()> emitError,
+                 quant::QuantizedType q, StringRef what) {
+  SmallVector<int64_t> zeroPoints;
+  if (auto t = llvm::dyn_cast<quant::UniformQuantizedType>(q))
+    zeroPoints.push_back(t.getZeroPoint());
+  else if (auto t = llvm::dyn_cast<quant::UniformQuantizedPerAxisType>(q))
+    llvm::append_range(zeroPoints, t.getZeroPoints());
+  else if (auto t = llvm::dyn_cast<quant::UniformQuantizedSubChannelType>(q))
+    for (const APInt &zp : t.getZeroPoints().getValues<APInt>())
+      zeroPoints.push_back(zp.getSExtValue());
+  int64_t lo = q.getStorageTypeMin(), hi = q.getStorageTypeMax();
+  for (int64_t zp : zeroPoints)
+    if (zp < lo || zp > hi)
+      return emitError() << what << " has zero point " << zp
+                         << " outside the storage range [" << lo << ", " << hi
+                         << "] of " << q;
+  return success();
+}
+
+LogicalResult
+mlir::qnn::verifyQuantizedTensor(function_ref<InFlightDiagnostic()> emitError,
+                                 Type elementType, ArrayRef<int64_t> shape,
+                                 StringRef what) {
+  if (auto q = llvm::dyn_cast<quant::QuantizedType>(elementType))
+    if (failed(verifyZeroPoints(emitError, q, what)))
+      return failure();
+  return verifyQuantizedShape(emitError, elementType, shape, what);
+}
+
+LogicalResult mlir::qnn::verifyValidQuantizedTypes(Operation *op) {
+  auto check = [&](Type type, const Twine &what) -> LogicalResult {
+    auto tensor = llvm::dyn_cast<RankedTensorType>(type);
+    if (!tensor || !isQuantizedElement(tensor.getElementType()))
+      return success();
+    std::string name = what.str();
+    return verifyQuantizedTensor([&] { return op->emitOpError(); },
+                                 tensor.getElementType(), tensor.getShape(),
+                                 name);
+  };
+  for (auto [i, type] : llvm::enumerate(op->getOperandTypes()))
+    if (failed(check(type, "operand #" + Twine(i))))
+      return failure();
+  for (auto [i, type] : llvm::enumerate(op->getResultTypes()))
+    if (failed(check(type, op->getNumResults() == 1 ? Twine("result")
+                                                    : "result #" + Twine(i))))
+      return failure();
+  return success();
+}

@@ -18,6 +18,35 @@
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
+namespace mlir::qnn {
+/// Checks the zero points of a quantized element type against its storage
+/// range and its per-axis / per-block parameters against `shape`. `what`
+/// names the value in diagnostics.
+LogicalResult verifyQuantizedTensor(function_ref<InFlightDiagnostic()> emitError,
+                                    Type elementType, ArrayRef<int64_t> shape,
+                                    StringRef what);
+
+namespace OpTrait {
+/// Op trait: every ranked tensor operand and result has valid quantization
+/// parameters (see verifyQuantizedTensor).
+template <typename ConcreteType>
+class ValidQuantizedTypes
+    : public ::mlir::OpTrait::TraitBase<ConcreteType, ValidQuantizedTypes> {
+public:
+  static LogicalResult verifyTrait(Operation *op);
+};
+} // namespace OpTrait
+
+/// Implementation of ValidQuantizedTypes, shared by all ops.
+LogicalResult verifyValidQuantizedTypes(Operation *op);
+
+template <typename ConcreteType>
+LogicalResult OpTrait::ValidQuantizedTypes<ConcreteType>::verifyTrait(
+    Operation *op) {
+  return verifyValidQuantizedTypes(op);
+}
+} // namespace mlir::qnn
+
 #include "quant/Dialect/QNN/IR/QNNOpsDialect.h.inc"
 #include "quant/Dialect/QNN/IR/QNNOpsEnums.h.inc"
 
