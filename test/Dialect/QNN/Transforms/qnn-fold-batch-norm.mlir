@@ -1,0 +1,76 @@
+// RUN: quant-opt %s -qnn-fold-batch-norm -split-input-file | FileCheck %s
+// RUN: quant-opt %s -qnn-fold-batch-norm="strict=true" -split-input-file -verify-diagnostics -o /dev/null
+
+// k = gamma / sqrt(var + eps) = [4/2, 0.5/1] = [2, 0.5]
+// W' = W * k per row; b' = (b - mean) * k + beta = [0.5, 0.5].
+// CHECK-LABEL: func.func @fc
+// CHECK-SAME: (%[[X:.*]]: tensor<1x2xf32>)
+// CHECK-DAG: %[[W:.*]] = arith.constant dense<{{\[}}[2.000000e+00, 4.000000e+00], [1.500000e+00, 2.000000e+00]]> : tensor<2x2xf32>
+// CHECK-DAG: %[[B:.*]] = arith.constant dense<5.000000e-01> : tensor<2xf32>
+// CHECK: %[[Y:.*]] = qnn.fully_connected %[[X]], %[[W]], %[[B]]
+// CHECK-NOT: qnn.batch_norm
+// CHECK: return %[[Y]]
+func.func @fc(%x: tensor<1x2xf32>) -> tensor<1x2xf32> {
+  %w = arith.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>
+  %b = arith.constant dense<1.0> : tensor<2xf32>
+  %gamma = arith.constant dense<[4.0, 0.5]> : tensor<2xf32>
+  %beta = arith.constant dense<[0.5, 0.0]> : tensor<2xf32>
+  %mean = arith.constant dense<[1.0, 0.0]> : tensor<2xf32>
+  %var = arith.constant dense<[3.0, 0.0]> : tensor<2xf32>
+  %y = qnn.fully_connected %x, %w, %b : (tensor<1x2xf32>, tensor<2x2xf32>, tensor<2xf32>) -> tensor<1x2xf32>
+  %z = qnn.batch_norm %y, %gamma, %beta, %mean, %var {epsilon = 1.0 : f32}
+      : (tensor<1x2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2xf32>
+  return %z : tensor<1x2xf32>
+}
+
+// -----
+
+// A conv without bias gets one; its attributes are kept.
+// CHECK-LABEL: func.func @conv_no_bias
+// CHECK-DAG: %[[W:.*]] = arith.constant dense<{{\[}}[{{\[}}[2.000000e+00]]], [{{\[}}[1.000000e+00]]]]> : tensor<2x1x1x1xf32>
+// CHECK-DAG: %[[B:.*]] = arith.constant dense<[-1.500000e+00, 0.000000e+00]> : tensor<2xf32>
+// CHECK: qnn.conv2d %{{.*}}, %[[W]], %[[B]] {strides = array<i64: 2, 2>}
+// CHECK-NOT: qnn.batch_norm
+func.func @conv_no_bias(%x: tensor<1x1x4x4xf32>) -> tensor<1x2x2x2xf32> {
+  %w = arith.constant dense<[[[[1.0]]], [[[2.0]]]]> : tensor<2x1x1x1xf32>
+  %gamma = arith.constant dense<[4.0, 0.5]> : tensor<2xf32>
+  %beta = arith.constant dense<[0.5, 0.0]> : tensor<2xf32>
+  %mean = arith.constant dense<[1.0, 0.0]> : tensor<2xf32>
+  %var = arith.constant dense<[3.0, 0.0]> : tensor<2xf32>
+  %y = qnn.conv2d %x, %w {strides = array<i64: 2, 2>} : (tensor<1x1x4x4xf32>, tensor<2x1x1x1xf32>) -> tensor<1x2x2x2xf32>
+  %z = qnn.batch_norm %y, %gamma, %beta, %mean, %var {epsilon = 1.0 : f32}
+      : (tensor<1x2x2x2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x2x2xf32>
+  return %z : tensor<1x2x2x2xf32>
+}
+
+// -----
+
+// Parameters that are not constants: nothing folds.
+// CHECK-LABEL: func.func @dynamic_params
+// CHECK: qnn.conv2d
+// CHECK: qnn.batch_norm
+func.func @dynamic_params(%x: tensor<1x1x4x4xf32>, %gamma: tensor<2xf32>) -> tensor<1x2x4x4xf32> {
+  %w = arith.constant dense<1.0> : tensor<2x1x1x1xf32>
+  %c = arith.constant dense<1.0> : tensor<2xf32>
+  %y = qnn.conv2d %x, %w : (tensor<1x1x4x4xf32>, tensor<2x1x1x1xf32>) -> tensor<1x2x4x4xf32>
+  // expected-error @+1 {{batch_norm could not be folded}}
+  %z = qnn.batch_norm %y, %gamma, %c, %c, %c
+      : (tensor<1x2x4x4xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x4x4xf32>
+  return %z : tensor<1x2x4x4xf32>
+}
+
+// -----
+
+// The conv result has another user: folding would change it.
+// CHECK-LABEL: func.func @shared_producer
+// CHECK: %[[Y:.*]] = qnn.conv2d
+// CHECK: qnn.batch_norm %[[Y]]
+func.func @shared_producer(%x: tensor<1x1x4x4xf32>) -> (tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>) {
+  %w = arith.constant dense<1.0> : tensor<2x1x1x1xf32>
+  %c = arith.constant dense<1.0> : tensor<2xf32>
+  %y = qnn.conv2d %x, %w : (tensor<1x1x4x4xf32>, tensor<2x1x1x1xf32>) -> tensor<1x2x4x4xf32>
+  // expected-error @+1 {{batch_norm could not be folded}}
+  %z = qnn.batch_norm %y, %c, %c, %c, %c
+      : (tensor<1x2x4x4xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x4x4xf32>
+  return %y, %z : tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>
+}
