@@ -23,8 +23,8 @@ llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
 
 # FileCheck, not and count from LLVM 22 first, then our tools.
-llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=False)
-llvm_config.with_environment("PATH", config.quant_tools_dir, append_path=False)
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+llvm_config.with_environment("PATH", config.quant_tools_dir, append_path=True)
 
 tools = ["quant-opt"]
 llvm_config.add_tool_substitutions(tools, [config.quant_tools_dir])
