@@ -271,11 +271,13 @@ void QNNQuantizeWeightsPass::runOnOperation() {
                     *kind == Scheme::SymmetricNarrow || *kind == Scheme::Pow2;
   if (affineLike && (bits < 2 || bits > 16)) {
     module.emitError() << "scheme '" << scheme
-                       << "' needs 2 to 16 bits, got " << bits;
+                       << "' needs 2 to 16 bits, got "
+                       << static_cast<unsigned>(bits);
     return signalPassFailure();
   }
   if (*kind == Scheme::KMeans && (bits < 1 || bits > 8)) {
-    module.emitError() << "kmeans needs 1 to 8 bits, got " << bits;
+    module.emitError() << "kmeans needs 1 to 8 bits, got "
+                       << static_cast<unsigned>(bits);
     return signalPassFailure();
   }
   if (isUnsigned && *kind != Scheme::Affine && *kind != Scheme::Symmetric) {

@@ -5,7 +5,7 @@
 // RUN: quant-opt %s -split-input-file --qnn-quantize-weights="scheme=ternary granularity=tensor" | FileCheck %s --check-prefix=TERNARY
 // RUN: quant-opt %s -split-input-file --qnn-quantize-weights="scheme=kmeans bits=2 granularity=tensor" | FileCheck %s --check-prefix=KMEANS
 // RUN: quant-opt %s -split-input-file --qnn-quantize-weights="scheme=symmetric bits=4 granularity=group group-size=2" | FileCheck %s --check-prefix=GROUP
-// RUN: quant-opt %s -split-input-file --qnn-quantize-weights="scheme=binary report=%t.json" -o /dev/null
+// RUN: quant-opt %s --qnn-quantize-weights="scheme=binary report=%t.json" -o /dev/null
 // RUN: FileCheck %s --check-prefix=REPORT < %t.json
 
 // Row 0 max|W| = 1 (scale 1/127), row 1 max|W| = 2 (scale 2/127).
