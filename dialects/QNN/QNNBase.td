@@ -87,15 +87,17 @@ def QNN_RoundingModeAttr : EnumAttr<QNN_Dialect, QNN_RoundingMode, "rounding"> {
 // Base classes
 //===----------------------------------------------------------------------===//
 
-// Every qnn op checks the quantization parameters of its tensor operands and
-// results (zero points in the storage range, per-axis / per-block parameters
-// that fit the shape), so the ops' own verifiers need not repeat it.
-def QNN_ValidQuantizedTypes : NativeOpTrait<"ValidQuantizedTypes"> {
+// Checks shared by every qnn op, so the ops' own verifiers need not repeat
+// them: the quantization parameters of its tensor operands and results
+// (zero points in the storage range, per-axis / per-block parameters that fit
+// the shape), and no unknown attributes (a misspelled `stride` must not be
+// silently ignored; discardable attributes need a dialect prefix).
+def QNN_QNNOpInvariants : NativeOpTrait<"QNNOpInvariants"> {
   let cppNamespace = "::mlir::qnn::OpTrait";
 }
 
 class QNN_Op<string mnemonic, list<Trait> traits = []>
-    : Op<QNN_Dialect, mnemonic, !listconcat(traits, [QNN_ValidQuantizedTypes])>;
+    : Op<QNN_Dialect, mnemonic, !listconcat(traits, [QNN_QNNOpInvariants])>;
 
 class QNN_Type<string name, string typeMnemonic, list<Trait> traits = []>
     : TypeDef<QNN_Dialect, name, traits> {

@@ -445,3 +445,32 @@ func.func @rescale_missing_bounds(%x: tensor<4xi32>) {
   %0 = qnn.rescale %x rounding half_even {scale = array<f32: 0.5>, min = -128 : i64} : tensor<4xi32> -> tensor<4xi8>
   return
 }
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Shared op invariants and malformed IR
+//===----------------------------------------------------------------------===//
+
+func.func @unknown_attribute(%x: tensor<4xf32>) {
+  // A misspelled attribute is an error, not silently ignored.
+  // expected-error @+1 {{'qnn.quantize' op has unknown attribute 'rounding_mode'}}
+  %0 = qnn.quantize %x {rounding_mode = 1 : i32} : tensor<4xf32> -> tensor<4x!quant.uniform<i8:f32, 0.1>>
+  return
+}
+
+// -----
+
+func.func @missing_type(%x: tensor<4xf32>) {
+  // expected-error @+1 {{expected ':'}}
+  %0 = qnn.quantize %x
+  return
+}
+
+// -----
+
+func.func @unknown_op(%x: tensor<4xf32>) {
+  // expected-error @+1 {{custom op 'qnn.frobnicate' is unknown}}
+  %0 = qnn.frobnicate %x : tensor<4xf32>
+  return
+}

@@ -483,7 +483,13 @@ mlir::qnn::verifyQuantizedTensor(function_ref<InFlightDiagnostic()> emitError,
   return verifyQuantizedShape(emitError, elementType, shape, what);
 }
 
-LogicalResult mlir::qnn::verifyValidQuantizedTypes(Operation *op) {
+LogicalResult mlir::qnn::verifyQNNOpInvariants(Operation *op) {
+  // Inherent attributes live in the op's properties; anything else must be a
+  // dialect-prefixed discardable attribute such as `qnn.range`.
+  for (NamedAttribute attr : op->getDiscardableAttrs())
+    if (!attr.getName().getValue().contains('.'))
+      return op->emitOpError() << "has unknown attribute '"
+                               << attr.getName().getValue() << "'";
   auto check = [&](Type type, const Twine &what) -> LogicalResult {
     auto tensor = llvm::dyn_cast<RankedTensorType>(type);
     if (!tensor || !isQuantizedElement(tensor.getElementType()))

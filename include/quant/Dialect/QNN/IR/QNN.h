@@ -28,22 +28,23 @@ LogicalResult verifyQuantizedTensor(function_ref<InFlightDiagnostic()> emitError
 
 namespace OpTrait {
 /// Op trait: every ranked tensor operand and result has valid quantization
-/// parameters (see verifyQuantizedTensor).
+/// parameters (see verifyQuantizedTensor) and the op carries no attribute
+/// that is neither inherent nor dialect-prefixed.
 template <typename ConcreteType>
-class ValidQuantizedTypes
-    : public ::mlir::OpTrait::TraitBase<ConcreteType, ValidQuantizedTypes> {
+class QNNOpInvariants
+    : public ::mlir::OpTrait::TraitBase<ConcreteType, QNNOpInvariants> {
 public:
   static LogicalResult verifyTrait(Operation *op);
 };
 } // namespace OpTrait
 
-/// Implementation of ValidQuantizedTypes, shared by all ops.
-LogicalResult verifyValidQuantizedTypes(Operation *op);
+/// Implementation of QNNOpInvariants, shared by all ops.
+LogicalResult verifyQNNOpInvariants(Operation *op);
 
 template <typename ConcreteType>
-LogicalResult OpTrait::ValidQuantizedTypes<ConcreteType>::verifyTrait(
+LogicalResult OpTrait::QNNOpInvariants<ConcreteType>::verifyTrait(
     Operation *op) {
-  return verifyValidQuantizedTypes(op);
+  return verifyQNNOpInvariants(op);
 }
 } // namespace mlir::qnn
 
