@@ -17,15 +17,28 @@ def QNN_Conv2DOp : QNN_Op<"conv2d", [Pure]> {
     where g = o / (O/G) and padded positions read zero. `padding` is
     [top, left, bottom, right]; `groups` = C gives a depthwise convolution.
 
-    Element types:
+    Shapes: input [N, C, H, W], weight [O, C/G, KH, KW], bias [O], result
+    [N, O, OH, OW] with `groups` G >= 1 dividing C and O, `strides` and
+    `dilations` >= 1, `padding` >= 0 and
+    OH = floor((H + pad_top + pad_bottom - dy*(KH-1) - 1) / sy) + 1
+    (OW likewise); a dynamic size skips the checks it takes part in.
+
+    Element types (every operand and the result express the input's float
+    type; quantized weights are per tensor or per output channel, axis 0,
+    never sub-channel blocks):
     * float input: float, binary, ternary or codebook weights (weight-only
       quantization); float bias and result.
-    * affine input: affine weights (per tensor or per output channel, axis 0);
-      the bias, if any, is `!quant.uniform` with i32 storage, zero point 0
-      and scale s_in * s_w (per channel where the weights are); the result is
-      float, affine (any scale) or the i32 accumulator type.
-    * binary input (XNOR-popcount): the weights must be binary too; padding
-      then reads `pad_value` (+1 or -1: zero has no binary code).
+    * affine input, quantized per tensor: affine weights; the bias, if any,
+      is `!quant.uniform` with i32 storage, zero point 0 and scale
+      s_in * s_w (per channel where the weights are; compared with a relative
+      tolerance of 1e-6); the result is float, affine (any scale) or `i32`,
+      the raw accumulator whose real value is acc * s_in * s_w (as ONNX
+      ConvInteger).
+    * binary input (XNOR-popcount): the weights must be binary too, bias and
+      result are float; padding then reads `pad_value` (+1 or -1: zero has
+      no binary code), which nonzero padding requires and other inputs must
+      not carry.
+    * other inputs (integer, ternary, codebook) have no meaning here.
 
     Example:
 
@@ -52,9 +65,10 @@ def QNN_MatMulOp : QNN_Op<"matmul", [Pure]> {
   let summary = "batched matrix product [..., M, K] x [..., K, N]";
   let description = [{
     ONNX MatMul semantics for ranks >= 2: the leading (batch) dimensions
-    broadcast; the result is [..., M, N]. Element-type rules are those of
-    `qnn.conv2d`, with per-axis right-hand weights quantized along the last
-    (N) dimension.
+    broadcast numpy-style (right-aligned, equal or 1); the result is
+    [broadcast batch..., M, N]. Element-type rules are those of
+    `qnn.conv2d` with `lhs` as the input and `rhs` as the weights, per-axis
+    right-hand weights being quantized along the last (N) dimension.
 
     Example:
 
@@ -72,8 +86,9 @@ def QNN_FullyConnectedOp : QNN_Op<"fully_connected", [Pure]> {
   let summary = "input [B, K] times weights [O, K] transposed, plus bias [O]";
   let description = [{
     out[b, o] = bias[o] + sum_k in[b, k] * w[o, k] (ONNX Gemm with
-    transB = 1). Element-type rules are those of `qnn.conv2d`; per-axis
-    weights are quantized along axis 0 (output features).
+    transB = 1); the result is [B, O]. Element-type rules are those of
+    `qnn.conv2d`; per-axis weights are quantized along axis 0 (output
+    features).
 
     Example:
 
@@ -94,10 +109,17 @@ def QNN_FullyConnectedOp : QNN_Op<"fully_connected", [Pure]> {
 def QNN_MaxPool2DOp : QNN_Op<"max_pool2d", [Pure]> {
   let summary = "2-D max pooling over NCHW";
   let description = [{
-    Maximum over each window; padded positions never win. Output size per
-    spatial dimension is floor((in + pads - d*(k-1) - 1) / s) + 1 (ceil with
-    `ceil_mode`). Max commutes with monotone quantization, so input and
-    output have the same element type.
+    Maximum over each window; padded positions never win. `kernel`,
+    `strides` and `dilations` have two entries >= 1; `padding` is [top, left,
+    bottom, right], each entry >= 0 and smaller than the dilated kernel
+    d*(k-1) + 1, so every window sees an input element. Output size per
+    spatial dimension is floor((in + pads - d*(k-1) - 1) / s) + 1; with
+    `ceil_mode` it is ceil(...) + 1, minus one if the last window would
+    start in the end padding (ONNX / PyTorch: every window starts inside the
+    input or the begin padding). Batch and channels carry over. The maximum
+    is one of the inputs (max commutes with monotone quantization), so input
+    and output have the same element type: float, integer or any quantized
+    kind.
 
     Example:
 
@@ -121,8 +143,11 @@ def QNN_AvgPool2DOp : QNN_Op<"avg_pool2d", [Pure]> {
   let summary = "2-D average pooling over NCHW";
   let description = [{
     Mean over each window. With `count_include_pad` padded zeros count in the
-    divisor; otherwise only real positions do (ONNX default). Affine inputs
-    may produce an output with other quantization parameters.
+    divisor; otherwise only real positions do (ONNX default). Shapes follow
+    `qnn.max_pool2d` without dilations. Float input gives the same float
+    type; affine input gives an affine output with the same storage and
+    expressed types but possibly other scale and zero point. Binary, ternary
+    and codebook values have no mean in their own type and are rejected.
 
     Example:
 
@@ -144,6 +169,9 @@ def QNN_AvgPool2DOp : QNN_Op<"avg_pool2d", [Pure]> {
 def QNN_GlobalAvgPoolOp : QNN_Op<"global_avg_pool", [Pure]> {
   let summary = "mean over all spatial positions: [N, C, H, W] -> [N, C, 1, 1]";
   let description = [{
+    Element types as for `qnn.avg_pool2d`: float to the same float type, or
+    affine to affine with the same storage and expressed types.
+
     Example:
 
     ```mlir
@@ -161,8 +189,12 @@ def QNN_BatchNormOp : QNN_Op<"batch_norm", [Pure]> {
   let summary = "inference batch normalization over channel axis 1 (float)";
   let description = [{
     y = scale * (x - mean) / sqrt(var + epsilon) + bias, per channel. Only
-    defined on float tensors: quantization folds it into the preceding
-    convolution or into a binarization threshold first.
+    defined on float tensors (f32, f16 or bf16, the same type for all five
+    operands and the result): quantization folds it into the preceding
+    convolution or into a binarization threshold first. The input has at
+    least two dimensions, channels C being dimension 1; `scale`, `bias`,
+    `mean` and `variance` are 1-D of size C; the result type is the input
+    type; `epsilon` > 0.
 
     Example:
 
@@ -186,8 +218,10 @@ def QNN_BatchNormOp : QNN_Op<"batch_norm", [Pure]> {
 def QNN_SoftmaxOp : QNN_Op<"softmax", [Pure]> {
   let summary = "softmax along one axis";
   let description = [{
-    y = exp(x - max) / sum(exp(x - max)) along `axis` (negative counts from
-    the back). Float, or affine in and out (the output scale is free).
+    y = exp(x - max) / sum(exp(x - max)) along `axis` in [-rank, rank)
+    (negative counts from the back). Same shape in and out. Float to the
+    same float type, or affine in and out (the output scale, zero point and
+    storage are free; the expressed type is the input's).
 
     Example:
 

@@ -1,21 +1,769 @@
-//===- QNNNNOps.cpp - neural-network op verifiers ---===//
+//===- QNNNNOps.cpp - neural-network compute op verifiers -----------------===//
 //
-// STUB: to be completed.
+// Verifiers of the compute ops declared in QNNNNOps.td: conv2d, matmul,
+// fully_connected, max_pool2d, avg_pool2d, global_avg_pool, batch_norm and
+// softmax. Each checks, in this order:
+//
+//   1. ranks, attribute ranges and the shape relations of the op
+//      description (a dynamic dimension skips every check it takes part in);
+//   2. the quantization parameters of every operand and result against its
+//      shape (verifyTensorQuantization);
+//   3. which combination of element kinds has a meaning for the op.
+//
+// The linear ops (conv2d, fully_connected, matmul) share one set of element
+// rules, implemented by verifyLinearElementTypes.
 //
 //===----------------------------------------------------------------------===//
 
 #include "quant/Dialect/QNN/IR/QNN.h"
 #include "QNNVerifyUtils.h"
 
+#include "llvm/Support/CheckedArithmetic.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+
 using namespace mlir;
 using namespace mlir::qnn;
 using namespace mlir::qnn::verifyutil;
 
-LogicalResult Conv2DOp::verify() { return success(); }
-LogicalResult MatMulOp::verify() { return success(); }
-LogicalResult FullyConnectedOp::verify() { return success(); }
-LogicalResult MaxPool2DOp::verify() { return success(); }
-LogicalResult AvgPool2DOp::verify() { return success(); }
-LogicalResult GlobalAvgPoolOp::verify() { return success(); }
-LogicalResult BatchNormOp::verify() { return success(); }
-LogicalResult SoftmaxOp::verify() { return success(); }
+/// Relative tolerance of the bias-scale rule of the linear ops:
+/// |s_bias - s_in * s_w| <= kBiasScaleTolerance * s_in * s_w. It absorbs a
+/// product computed in f32 (relative error ~6e-8) but not a wrong scale.
+static constexpr double kBiasScaleTolerance = 1e-6;
+
+//===----------------------------------------------------------------------===//
+// Shared helpers
+//===----------------------------------------------------------------------===//
+
+static bool isDynamic(int64_t size) { return ShapedType::isDynamic(size); }
+
+/// The shortest decimal form of `value` that reads back exactly ("0.125",
+/// "1e-06"), for diagnostics about scales.
+static std::string formatDouble(double value) {
+  char buffer[32];
+  for (int precision = 1; precision < 17; ++precision) {
+    std::snprintf(buffer, sizeof(buffer), "%.*g", precision, value);
+    if (std::strtod(buffer, nullptr) == value)
+      return buffer;
+  }
+  std::snprintf(buffer, sizeof(buffer), "%.17g", value);
+  return buffer;
+}
+
+/// True if both sizes are static and differ.
+static bool staticMismatch(int64_t a, int64_t b) {
+  return !isDynamic(a) && !isDynamic(b) && a != b;
+}
+
+/// Fails unless `type` has rank `rank`; `layout` names its dimensions in the
+/// diagnostic, e.g. "[N, C, H, W]".
+static LogicalResult verifyRank(Operation *op, RankedTensorType type,
+                                int64_t rank, StringRef what,
+                                StringRef layout) {
+  if (type.getRank() == rank)
+    return success();
+  return op->emitOpError() << "expects a rank-" << rank << " " << what << " "
+                           << layout << ", got " << type;
+}
+
+/// Fails unless the static size `actual` equals the static size `expected`
+/// (dynamic sizes pass). `what` describes the checked size.
+static LogicalResult verifySize(Operation *op, int64_t actual, int64_t expected,
+                                const Twine &what) {
+  if (!staticMismatch(actual, expected))
+    return success();
+  return op->emitOpError() << "expects " << what << " " << expected << ", got "
+                           << actual;
+}
+
+/// Runs verifyTensorQuantization on each (type, name) pair; null types (an
+/// absent optional operand) are skipped.
+static LogicalResult
+verifyQuantizations(Operation *op,
+                    ArrayRef<std::pair<RankedTensorType, StringRef>> types) {
+  for (auto [type, what] : types)
+    if (type && failed(verifyTensorQuantization(op, type, what)))
+      return failure();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Sliding windows (conv2d and the pooling ops)
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// One spatial dimension of a sliding-window op. `input` and `kernel` may be
+/// dynamic (a conv's kernel comes from the weight shape).
+struct WindowDim {
+  StringRef name; ///< "height" or "width", for diagnostics.
+  int64_t input, kernel, stride, dilation, padBegin, padEnd;
+};
+} // namespace
+
+/// Checks `output` against the window formula
+///   floor((in + pb + pe - d*(k-1) - 1) / s) + 1
+/// or, with `ceilMode`, the same with ceil, minus one when the last window
+/// would start in the end padding (ONNX / PyTorch: every window must start
+/// inside the input or the begin padding). Fails as well when the dilated
+/// kernel does not fit the padded input. Dynamic sizes skip the check;
+/// attribute values are arbitrary int64, hence the checked arithmetic.
+static LogicalResult verifyWindowDim(Operation *op, const WindowDim &w,
+                                     int64_t output, bool ceilMode) {
+  if (isDynamic(w.input) || isDynamic(w.kernel))
+    return success();
+  std::optional<int64_t> effective =
+      llvm::checkedMulAdd<int64_t>(w.dilation, w.kernel - 1, 1);
+  std::optional<int64_t> padBegin = llvm::checkedAdd(w.input, w.padBegin);
+  std::optional<int64_t> padded =
+      padBegin ? llvm::checkedAdd(*padBegin, w.padEnd) : std::nullopt;
+  if (!effective || !padded)
+    return op->emitOpError()
+           << "window " << w.name << " computation overflows 64 bits";
+  int64_t span = *padded - *effective;
+  if (span < 0)
+    return op->emitOpError()
+           << "expects the dilated kernel " << w.name << " (" << *effective
+           << ") to fit the padded input " << w.name << " (" << *padded << ")";
+  int64_t expected = span / w.stride + 1;
+  bool dropped = false;
+  if (ceilMode && span % w.stride != 0) {
+    ++expected;
+    std::optional<int64_t> lastStart = llvm::checkedMul(expected - 1, w.stride);
+    if (!lastStart || *lastStart >= *padBegin) {
+      --expected;
+      dropped = true;
+    }
+  }
+  if (isDynamic(output) || output == expected)
+    return success();
+  InFlightDiagnostic diag = op->emitOpError();
+  diag << "expects result " << w.name << " " << expected << " = "
+       << (ceilMode ? "ceil" : "floor") << "((" << w.input << " + "
+       << w.padBegin << " + " << w.padEnd << " - " << w.dilation << "*("
+       << w.kernel << " - 1) - 1) / " << w.stride << ") + 1";
+  if (dropped)
+    diag << " - 1 (the last window would start in the end padding)";
+  diag << ", got " << output;
+  return diag;
+}
+
+/// Shape and attribute rules shared by max_pool2d and avg_pool2d: rank-4
+/// NCHW input and result, `kernel`, `strides` and `dilations` of two entries
+/// >= 1, `padding` [top, left, bottom, right] >= 0 and smaller than the
+/// dilated kernel (so that every window sees a real element), batch and
+/// channels kept, spatial sizes per verifyWindowDim. `dilations` is empty
+/// for avg_pool2d, which has none.
+static LogicalResult
+verifyPool2DShape(Operation *op, RankedTensorType in, RankedTensorType out,
+                  ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+                  ArrayRef<int64_t> dilations, ArrayRef<int64_t> padding,
+                  bool ceilMode) {
+  if (failed(verifyRank(op, in, 4, "input", "[N, C, H, W]")) ||
+      failed(verifyRank(op, out, 4, "result", "[N, C, OH, OW]")) ||
+      failed(verifyI64Array(op, kernel, 2, 1, "kernel")) ||
+      failed(verifyI64Array(op, strides, 2, 1, "strides")) ||
+      (!dilations.empty() &&
+       failed(verifyI64Array(op, dilations, 2, 1, "dilations"))) ||
+      failed(verifyI64Array(op, padding, 4, 0, "padding")))
+    return failure();
+
+  static constexpr StringLiteral names[] = {"height", "width"};
+  static constexpr StringLiteral sides[] = {"top", "left", "bottom", "right"};
+  int64_t effective[2];
+  for (unsigned i = 0; i < 2; ++i) {
+    int64_t d = dilations.empty() ? 1 : dilations[i];
+    std::optional<int64_t> e =
+        llvm::checkedMulAdd<int64_t>(d, kernel[i] - 1, 1);
+    if (!e)
+      return op->emitOpError()
+             << "window " << names[i] << " computation overflows 64 bits";
+    effective[i] = *e;
+  }
+  for (unsigned i = 0; i < 4; ++i)
+    if (padding[i] >= effective[i % 2])
+      return op->emitOpError()
+             << "expects padding smaller than the "
+             << (dilations.empty() ? "" : "dilated ") << "kernel, got "
+             << sides[i] << " padding " << padding[i] << " for kernel "
+             << names[i % 2] << " " << effective[i % 2];
+
+  if (failed(verifySize(op, out.getDimSize(0), in.getDimSize(0),
+                        "result batch")) ||
+      failed(verifySize(op, out.getDimSize(1), in.getDimSize(1),
+                        "result channels")))
+    return failure();
+  for (unsigned i = 0; i < 2; ++i) {
+    WindowDim w{names[i],
+                in.getDimSize(2 + i),
+                kernel[i],
+                strides[i],
+                dilations.empty() ? 1 : dilations[i],
+                padding[i],
+                padding[i + 2]};
+    if (failed(verifyWindowDim(op, w, out.getDimSize(2 + i), ceilMode)))
+      return failure();
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Element rules of the linear ops (conv2d, fully_connected, matmul)
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// The typed operands of a linear op, named for diagnostics.
+struct LinearTypes {
+  RankedTensorType input, weight, bias, result; ///< `bias` may be null.
+  StringRef inputName, weightName;
+  int64_t weightAxis;       ///< The only axis per-axis weights may vary along.
+  StringRef weightAxisRole; ///< What that axis is, e.g. "output channels".
+};
+} // namespace
+
+/// The scales of a per-tensor or per-axis !quant.uniform type, one per
+/// slice. A per-tensor scale is copied into `storage`, which the returned
+/// array then refers to.
+static ArrayRef<double> getAffineScales(Type type, double &storage) {
+  if (auto perAxis = llvm::dyn_cast<quant::UniformQuantizedPerAxisType>(type))
+    return perAxis.getScales();
+  storage = llvm::cast<quant::UniformQuantizedType>(type).getScale();
+  return ArrayRef<double>(storage);
+}
+
+/// The bias rules for an affine input: a per-tensor or per-axis
+/// !quant.uniform with signed 32-bit storage, zero points 0 and, per output
+/// channel, scale s_in * s_w (within kBiasScaleTolerance).
+static LogicalResult verifyAffineBias(Operation *op, const LinearTypes &t) {
+  Type in = t.input.getElementType(), w = t.weight.getElementType();
+  Type b = t.bias.getElementType();
+  if (!llvm::isa<quant::UniformQuantizedType,
+                 quant::UniformQuantizedPerAxisType>(b))
+    return op->emitOpError()
+           << "expects a bias of per-tensor or per-channel !quant.uniform "
+              "type with i32 storage for an affine "
+           << t.inputName << ", got " << b;
+  auto bq = llvm::cast<quant::QuantizedType>(b);
+  if (bq.getStorageTypeIntegralWidth() != 32 || !bq.isSigned())
+    return op->emitOpError()
+           << "expects i32 bias storage, got " << (bq.isSigned() ? "i" : "u")
+           << bq.getStorageTypeIntegralWidth() << " in " << b;
+  SmallVector<int64_t> zeroPoints;
+  if (auto perAxis = llvm::dyn_cast<quant::UniformQuantizedPerAxisType>(b))
+    llvm::append_range(zeroPoints, perAxis.getZeroPoints());
+  else
+    zeroPoints.push_back(
+        llvm::cast<quant::UniformQuantizedType>(b).getZeroPoint());
+  for (int64_t zp : zeroPoints)
+    if (zp != 0)
+      return op->emitOpError() << "expects bias zero point 0, got " << zp;
+
+  double inScale = llvm::cast<quant::UniformQuantizedType>(in).getScale();
+  double wStorage = 0.0, bStorage = 0.0;
+  ArrayRef<double> wScales = getAffineScales(w, wStorage);
+  ArrayRef<double> bScales = getAffineScales(b, bStorage);
+  if (wScales.size() > 1 && bScales.size() > 1 &&
+      wScales.size() != bScales.size())
+    return op->emitOpError()
+           << "has " << wScales.size() << " " << t.weightName << " scales but "
+           << bScales.size() << " bias scales";
+  size_t channels = std::max(wScales.size(), bScales.size());
+  for (size_t o = 0; o < channels; ++o) {
+    double sw = wScales[wScales.size() == 1 ? 0 : o];
+    double sb = bScales[bScales.size() == 1 ? 0 : o];
+    double expected = inScale * sw;
+    if (std::fabs(sb - expected) <= kBiasScaleTolerance * expected)
+      continue;
+    InFlightDiagnostic diag = op->emitOpError();
+    diag << "expects bias scale " << t.inputName << " scale * " << t.weightName
+         << " scale = " << formatDouble(inScale) << " * " << formatDouble(sw)
+         << " = " << formatDouble(expected);
+    if (channels > 1)
+      diag << " for channel " << o;
+    diag << " (relative tolerance " << formatDouble(kBiasScaleTolerance)
+         << "), got " << formatDouble(sb);
+    return diag;
+  }
+  return success();
+}
+
+/// Element-type rules of conv2d, fully_connected and matmul (see the
+/// conv2d description):
+///   float input  -> float / binary / ternary / codebook weights, float bias
+///                   and result;
+///   affine input -> per tensor; affine weights; bias per verifyAffineBias;
+///                   float, affine or i32 (accumulator) result;
+///   binary input -> binary weights (XNOR-popcount); float bias and result.
+/// Weights are per tensor or per axis along `weightAxis` (no sub-channel
+/// blocks), and every operand and result expresses the input's float type.
+static LogicalResult verifyLinearElementTypes(Operation *op,
+                                              const LinearTypes &t) {
+  Type in = t.input.getElementType(), w = t.weight.getElementType();
+  Type r = t.result.getElementType();
+  ElementKind inKind = getElementKind(in), wKind = getElementKind(w);
+  ElementKind rKind = getElementKind(r);
+  if (inKind != ElementKind::Float && inKind != ElementKind::Affine &&
+      inKind != ElementKind::Binary)
+    return op->emitOpError()
+           << "expects a float, affine or binary " << t.inputName << ", got "
+           << in << " (" << kindName(inKind) << ")";
+  if (inKind == ElementKind::Affine &&
+      !llvm::isa<quant::UniformQuantizedType>(in))
+    return op->emitOpError() << "expects a per-tensor affine " << t.inputName
+                             << " (its scale enters the bias and "
+                                "accumulator scale), got "
+                             << in;
+  FloatType expressed = getExpressedType(in);
+  auto verifyExpressed = [&](Type elt, StringRef what) -> LogicalResult {
+    if (getExpressedType(elt) == expressed)
+      return success();
+    return op->emitOpError()
+           << "expects " << what << " elements expressing " << expressed
+           << " like the " << t.inputName << ", got " << elt;
+  };
+
+  // Weights.
+  switch (inKind) {
+  case ElementKind::Float:
+    if (wKind != ElementKind::Float && wKind != ElementKind::Binary &&
+        wKind != ElementKind::Ternary && wKind != ElementKind::Codebook)
+      return op->emitOpError()
+             << "expects float, binary, ternary or codebook " << t.weightName
+             << " elements for a float " << t.inputName << ", got " << w << " ("
+             << kindName(wKind) << ")";
+    break;
+  case ElementKind::Affine:
+    if (wKind != ElementKind::Affine)
+      return op->emitOpError()
+             << "expects affine " << t.weightName << " elements for an affine "
+             << t.inputName << ", got " << w << " (" << kindName(wKind) << ")";
+    break;
+  default: // Binary.
+    if (wKind != ElementKind::Binary)
+      return op->emitOpError()
+             << "expects binary " << t.weightName << " elements for a binary "
+             << t.inputName << " (XNOR-popcount needs binary weights), got "
+             << w << " (" << kindName(wKind) << ")";
+    break;
+  }
+  if (llvm::isa<quant::UniformQuantizedSubChannelType>(w))
+    return op->emitOpError() << "expects " << t.weightName
+                             << " quantized per tensor or per axis, got the "
+                                "sub-channel type "
+                             << w;
+  int64_t axis = getQuantizedAxis(w);
+  if (axis >= 0 && axis != t.weightAxis)
+    return op->emitOpError() << "expects per-axis " << t.weightName
+                             << " quantized along axis " << t.weightAxis << " ("
+                             << t.weightAxisRole << "), got axis " << axis;
+  if (failed(verifyExpressed(w, t.weightName)))
+    return failure();
+
+  // Bias.
+  if (t.bias) {
+    Type b = t.bias.getElementType();
+    if (inKind == ElementKind::Affine) {
+      if (failed(verifyAffineBias(op, t)))
+        return failure();
+    } else if (getElementKind(b) != ElementKind::Float) {
+      return op->emitOpError()
+             << "expects a float bias for a " << kindName(inKind) << " "
+             << t.inputName << ", got " << b;
+    }
+    if (failed(verifyExpressed(b, "bias")))
+      return failure();
+  }
+
+  // Result.
+  if (inKind == ElementKind::Affine) {
+    if (r.isSignlessInteger(32))
+      return success(); // The raw accumulator: real value acc * s_in * s_w.
+    if (rKind != ElementKind::Float && rKind != ElementKind::Affine)
+      return op->emitOpError()
+             << "expects a float, affine or i32 (accumulator) result for an "
+                "affine "
+             << t.inputName << ", got " << r;
+  } else if (rKind != ElementKind::Float) {
+    return op->emitOpError()
+           << "expects a float result for a " << kindName(inKind) << " "
+           << t.inputName << ", got " << r;
+  }
+  return verifyExpressed(r, "result");
+}
+
+//===----------------------------------------------------------------------===//
+// Conv2DOp
+//===----------------------------------------------------------------------===//
+
+/// NCHW input, OIHW weights, optional bias [O]: shapes and attributes, the
+/// output size per verifyWindowDim, the linear element rules with per-axis
+/// weights along axis 0, and `pad_value` for binary inputs.
+LogicalResult Conv2DOp::verify() {
+  Operation *op = *this;
+  RankedTensorType in = getInput().getType(), w = getWeight().getType();
+  RankedTensorType bias = getBias() ? getBias().getType() : RankedTensorType();
+  RankedTensorType out = getType();
+  if (failed(verifyRank(op, in, 4, "input", "[N, C, H, W]")) ||
+      failed(verifyRank(op, w, 4, "weight", "[O, C/groups, KH, KW]")) ||
+      (bias && failed(verifyRank(op, bias, 1, "bias", "[O]"))) ||
+      failed(verifyRank(op, out, 4, "result", "[N, O, OH, OW]")))
+    return failure();
+  ArrayRef<int64_t> strides = getStrides(), dilations = getDilations();
+  ArrayRef<int64_t> padding = getPadding();
+  if (failed(verifyI64Array(op, strides, 2, 1, "strides")) ||
+      failed(verifyI64Array(op, dilations, 2, 1, "dilations")) ||
+      failed(verifyI64Array(op, padding, 4, 0, "padding")))
+    return failure();
+  // I64Attr accessors return uint64_t; read the value as signed.
+  int64_t groups = static_cast<int64_t>(getGroups());
+  if (groups < 1)
+    return emitOpError() << "expects 'groups' >= 1, got " << groups;
+
+  int64_t channels = in.getDimSize(1), outChannels = w.getDimSize(0);
+  if (!isDynamic(channels) && channels % groups != 0)
+    return emitOpError() << "expects 'groups' (" << groups
+                         << ") to divide the input channels (" << channels
+                         << ")";
+  if (!isDynamic(outChannels) && outChannels % groups != 0)
+    return emitOpError() << "expects 'groups' (" << groups
+                         << ") to divide the output channels (weight "
+                            "dimension 0: "
+                         << outChannels << ")";
+  if (!isDynamic(channels) &&
+      failed(verifySize(op, w.getDimSize(1), channels / groups,
+                        "weight dimension 1 = input channels / groups = " +
+                            Twine(channels) + " / " + Twine(groups) + " =")))
+    return failure();
+  for (unsigned i = 2; i < 4; ++i)
+    if (!isDynamic(w.getDimSize(i)) && w.getDimSize(i) < 1)
+      return emitOpError() << "expects a nonempty kernel, got weight type "
+                           << w;
+  if (bias && failed(verifySize(op, bias.getDimSize(0), outChannels,
+                                "bias size = output channels =")))
+    return failure();
+  if (failed(verifySize(op, out.getDimSize(0), in.getDimSize(0),
+                        "result batch")) ||
+      failed(verifySize(op, out.getDimSize(1), outChannels,
+                        "result channels = weight dimension 0 =")))
+    return failure();
+  static constexpr StringLiteral names[] = {"height", "width"};
+  for (unsigned i = 0; i < 2; ++i) {
+    WindowDim dim{names[i],      in.getDimSize(2 + i), w.getDimSize(2 + i),
+                  strides[i],    dilations[i],         padding[i],
+                  padding[i + 2]};
+    if (failed(verifyWindowDim(op, dim, out.getDimSize(2 + i),
+                               /*ceilMode=*/false)))
+      return failure();
+  }
+
+  if (failed(verifyQuantizations(
+          op, {{in, "input"}, {w, "weight"}, {bias, "bias"}, {out, "result"}})))
+    return failure();
+  if (failed(verifyLinearElementTypes(
+          op, {in, w, bias, out, "input", "weight", 0, "output channels"})))
+    return failure();
+
+  // Binary input: padding reads `pad_value`, since zero has no binary code.
+  bool binaryInput = getElementKind(in.getElementType()) == ElementKind::Binary;
+  if (std::optional<uint64_t> raw = getPadValue()) {
+    int64_t padValue = static_cast<int64_t>(*raw);
+    if (!binaryInput)
+      return emitOpError() << "expects no 'pad_value' for a "
+                           << kindName(getElementKind(in.getElementType()))
+                           << " input (padding reads zero), got " << padValue;
+    if (padValue != 1 && padValue != -1)
+      return emitOpError() << "expects 'pad_value' +1 or -1, got " << padValue;
+  } else if (binaryInput &&
+             llvm::any_of(padding, [](int64_t p) { return p != 0; })) {
+    return emitOpError() << "expects 'pad_value' (+1 or -1) for a binary "
+                            "input with nonzero padding: zero has no binary "
+                            "code";
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// MatMulOp
+//===----------------------------------------------------------------------===//
+
+/// ONNX MatMul for ranks >= 2: lhs [..., M, K], rhs [..., K, N], batch
+/// dimensions broadcast numpy-style (right-aligned, equal or 1), result
+/// [broadcast batch..., M, N]; element rules of conv2d with per-axis rhs
+/// along its last (N) dimension.
+LogicalResult MatMulOp::verify() {
+  Operation *op = *this;
+  RankedTensorType lhs = getLhs().getType(), rhs = getRhs().getType();
+  RankedTensorType out = getType();
+  for (auto [type, name] :
+       {std::pair{lhs, "lhs"}, std::pair{rhs, "rhs"}, std::pair{out, "result"}})
+    if (type.getRank() < 2)
+      return emitOpError() << "expects a " << name << " of rank >= 2, got "
+                           << type;
+  ArrayRef<int64_t> l = lhs.getShape(), r = rhs.getShape();
+  ArrayRef<int64_t> o = out.getShape();
+  int64_t lRank = lhs.getRank(), rRank = rhs.getRank();
+  if (staticMismatch(l[lRank - 1], r[rRank - 2]))
+    return emitOpError() << "expects the lhs K (dimension " << lRank - 1 << ": "
+                         << l[lRank - 1] << ") to equal the rhs K "
+                         << "(dimension " << rRank - 2 << ": " << r[rRank - 2]
+                         << ")";
+
+  ArrayRef<int64_t> lBatch = l.drop_back(2), rBatch = r.drop_back(2);
+  int64_t batchRank = std::max<int64_t>(lBatch.size(), rBatch.size());
+  if (out.getRank() != batchRank + 2)
+    return emitOpError() << "expects a result of rank " << batchRank + 2
+                         << " (broadcast batch dimensions, M, N), got " << out;
+  for (int64_t i = 0; i < batchRank; ++i) {
+    // Right-aligned: a missing dimension broadcasts like a 1.
+    int64_t fromEnd = batchRank - i;
+    int64_t lNum = static_cast<int64_t>(lBatch.size());
+    int64_t rNum = static_cast<int64_t>(rBatch.size());
+    int64_t a = fromEnd <= lNum ? lBatch[lNum - fromEnd] : 1;
+    int64_t b = fromEnd <= rNum ? rBatch[rNum - fromEnd] : 1;
+    if (staticMismatch(a, b) && a != 1 && b != 1)
+      return emitOpError() << "cannot broadcast the batch dimensions " << a
+                           << " (lhs) and " << b << " (rhs) to result "
+                           << "dimension " << i;
+    int64_t expected;
+    if (a == 1)
+      expected = b;
+    else if (b == 1)
+      expected = a;
+    else
+      expected = isDynamic(a) ? b : a; // Both dynamic stays dynamic.
+    if (failed(verifySize(op, o[i], expected,
+                          "result dimension " + Twine(i) +
+                              " = broadcast batch dimension")))
+      return failure();
+  }
+  if (failed(verifySize(op, o[batchRank], l[lRank - 2], "result M =")) ||
+      failed(verifySize(op, o[batchRank + 1], r[rRank - 1], "result N =")))
+    return failure();
+
+  if (failed(verifyQuantizations(
+          op, {{lhs, "lhs"}, {rhs, "rhs"}, {out, "result"}})))
+    return failure();
+  return verifyLinearElementTypes(op,
+                                  {lhs, rhs, RankedTensorType(), out, "lhs",
+                                   "rhs", rRank - 1, "N, the last dimension"});
+}
+
+//===----------------------------------------------------------------------===//
+// FullyConnectedOp
+//===----------------------------------------------------------------------===//
+
+/// input [B, K] x weight [O, K] + bias [O] -> [B, O]; element rules of
+/// conv2d with per-axis weights along axis 0.
+LogicalResult FullyConnectedOp::verify() {
+  Operation *op = *this;
+  RankedTensorType in = getInput().getType(), w = getWeight().getType();
+  RankedTensorType bias = getBias() ? getBias().getType() : RankedTensorType();
+  RankedTensorType out = getType();
+  if (failed(verifyRank(op, in, 2, "input", "[B, K]")) ||
+      failed(verifyRank(op, w, 2, "weight", "[O, K]")) ||
+      (bias && failed(verifyRank(op, bias, 1, "bias", "[O]"))) ||
+      failed(verifyRank(op, out, 2, "result", "[B, O]")))
+    return failure();
+  if (staticMismatch(in.getDimSize(1), w.getDimSize(1)))
+    return emitOpError() << "expects the input K (" << in.getDimSize(1)
+                         << ") to equal the weight K (" << w.getDimSize(1)
+                         << ")";
+  if ((bias && failed(verifySize(op, bias.getDimSize(0), w.getDimSize(0),
+                                 "bias size = output features ="))) ||
+      failed(verifySize(op, out.getDimSize(0), in.getDimSize(0),
+                        "result batch")) ||
+      failed(verifySize(op, out.getDimSize(1), w.getDimSize(0),
+                        "result features = weight dimension 0 =")))
+    return failure();
+
+  if (failed(verifyQuantizations(
+          op, {{in, "input"}, {w, "weight"}, {bias, "bias"}, {out, "result"}})))
+    return failure();
+  return verifyLinearElementTypes(
+      op, {in, w, bias, out, "input", "weight", 0, "output features"});
+}
+
+//===----------------------------------------------------------------------===//
+// Pooling
+//===----------------------------------------------------------------------===//
+
+/// The element rule of the averaging ops: float -> the same float type,
+/// affine -> affine with the same storage type and expressed type (the
+/// scale and zero point may change).
+static LogicalResult verifyAverageElementTypes(Operation *op,
+                                               RankedTensorType in,
+                                               RankedTensorType out) {
+  Type inElt = in.getElementType(), outElt = out.getElementType();
+  switch (getElementKind(inElt)) {
+  case ElementKind::Float:
+    if (outElt != inElt)
+      return op->emitOpError()
+             << "expects the result element type to equal the float input "
+                "element type "
+             << inElt << ", got " << outElt;
+    return success();
+  case ElementKind::Affine: {
+    auto inQ = llvm::cast<quant::QuantizedType>(inElt);
+    auto outQ = llvm::dyn_cast<quant::QuantizedType>(outElt);
+    if (getElementKind(outElt) != ElementKind::Affine || !outQ)
+      return op->emitOpError()
+             << "expects an affine result for an affine input, got " << outElt;
+    if (outQ.getStorageTypeIntegralWidth() !=
+            inQ.getStorageTypeIntegralWidth() ||
+        outQ.isSigned() != inQ.isSigned())
+      return op->emitOpError()
+             << "expects the result storage type of the input ("
+             << (inQ.isSigned() ? "i" : "u")
+             << inQ.getStorageTypeIntegralWidth() << "), got "
+             << (outQ.isSigned() ? "i" : "u")
+             << outQ.getStorageTypeIntegralWidth();
+    if (outQ.getExpressedType() != inQ.getExpressedType())
+      return op->emitOpError()
+             << "expects the result to express " << inQ.getExpressedType()
+             << " like the input, got " << outQ.getExpressedType();
+    return success();
+  }
+  default:
+    return op->emitOpError() << "expects a float or affine input, got " << inElt
+                             << " (" << kindName(getElementKind(inElt)) << ")";
+  }
+}
+
+/// Pooling shape rules; the element type carries over unchanged.
+LogicalResult MaxPool2DOp::verify() {
+  Operation *op = *this;
+  RankedTensorType in = getInput().getType(), out = getType();
+  if (failed(verifyPool2DShape(op, in, out, getKernel(), getStrides(),
+                               getDilations(), getPadding(), getCeilMode())) ||
+      failed(verifyQuantizations(op, {{in, "input"}, {out, "result"}})))
+    return failure();
+  // The maximum is one of the inputs, so any element type that orders its
+  // values (float, integer, each quantized kind) carries over unchanged.
+  Type inElt = in.getElementType();
+  if (getElementKind(inElt) == ElementKind::Other)
+    return emitOpError() << "expects float, integer or quantized elements, "
+                            "got "
+                         << inElt;
+  if (out.getElementType() != inElt)
+    return emitOpError() << "expects the result element type to equal the "
+                            "input element type "
+                         << inElt << ", got " << out.getElementType();
+  return success();
+}
+
+/// Pooling shape rules without dilations; float or affine elements.
+LogicalResult AvgPool2DOp::verify() {
+  Operation *op = *this;
+  RankedTensorType in = getInput().getType(), out = getType();
+  if (failed(verifyPool2DShape(op, in, out, getKernel(), getStrides(),
+                               /*dilations=*/{}, getPadding(),
+                               getCeilMode())) ||
+      failed(verifyQuantizations(op, {{in, "input"}, {out, "result"}})))
+    return failure();
+  return verifyAverageElementTypes(op, in, out);
+}
+
+/// [N, C, H, W] -> [N, C, 1, 1]; float or affine elements.
+LogicalResult GlobalAvgPoolOp::verify() {
+  Operation *op = *this;
+  RankedTensorType in = getInput().getType(), out = getType();
+  if (failed(verifyRank(op, in, 4, "input", "[N, C, H, W]")) ||
+      failed(verifyRank(op, out, 4, "result", "[N, C, 1, 1]")) ||
+      failed(verifySize(op, out.getDimSize(0), in.getDimSize(0),
+                        "result batch")) ||
+      failed(verifySize(op, out.getDimSize(1), in.getDimSize(1),
+                        "result channels")) ||
+      failed(verifySize(op, out.getDimSize(2), 1, "result height")) ||
+      failed(verifySize(op, out.getDimSize(3), 1, "result width")) ||
+      failed(verifyQuantizations(op, {{in, "input"}, {out, "result"}})))
+    return failure();
+  return verifyAverageElementTypes(op, in, out);
+}
+
+//===----------------------------------------------------------------------===//
+// BatchNormOp
+//===----------------------------------------------------------------------===//
+
+/// Float only: one f32/f16/bf16 type throughout, 1-D parameters of size C
+/// (dimension 1 of the input), result type = input type, epsilon > 0.
+LogicalResult BatchNormOp::verify() {
+  RankedTensorType in = getInput().getType();
+  if (in.getRank() < 2)
+    return emitOpError() << "expects an input of rank >= 2 (channels are "
+                            "dimension 1), got "
+                         << in;
+  Type elt = in.getElementType();
+  if (!elt.isF32() && !elt.isF16() && !elt.isBF16())
+    return emitOpError() << "expects an f32, f16 or bf16 input, got " << elt
+                         << " (batch_norm is float only)";
+  int64_t channels = in.getDimSize(1);
+  std::pair<Value, StringRef> params[] = {{getScale(), "scale"},
+                                          {getBias(), "bias"},
+                                          {getMean(), "mean"},
+                                          {getVariance(), "variance"}};
+  for (auto [value, name] : params) {
+    RankedTensorType type = tensorTypeOf(value);
+    if (type.getElementType() != elt)
+      return emitOpError() << "expects " << name << " elements of the input "
+                           << "type " << elt << ", got "
+                           << type.getElementType();
+    if (type.getRank() != 1)
+      return emitOpError() << "expects a 1-D " << name << " [C], got " << type;
+    if (failed(verifySize(*this, type.getDimSize(0), channels,
+                          Twine(name) + " size = input channels =")))
+      return failure();
+  }
+  if (getType() != in)
+    return emitOpError() << "expects the result type to equal the input type "
+                         << in << ", got " << getType();
+  double epsilon = getEpsilonAttr().getValueAsDouble();
+  if (!(epsilon > 0.0) || !std::isfinite(epsilon))
+    return emitOpError() << "expects a positive finite epsilon, got "
+                         << formatDouble(epsilon);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// SoftmaxOp
+//===----------------------------------------------------------------------===//
+
+/// `axis` in [-rank, rank), same shape; float -> the same float type or
+/// affine -> affine expressing the same float type.
+LogicalResult SoftmaxOp::verify() {
+  Operation *op = *this;
+  RankedTensorType in = getInput().getType(), out = getType();
+  int64_t rank = in.getRank();
+  // I64Attr accessors return uint64_t; read the value as signed.
+  int64_t axis = static_cast<int64_t>(getAxis());
+  if (axis < -rank || axis >= rank)
+    return emitOpError() << "expects 'axis' in [" << -rank << ", " << rank
+                         << ") for an input of rank " << rank << ", got "
+                         << axis;
+  if (failed(verifySameShape(op, in, out, "input and result")) ||
+      failed(verifyQuantizations(op, {{in, "input"}, {out, "result"}})))
+    return failure();
+  Type inElt = in.getElementType(), outElt = out.getElementType();
+  ElementKind inKind = getElementKind(inElt);
+  if (inKind == ElementKind::Float) {
+    if (outElt != inElt)
+      return emitOpError() << "expects the result element type to equal the "
+                              "float input element type "
+                           << inElt << ", got " << outElt;
+    return success();
+  }
+  if (inKind != ElementKind::Affine)
+    return emitOpError() << "expects a float or affine input, got " << inElt
+                         << " (" << kindName(inKind) << ")";
+  if (getElementKind(outElt) != ElementKind::Affine)
+    return emitOpError() << "expects an affine result for an affine input, "
+                            "got "
+                         << outElt;
+  if (getExpressedType(outElt) != getExpressedType(inElt))
+    return emitOpError() << "expects the result to express "
+                         << getExpressedType(inElt) << " like the input, got "
+                         << getExpressedType(outElt);
+  return success();
+}
