@@ -27,7 +27,6 @@ def QNN_ReshapeOp : QNN_Op<"reshape", [Pure]> {
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
   let hasFolder = 1;
-  let hasCanonicalizer = 1;
 }
 
 def QNN_TransposeOp : QNN_Op<"transpose", [Pure]> {

@@ -1,18 +1,110 @@
-//===- QNNElementwiseOps.cpp - elementwise op verifiers ---===//
+//===- QNNElementwiseOps.cpp - elementwise op verifiers -------------------===//
 //
-// STUB: to be completed.
+// Verifiers of add, mul (numpy broadcasting, float or per-tensor affine),
+// clamp (ReLU/ReLU6 on float or affine values), sign (float) and binarize
+// (float or affine to !qnn.binary).
 //
 //===----------------------------------------------------------------------===//
 
 #include "quant/Dialect/QNN/IR/QNN.h"
 #include "QNNVerifyUtils.h"
 
+#include "mlir/Dialect/Traits.h"
+#include "mlir/IR/TypeUtilities.h"
+
+#include <cmath>
+
 using namespace mlir;
 using namespace mlir::qnn;
 using namespace mlir::qnn::verifyutil;
 
-LogicalResult AddOp::verify() { return success(); }
-LogicalResult MulOp::verify() { return success(); }
-LogicalResult ClampOp::verify() { return success(); }
-LogicalResult SignOp::verify() { return success(); }
-LogicalResult BinarizeOp::verify() { return success(); }
+/// Broadcasting binary ops compute on real values: every operand is float
+/// (one type) or per-tensor affine expressing one float type.
+static LogicalResult verifyBroadcastBinary(Operation *op) {
+  auto lhs = tensorTypeOf(op->getOperand(0));
+  auto rhs = tensorTypeOf(op->getOperand(1));
+  auto out = llvm::cast<RankedTensorType>(op->getResult(0).getType());
+  SmallVector<int64_t> shape;
+  if (!::mlir::OpTrait::util::getBroadcastedShape(lhs.getShape(), rhs.getShape(),
+                                          shape))
+    return op->emitOpError() << "operand shapes " << lhs << " and " << rhs
+                             << " do not broadcast";
+  if (failed(verifyCompatibleShape(shape, out.getShape())))
+    return op->emitOpError()
+           << "result shape does not match the broadcast of the operands: "
+           << out;
+
+  Type types[] = {lhs.getElementType(), rhs.getElementType(),
+                  out.getElementType()};
+  StringRef names[] = {"lhs", "rhs", "result"};
+  ElementKind kind = getElementKind(types[2]);
+  for (auto [type, name] : llvm::zip(types, names)) {
+    ElementKind k = getElementKind(type);
+    bool ok = (k == ElementKind::Float) ||
+              (k == ElementKind::Affine &&
+               llvm::isa<quant::UniformQuantizedType>(type));
+    if (!ok)
+      return op->emitOpError() << "expects float or per-tensor affine "
+                               << name << ", got " << type;
+    if (k != kind)
+      return op->emitOpError()
+             << "mixes float and quantized operands; insert "
+                "qnn.quantize/qnn.dequantize";
+  }
+  if (kind == ElementKind::Float) {
+    if (types[0] != types[2] || types[1] != types[2])
+      return op->emitOpError() << "expects one float type, got " << types[0]
+                               << ", " << types[1] << " -> " << types[2];
+    return success();
+  }
+  if (getExpressedType(types[0]) != getExpressedType(types[2]) ||
+      getExpressedType(types[1]) != getExpressedType(types[2]))
+    return op->emitOpError() << "operands and result express different float "
+                                "types";
+  return success();
+}
+
+LogicalResult AddOp::verify() { return verifyBroadcastBinary(*this); }
+LogicalResult MulOp::verify() { return verifyBroadcastBinary(*this); }
+
+LogicalResult ClampOp::verify() {
+  float lo = getMin().convertToFloat(), hi = getMax().convertToFloat();
+  if (std::isnan(lo) || std::isnan(hi))
+    return emitOpError() << "bounds must not be NaN";
+  if (lo > hi)
+    return emitOpError() << "expects min <= max, got " << lo << " > " << hi;
+  Type elt = getType().getElementType();
+  ElementKind kind = getElementKind(elt);
+  if (kind != ElementKind::Float && kind != ElementKind::Affine)
+    return emitOpError() << "expects float or affine values, got " << elt;
+  return success();
+}
+
+LogicalResult SignOp::verify() {
+  Type elt = getType().getElementType();
+  if (getElementKind(elt) != ElementKind::Float)
+    return emitOpError() << "expects float values, got " << elt
+                         << " (use qnn.binarize for binary activations)";
+  return success();
+}
+
+LogicalResult BinarizeOp::verify() {
+  RankedTensorType in = getInput().getType(), out = getType();
+  if (failed(verifySameShape(*this, in, out, "input and result")))
+    return failure();
+  Type inElt = in.getElementType();
+  ElementKind kind = getElementKind(inElt);
+  if (kind != ElementKind::Float && kind != ElementKind::Affine)
+    return emitOpError() << "expects float or affine input, got " << inElt;
+  auto binary = llvm::dyn_cast<BinaryType>(out.getElementType());
+  if (!binary)
+    return emitOpError() << "expects a !qnn.binary result, got "
+                         << out.getElementType();
+  if (binary.getExpressedType() != getExpressedType(inElt))
+    return emitOpError() << "result expresses " << binary.getExpressedType()
+                         << " but the input expresses "
+                         << getExpressedType(inElt);
+  if (!std::isfinite(getThreshold().convertToFloat()))
+    return emitOpError() << "threshold must be finite";
+  return success();
+}

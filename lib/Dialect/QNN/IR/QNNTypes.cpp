@@ -508,3 +508,101 @@ LogicalResult mlir::qnn::verifyQNNOpInvariants(Operation *op) {
       return failure();
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// Axis moves and representability
+//===----------------------------------------------------------------------===//
+
+Type mlir::qnn::withQuantizedAxis(Type type, int64_t axis) {
+  return llvm::TypeSwitch<Type, Type>(type)
+      .Case<quant::UniformQuantizedPerAxisType>([&](auto t) -> Type {
+        return quant::UniformQuantizedPerAxisType::get(
+            t.getFlags(), t.getStorageType(), t.getExpressedType(),
+            t.getScales(), t.getZeroPoints(), static_cast<int32_t>(axis),
+            t.getStorageTypeMin(), t.getStorageTypeMax());
+      })
+      .Case<quant::UniformQuantizedSubChannelType>([](auto) { return Type(); })
+      .Case<BinaryType>([&](BinaryType t) -> Type {
+        if (!t.isPerAxis())
+          return t;
+        return BinaryType::get(t.getContext(), t.getExpressedType(),
+                               static_cast<int32_t>(axis), t.getAlphas());
+      })
+      .Case<TernaryType>([&](TernaryType t) -> Type {
+        if (!t.isPerAxis())
+          return t;
+        return TernaryType::get(t.getContext(), t.getExpressedType(),
+                                static_cast<int32_t>(axis), t.getNegScales(),
+                                t.getPosScales());
+      })
+      .Default([](Type t) { return t; });
+}
+
+/// True if `value` == (q - zeroPoint) * scale for an integer q in
+/// [qmin, qmax], evaluated in double precision.
+static bool isAffineCode(double value, double scale, int64_t zeroPoint,
+                         int64_t qmin, int64_t qmax) {
+  double k = std::nearbyint(value / scale);
+  if (k * scale != value)
+    return false;
+  double q = k + static_cast<double>(zeroPoint);
+  return q >= static_cast<double>(qmin) && q <= static_cast<double>(qmax);
+}
+
+bool mlir::qnn::isExactlyRepresentable(Type type, double value) {
+  if (!std::isfinite(value))
+    return false;
+  return llvm::TypeSwitch<Type, bool>(type)
+      .Case<FloatType>([](auto) { return true; })
+      .Case<IntegerType>([&](IntegerType t) {
+        // Integer storage after lowering: an integral value that fits the
+        // width read as signed or as unsigned.
+        if (std::nearbyint(value) != value)
+          return false;
+        unsigned w = t.getWidth();
+        if (w >= 64)
+          return std::fabs(value) < 0x1p63;
+        return value >= -std::ldexp(1.0, w - 1) &&
+               value < std::ldexp(1.0, w);
+      })
+      .Case<quant::UniformQuantizedType>([&](auto t) {
+        return isAffineCode(value, t.getScale(), t.getZeroPoint(),
+                            t.getStorageTypeMin(), t.getStorageTypeMax());
+      })
+      .Case<quant::UniformQuantizedPerAxisType>([&](auto t) {
+        for (auto [scale, zp] : llvm::zip(t.getScales(), t.getZeroPoints()))
+          if (!isAffineCode(value, scale, zp, t.getStorageTypeMin(),
+                            t.getStorageTypeMax()))
+            return false;
+        return true;
+      })
+      .Case<quant::UniformQuantizedSubChannelType>([&](auto t) {
+        auto scales = t.getScales().template getValues<APFloat>();
+        auto zps = t.getZeroPoints().template getValues<APInt>();
+        for (auto [scale, zp] : llvm::zip(scales, zps))
+          if (!isAffineCode(value, scale.convertToDouble(), zp.getSExtValue(),
+                            t.getStorageTypeMin(), t.getStorageTypeMax()))
+            return false;
+        return true;
+      })
+      .Case<BinaryType>([&](BinaryType t) {
+        if (t.getAlphaValues().empty())
+          return value == 1.0 || value == -1.0;
+        return llvm::all_of(t.getAlphaValues(), [&](double a) {
+          return value == a || value == -a;
+        });
+      })
+      .Case<TernaryType>([&](TernaryType t) {
+        if (value == 0.0)
+          return true;
+        for (auto [n, p] :
+             llvm::zip(t.getNegScaleValues(), t.getPosScaleValues()))
+          if (value != -n && value != p)
+            return false;
+        return true;
+      })
+      .Case<CodebookType>([&](CodebookType t) {
+        return llvm::is_contained(t.getTableValues(), value);
+      })
+      .Default([](Type) { return false; });
+}

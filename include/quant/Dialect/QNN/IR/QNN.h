@@ -103,6 +103,17 @@ LogicalResult verifyQuantizedShape(function_ref<InFlightDiagnostic()> emitError,
                                    Type elementType, ArrayRef<int64_t> shape,
                                    StringRef what);
 
+/// Returns `elementType` with its per-axis parameters moved to `axis` (for
+/// per-axis affine, binary and ternary types); per-tensor and float types
+/// are returned unchanged. Null for sub-channel types, whose block layout
+/// cannot be moved this way.
+Type withQuantizedAxis(Type elementType, int64_t axis);
+
+/// True if the real value `value` is exactly one of the values that
+/// `elementType` represents, for every parameter slice (float types
+/// represent every value). Used for padding values.
+bool isExactlyRepresentable(Type elementType, double value);
+
 } // namespace mlir::qnn
 
 #endif // QUANT_DIALECT_QNN_IR_QNN_H
