@@ -87,4 +87,46 @@ def QNNQuantizeWeights : Pass<"qnn-quantize-weights", "ModuleOp"> {
                            "::mlir::quant::QuantDialect"];
 }
 
+def QNNFoldRequant : Pass<"qnn-fold-requant", "func::FuncOp"> {
+  let summary = "Fuse QDQ groups into quantized ops and fold requantizations";
+  let description = [{
+    A family of patterns, each exact unless an option says otherwise:
+
+    * `dequantize -> quantize` becomes one `requantize` (rounding
+      half_even), or nothing when the types are equal. The rewrite is made
+      only when it is bit-exact: for storage of at most 16 bits every code
+      is evaluated both ways (the float two-step of ONNX Runtime against the
+      one-step f32 requantization) at compile time.
+    * `requantize -> requantize` folds into one requantize when the result
+      is identical for every input code (checked exhaustively for storage
+      up to 16 bits); with `allow-double-rounding=true` it folds always,
+      accepting the one-code differences of removing a rounding step.
+    * QDQ groups `quantize(op(dequantize(x), ...))` around a qnn op become
+      the op on quantized types (conv2d, fully_connected, matmul, add, mul,
+      pooling, softmax, clamp and the data-movement ops), which computes on
+      the represented reals and requantizes its result; a conv2d /
+      fully_connected / matmul whose result is not quantized keeps a float
+      result from quantized operands. A group is fused only when the fused
+      op verifies (e.g. an int32 bias must have scale s_x * s_w).
+    * With `retype-producers=true` (default), a `requantize` whose input is
+      the single-use result of a requantizing op (conv2d, fully_connected,
+      matmul, add, mul, avg pooling) is absorbed by giving that op the
+      requantize's result type: one rounding instead of two. Set it to
+      false to keep the double rounding a QDQ model asks for (bit-exact with
+      ONNX Runtime's unfused execution).
+
+    ReLU/ReLU6 clamps fold into the saturation bounds of the `rescale` that
+    `qnn-lower-to-integer` emits for their producer.
+  }];
+  let options = [
+    Option<"allowDoubleRounding", "allow-double-rounding", "bool",
+           /*default=*/"false",
+           "Fold requantize chains even where a code can change">,
+    Option<"retypeProducers", "retype-producers", "bool", /*default=*/"true",
+           "Absorb a requantize into its single-use producer">
+  ];
+  let dependentDialects = ["::mlir::qnn::QNNDialect",
+                           "::mlir::quant::QuantDialect"];
+}
+
 #endif // QUANT_DIALECT_QNN_PASSES_TD

@@ -89,6 +89,12 @@ def QNN_RequantizeOp : QNN_Op<"requantize", [Pure]> {
     `rnd` is the stated rounding mode (see `RoundingMode`). Input and output
     share the expressed type; either may be per axis.
 
+    For `half_even` the multiplier is M = f32(s_in / s_out) (the ratio in
+    double, rounded once to f32) and the product f32(q_in - zp_in) * M is
+    taken in f32 and rounded half to even, as ONNX Runtime requantizes. The
+    fixed-point modes use the int32 multiplier and shift that
+    `qnn-lower-to-integer` derives from the same ratio.
+
     Example:
 
     ```mlir

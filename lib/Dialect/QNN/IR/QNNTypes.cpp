@@ -606,3 +606,24 @@ bool mlir::qnn::isExactlyRepresentable(Type type, double value) {
       })
       .Default([](Type) { return false; });
 }
+
+std::optional<AffineParams> mlir::qnn::getAffineParams(Type type) {
+  AffineParams p;
+  if (auto t = llvm::dyn_cast<quant::UniformQuantizedType>(type)) {
+    p.scales.push_back(t.getScale());
+    p.zeroPoints.push_back(t.getZeroPoint());
+  } else if (auto t =
+                 llvm::dyn_cast<quant::UniformQuantizedPerAxisType>(type)) {
+    llvm::append_range(p.scales, t.getScales());
+    llvm::append_range(p.zeroPoints, t.getZeroPoints());
+    p.axis = t.getQuantizedDimension();
+  } else {
+    return std::nullopt;
+  }
+  auto q = llvm::cast<quant::QuantizedType>(type);
+  p.qmin = q.getStorageTypeMin();
+  p.qmax = q.getStorageTypeMax();
+  p.storageBits = q.getStorageTypeIntegralWidth();
+  p.isSigned = q.isSigned();
+  return p;
+}

@@ -114,6 +114,27 @@ Type withQuantizedAxis(Type elementType, int64_t axis);
 /// represent every value). Used for padding values.
 bool isExactlyRepresentable(Type elementType, double value);
 
+/// The parameters of a per-tensor or per-axis `!quant.uniform` type in one
+/// shape: one (scale, zero point) pair per slice along `axis` (-1 and one
+/// pair when per tensor), plus the storage range.
+struct AffineParams {
+  SmallVector<double> scales;
+  SmallVector<int64_t> zeroPoints;
+  int64_t axis = -1;
+  int64_t qmin = 0, qmax = 0;
+  unsigned storageBits = 0;
+  bool isSigned = true;
+
+  /// Scale and zero point of slice `i` (slice 0 when per tensor).
+  double scale(int64_t i) const { return scales[axis < 0 ? 0 : i]; }
+  int64_t zeroPoint(int64_t i) const { return zeroPoints[axis < 0 ? 0 : i]; }
+  int64_t numSlices() const { return scales.size(); }
+};
+
+/// Reads the parameters of a per-tensor or per-axis affine type; nullopt for
+/// anything else (including sub-channel types).
+std::optional<AffineParams> getAffineParams(Type elementType);
+
 } // namespace mlir::qnn
 
 #endif // QUANT_DIALECT_QNN_IR_QNN_H
