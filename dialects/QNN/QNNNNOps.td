@@ -38,7 +38,11 @@ def QNN_Conv2DOp : QNN_Op<"conv2d", [Pure]> {
       result are float; padding then reads `pad_value` (+1 or -1: zero has
       no binary code), which nonzero padding requires and other inputs must
       not carry.
-    * other inputs (integer, ternary, codebook) have no meaning here.
+    * integer input (the integer form after `qnn-lower-to-integer`):
+      signless integer input and weights of at most 16 bits (signed
+      values), an optional i32 bias and an i32 result: the plain sum of
+      products, padded positions reading 0.
+    * other inputs (ternary, codebook) have no meaning here.
 
     Example:
 

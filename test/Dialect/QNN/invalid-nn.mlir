@@ -225,10 +225,28 @@ func.func @conv_bias_slices(%x: tensor<1x2x4x4x!quant.uniform<i8:f32, 0.5>>, %w:
 
 // -----
 
-// conv2d: integer inputs are rejected (the integer level is not a graph-op level).
-func.func @conv_integer_input(%x: tensor<1x2x4x4xi8>, %w: tensor<2x2x1x1xi8>) {
-  // expected-error @+1 {{expects a float, affine or binary input, got 'i8' (integer)}}
-  %y = qnn.conv2d %x, %w : (tensor<1x2x4x4xi8>, tensor<2x2x1x1xi8>) -> tensor<1x2x4x4xi32>
+// conv2d: integer operands (the integer form) are narrow signless integers.
+func.func @conv_integer_wide(%x: tensor<1x2x4x4xi32>, %w: tensor<2x2x1x1xi8>) {
+  // expected-error @+1 {{expects signless integer input and weight of at most 16 bits, got 'i32' and 'i8'}}
+  %y = qnn.conv2d %x, %w : (tensor<1x2x4x4xi32>, tensor<2x2x1x1xi8>) -> tensor<1x2x4x4xi32>
+  return
+}
+
+// -----
+
+// conv2d: an integer conv has an i32 bias ...
+func.func @conv_integer_bias(%x: tensor<1x2x4x4xi8>, %w: tensor<2x2x1x1xi8>, %b: tensor<2xi16>) {
+  // expected-error @+1 {{expects an i32 bias for integer operands, got 'i16'}}
+  %y = qnn.conv2d %x, %w, %b : (tensor<1x2x4x4xi8>, tensor<2x2x1x1xi8>, tensor<2xi16>) -> tensor<1x2x4x4xi32>
+  return
+}
+
+// -----
+
+// conv2d: ... and an i32 result.
+func.func @conv_integer_result(%x: tensor<1x2x4x4xi8>, %w: tensor<2x2x1x1xi8>) {
+  // expected-error @+1 {{expects an i32 result for integer operands, got 'i16'}}
+  %y = qnn.conv2d %x, %w : (tensor<1x2x4x4xi8>, tensor<2x2x1x1xi8>) -> tensor<1x2x4x4xi16>
   return
 }
 
@@ -236,7 +254,7 @@ func.func @conv_integer_input(%x: tensor<1x2x4x4xi8>, %w: tensor<2x2x1x1xi8>) {
 
 // conv2d: ternary activations have no meaning here.
 func.func @conv_ternary_input(%x: tensor<1x2x4x4x!qnn.ternary<f32>>, %w: tensor<2x2x1x1x!qnn.ternary<f32>>) {
-  // expected-error @+1 {{expects a float, affine or binary input, got '!qnn.ternary<f32>' (ternary)}}
+  // expected-error @+1 {{expects a float, affine, binary or integer input, got '!qnn.ternary<f32>' (ternary)}}
   %y = qnn.conv2d %x, %w : (tensor<1x2x4x4x!qnn.ternary<f32>>, tensor<2x2x1x1x!qnn.ternary<f32>>) -> tensor<1x2x4x4xf32>
   return
 }
@@ -587,7 +605,7 @@ func.func @matmul_binary_float(%a: tensor<4x8x!qnn.binary<f32>>, %b: tensor<8x3x
 
 // matmul: codebook activations have no meaning here.
 func.func @matmul_codebook_lhs(%a: tensor<4x8x!qnn.codebook<i1:f32, [0.0, 1.0]>>, %b: tensor<8x3xf32>) {
-  // expected-error @+1 {{expects a float, affine or binary lhs, got '!qnn.codebook<i1:f32, [0.000000e+00, 1.000000e+00]>' (codebook)}}
+  // expected-error @+1 {{expects a float, affine, binary or integer lhs, got '!qnn.codebook<i1:f32, [0.000000e+00, 1.000000e+00]>' (codebook)}}
   %y = qnn.matmul %a, %b : (tensor<4x8x!qnn.codebook<i1:f32, [0.0, 1.0]>>, tensor<8x3xf32>) -> tensor<4x3xf32>
   return
 }

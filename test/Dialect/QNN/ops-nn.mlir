@@ -347,3 +347,16 @@ func.func @softmax(%x: tensor<1x10xf32>, %h: tensor<2x3x4xf16>, %q: tensor<1x10x
   %u = qnn.softmax %q {axis = 1 : i64} : tensor<1x10x!quant.uniform<i8:f32, 0.1>> -> tensor<1x10x!quant.uniform<u8:f32, 0.00390625>>
   return %y, %z, %u : tensor<1x10xf32>, tensor<2x3x4xf16>, tensor<1x10x!quant.uniform<u8:f32, 0.00390625>>
 }
+
+// The integer form: i8 operands, i32 bias and accumulator.
+// CHECK-LABEL: func.func @integer_form
+// CHECK: qnn.conv2d %{{.*}}, %{{.*}}, %{{.*}} {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x2x4x4xi8>, tensor<3x2x3x3xi8>, tensor<3xi32>) -> tensor<1x3x4x4xi32>
+// CHECK: qnn.fully_connected %{{.*}}, %{{.*}} : (tensor<2x8xi8>, tensor<4x8xi8>) -> tensor<2x4xi32>
+// CHECK: qnn.matmul %{{.*}}, %{{.*}} : (tensor<2x8xi8>, tensor<8x4xi8>) -> tensor<2x4xi32>
+func.func @integer_form(%x: tensor<1x2x4x4xi8>, %w: tensor<3x2x3x3xi8>, %b: tensor<3xi32>,
+                        %a: tensor<2x8xi8>, %fw: tensor<4x8xi8>, %mw: tensor<8x4xi8>) {
+  %0 = qnn.conv2d %x, %w, %b {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x2x4x4xi8>, tensor<3x2x3x3xi8>, tensor<3xi32>) -> tensor<1x3x4x4xi32>
+  %1 = qnn.fully_connected %a, %fw : (tensor<2x8xi8>, tensor<4x8xi8>) -> tensor<2x4xi32>
+  %2 = qnn.matmul %a, %mw : (tensor<2x8xi8>, tensor<8x4xi8>) -> tensor<2x4xi32>
+  return
+}

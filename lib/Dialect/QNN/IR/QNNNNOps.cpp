@@ -290,6 +290,31 @@ static LogicalResult verifyAffineBias(Operation *op, const LinearTypes &t) {
   return success();
 }
 
+/// The integer form (after qnn-lower-to-integer): signless integer input
+/// and weights of at most 16 bits, an optional i32 bias and an i32 result,
+/// the plain sum of products (zero points already folded away).
+static LogicalResult verifyIntegerLinearTypes(Operation *op,
+                                              const LinearTypes &t) {
+  auto narrow = [](Type type) {
+    auto i = llvm::dyn_cast<IntegerType>(type);
+    return i && i.isSignless() && i.getWidth() <= 16;
+  };
+  Type in = t.input.getElementType(), w = t.weight.getElementType();
+  if (!narrow(in) || !narrow(w))
+    return op->emitOpError()
+           << "expects signless integer " << t.inputName << " and "
+           << t.weightName << " of at most 16 bits, got " << in << " and "
+           << w;
+  if (t.bias && !t.bias.getElementType().isSignlessInteger(32))
+    return op->emitOpError() << "expects an i32 bias for integer operands, got "
+                             << t.bias.getElementType();
+  if (!t.result.getElementType().isSignlessInteger(32))
+    return op->emitOpError()
+           << "expects an i32 result for integer operands, got "
+           << t.result.getElementType();
+  return success();
+}
+
 /// Element-type rules of conv2d, fully_connected and matmul (see the
 /// conv2d description):
 ///   float input  -> float / binary / ternary / codebook weights, float bias
@@ -305,11 +330,13 @@ static LogicalResult verifyLinearElementTypes(Operation *op,
   Type r = t.result.getElementType();
   ElementKind inKind = getElementKind(in), wKind = getElementKind(w);
   ElementKind rKind = getElementKind(r);
+  if (inKind == ElementKind::Integer)
+    return verifyIntegerLinearTypes(op, t);
   if (inKind != ElementKind::Float && inKind != ElementKind::Affine &&
       inKind != ElementKind::Binary)
     return op->emitOpError()
-           << "expects a float, affine or binary " << t.inputName << ", got "
-           << in << " (" << kindName(inKind) << ")";
+           << "expects a float, affine, binary or integer " << t.inputName
+           << ", got " << in << " (" << kindName(inKind) << ")";
   if (inKind == ElementKind::Affine &&
       !llvm::isa<quant::UniformQuantizedType>(in))
     return op->emitOpError() << "expects a per-tensor affine " << t.inputName
