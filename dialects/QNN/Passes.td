@@ -129,4 +129,38 @@ def QNNFoldRequant : Pass<"qnn-fold-requant", "func::FuncOp"> {
                            "::mlir::quant::QuantDialect"];
 }
 
+def QNNLowerToInteger : Pass<"qnn-lower-to-integer", "func::FuncOp"> {
+  let summary = "Lower ops on !quant.uniform values to integer arithmetic";
+  let description = [{
+    Rewrites the quantized-type form into the integer form that code
+    generation consumes (docs/architecture.md, "IR levels"):
+
+    * every per-tensor / per-axis affine value is carried as signed storage
+      codes in a signless integer tensor (unsigned n-bit codes and zero
+      points shift down by 2^(n-1); the reals are unchanged);
+    * `conv2d` / `fully_connected` / `matmul` with constant weights become
+      the integer op on codes with an int32 accumulator:
+      sum (x - zx)(w - zw) = sum x w' - zx sum w' with w' = w - zw
+      precomputed (in i8, or i16 when w' needs it) and zx * sum w' folded
+      into the int32 bias; with zx != 0 and padding, the input is padded
+      explicitly with zx. The accumulator (real value acc * s_x * s_w) is
+      requantized by a `qnn.rescale` with the f32 scale (s_x * s_w) / s_y
+      computed in f32 and rounding half_even (ONNX Runtime's QLinearConv),
+      or dequantized when the result is float, or kept when it is i32;
+    * `requantize` becomes `rescale`; `clamp` (ReLU, ReLU6) narrows the
+      saturation bounds of the rescale producing its input, or becomes an
+      identity rescale; `max_pool2d`, `reshape`, `transpose`, `pad` and
+      `concat` run on codes (concat inputs with other parameters are
+      rescaled first);
+    * everything else on affine values (add, mul, average pooling,
+      softmax, runtime weights, per-axis zero points) is expanded into its
+      definition: dequantize, the float op, quantize.
+
+    Function arguments and results, `quantize` and `dequantize` keep their
+    quantized types, joined to the codes by `quant.scast`.
+  }];
+  let dependentDialects = ["::mlir::qnn::QNNDialect",
+                           "::mlir::quant::QuantDialect"];
+}
+
 #endif // QUANT_DIALECT_QNN_PASSES_TD

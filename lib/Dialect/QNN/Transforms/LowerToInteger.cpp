@@ -1,0 +1,722 @@
+//===- LowerToInteger.cpp - quantized-type form to integer form ----------===//
+//
+// Implements -qnn-lower-to-integer (see docs/architecture.md, "IR levels").
+// Every value of a per-tensor or per-axis !quant.uniform type gets an
+// integer representation: a signless tensor of its storage codes, made
+// signed (unsigned n-bit codes q become q - 2^(n-1), the zero point moves
+// with them, so the reals are unchanged). Ops on those values become
+// integer ops:
+//   conv2d / fully_connected / matmul -> the integer op on codes with the
+//     zero-point terms folded into an int32 bias (constant weights: the
+//     weight zero point is subtracted at compile time, the input zero point
+//     times the weight sums enters the bias), then a qnn.rescale to the
+//     result's parameters (or a dequantize of the int32 accumulator);
+//   requantize -> rescale; clamp -> the saturation bounds of the producing
+//     rescale (or an identity rescale); max pool and data movement -> the
+//     same op on codes.
+// Anything else that touches affine values is expanded to its definition:
+// dequantize, the float op, quantize. Values keep their quantized types at
+// the boundaries (function arguments and results, quantize/dequantize),
+// joined to the codes by quant.scast.
+//
+//===----------------------------------------------------------------------===//
+
+#include "RequantPatterns.h"
+#include "quant/Dialect/QNN/Transforms/Passes.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/Verifier.h"
+#include "llvm/ADT/SetVector.h"
+
+#include <cmath>
+
+namespace mlir::qnn {
+#define GEN_PASS_DEF_QNNLOWERTOINTEGER
+#include "quant/Dialect/QNN/Transforms/Passes.h.inc"
+} // namespace mlir::qnn
+
+using namespace mlir;
+using namespace mlir::qnn;
+
+/// True for the affine types this pass gives an integer representation.
+static bool isLowerableAffine(Type elementType) {
+  return llvm::isa<quant::UniformQuantizedType,
+                   quant::UniformQuantizedPerAxisType>(elementType);
+}
+
+/// True if `type` is a tensor of any affine type (including sub-channel).
+static bool isAffineTensor(Type type) {
+  auto t = llvm::dyn_cast<RankedTensorType>(type);
+  return t && getElementKind(t.getElementType()) == ElementKind::Affine;
+}
+
+/// The parameters of `p` for signed codes: unsigned n-bit codes shift down
+/// by 2^(n-1).
+static AffineParams toSigned(AffineParams p) {
+  if (p.isSigned)
+    return p;
+  int64_t offset = int64_t{1} << (p.storageBits - 1);
+  for (int64_t &zp : p.zeroPoints)
+    zp -= offset;
+  p.qmin -= offset;
+  p.qmax -= offset;
+  p.isSigned = true;
+  return p;
+}
+
+/// The storage offset that toSigned() applied to `p` (0 when signed).
+static int64_t signedOffset(const AffineParams &original) {
+  return original.isSigned ? 0 : int64_t{1} << (original.storageBits - 1);
+}
+
+namespace {
+
+/// The integer representation of an affine value: signed codes in a
+/// signless tensor and the (signed) parameters they are read with.
+struct IntRep {
+  Value codes;
+  AffineParams params;
+};
+
+/// How the epilogue of a linear op requantizes its accumulator.
+struct RescaleSpec {
+  RoundingMode mode = RoundingMode::HalfEven;
+  SmallVector<float> scales;
+  int64_t axis = -1;
+  int64_t inputZp = 0, outputZp = 0, min = 0, max = 0;
+  bool inputUnsigned = false, outputUnsigned = false;
+};
+
+/// The per-function lowering state: the integer representation of every
+/// lowered affine value and the ops to erase once all uses are rewired.
+class IntegerLowering {
+public:
+  IntegerLowering(func::FuncOp func, RoundingMode rounding)
+      : func(func), builder(func.getContext()), rounding(rounding) {}
+
+  LogicalResult run();
+
+private:
+  // Representations.
+  IntRep importValue(Value value);
+  Value materialize(const IntRep &rep, RankedTensorType type);
+  Value buildRescale(Location loc, Value input, Type resultElt,
+                     const RescaleSpec &spec);
+
+  // Op lowerings; each returns failure() when the op is left to the float
+  // expansion.
+  LogicalResult lowerLinear(Operation *op);
+  LogicalResult lowerRequantize(RequantizeOp op);
+  LogicalResult lowerClamp(ClampOp op);
+  LogicalResult lowerSameScale(Operation *op);
+  LogicalResult lowerConcat(ConcatOp op);
+  LogicalResult expandToFloat(Operation *op);
+
+  void setRep(Value original, Value codes, AffineParams params) {
+    reps[original] = IntRep{codes, std::move(params)};
+  }
+  Type codeType(const AffineParams &p) {
+    return builder.getIntegerType(p.storageBits);
+  }
+  RankedTensorType withElement(Value v, Type elt) {
+    return llvm::cast<RankedTensorType>(v.getType()).clone(elt);
+  }
+
+  func::FuncOp func;
+  OpBuilder builder;
+  RoundingMode rounding;
+  DenseMap<Value, IntRep> reps;
+  SetVector<Operation *> lowered;
+  SetVector<ConstantOp> deadConstants;
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Constants
+//===----------------------------------------------------------------------===//
+
+/// Reads the codes of an affine qnn.constant as signed values.
+static std::optional<SmallVector<int64_t>> readSignedCodes(ConstantOp op) {
+  auto elements = llvm::dyn_cast<DenseElementsAttr>(op.getValue());
+  if (!elements)
+    return std::nullopt;
+  AffineParams p = *getAffineParams(op.getType().getElementType());
+  int64_t offset = signedOffset(p);
+  SmallVector<int64_t> codes;
+  codes.reserve(elements.getNumElements());
+  for (const APInt &v : elements.getValues<APInt>())
+    codes.push_back((p.isSigned ? v.getSExtValue()
+                                : static_cast<int64_t>(v.getZExtValue())) -
+                    offset);
+  return codes;
+}
+
+/// A dense integer constant of `type` holding `values`.
+static DenseElementsAttr intElements(RankedTensorType type,
+                                     ArrayRef<int64_t> values) {
+  unsigned width = type.getElementTypeBitWidth();
+  SmallVector<APInt> bits;
+  bits.reserve(values.size());
+  for (int64_t v : values)
+    bits.push_back(APInt(width, static_cast<uint64_t>(v), /*isSigned=*/true,
+                         /*implicitTrunc=*/true));
+  return DenseElementsAttr::get(type, bits);
+}
+
+//===----------------------------------------------------------------------===//
+// Boundaries
+//===----------------------------------------------------------------------===//
+
+IntRep IntegerLowering::importValue(Value value) {
+  auto it = reps.find(value);
+  if (it != reps.end())
+    return it->second;
+  auto type = llvm::cast<RankedTensorType>(value.getType());
+  AffineParams original = *getAffineParams(type.getElementType());
+  AffineParams params = toSigned(original);
+  OpBuilder::InsertionGuard guard(builder);
+  if (Operation *def = value.getDefiningOp())
+    builder.setInsertionPointAfter(def);
+  else
+    builder.setInsertionPointToStart(value.getParentBlock());
+  Location loc = value.getLoc();
+  if (auto c = value.getDefiningOp<ConstantOp>()) {
+    // A quantized constant becomes a constant of its signed codes.
+    if (std::optional<SmallVector<int64_t>> values = readSignedCodes(c)) {
+      RankedTensorType intType = type.clone(codeType(params));
+      IntRep rep{ConstantOp::create(builder, loc, intType,
+                                    intElements(intType, *values)),
+                 params};
+      reps[value] = rep;
+      return rep;
+    }
+  }
+  Value codes = quant::StorageCastOp::create(
+      builder, loc, type.clone(codeType(params)), value);
+  if (!original.isSigned) {
+    // q_u - 2^(n-1): an exact identity rescale reading unsigned codes.
+    RescaleSpec spec;
+    spec.scales = {1.0f};
+    spec.inputZp = signedOffset(original);
+    spec.min = params.qmin;
+    spec.max = params.qmax;
+    spec.inputUnsigned = true;
+    codes = buildRescale(loc, codes, codeType(params), spec);
+  }
+  IntRep rep{codes, params};
+  reps[value] = rep;
+  return rep;
+}
+
+Value IntegerLowering::materialize(const IntRep &rep, RankedTensorType type) {
+  AffineParams original = *getAffineParams(type.getElementType());
+  Location loc = rep.codes.getLoc();
+  Value codes = rep.codes;
+  if (!original.isSigned) {
+    RescaleSpec spec;
+    spec.scales = {1.0f};
+    spec.outputZp = signedOffset(original);
+    spec.min = original.qmin;
+    spec.max = original.qmax;
+    spec.outputUnsigned = true;
+    codes = buildRescale(loc, codes, codeType(original), spec);
+  }
+  return quant::StorageCastOp::create(builder, loc, type, codes);
+}
+
+Value IntegerLowering::buildRescale(Location loc, Value input, Type resultElt,
+                                    const RescaleSpec &spec) {
+  MLIRContext *ctx = builder.getContext();
+  IntegerAttr axis =
+      spec.axis >= 0 ? builder.getI64IntegerAttr(spec.axis) : IntegerAttr();
+  return RescaleOp::create(
+      builder, loc, withElement(input, resultElt), input,
+      RoundingModeAttr::get(ctx, RoundingMode::HalfEven),
+      builder.getI32IntegerAttr(static_cast<int32_t>(spec.inputZp)),
+      builder.getI32IntegerAttr(static_cast<int32_t>(spec.outputZp)),
+      DenseI32ArrayAttr(), DenseI8ArrayAttr(),
+      builder.getDenseF32ArrayAttr(spec.scales), axis,
+      builder.getI64IntegerAttr(spec.min), builder.getI64IntegerAttr(spec.max),
+      spec.inputUnsigned ? builder.getUnitAttr() : UnitAttr(),
+      spec.outputUnsigned ? builder.getUnitAttr() : UnitAttr());
+}
+
+//===----------------------------------------------------------------------===//
+// conv2d / fully_connected / matmul
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// The operands of a linear op viewed uniformly: weights are [O, K...] for
+/// conv2d/fully_connected; a rank-2 matmul right-hand side [K, N] is
+/// transposed into that layout when it must be folded.
+struct LinearView {
+  Value input, weight, bias;
+  int64_t resultChannelDim; // Where output channels live in the result.
+  bool isMatmul;
+};
+} // namespace
+
+LogicalResult IntegerLowering::lowerLinear(Operation *op) {
+  LinearView v;
+  if (auto conv = llvm::dyn_cast<Conv2DOp>(op))
+    v = {conv.getInput(), conv.getWeight(), conv.getBias(), 1, false};
+  else if (auto fc = llvm::dyn_cast<FullyConnectedOp>(op))
+    v = {fc.getInput(), fc.getWeight(), fc.getBias(), 1, false};
+  else {
+    auto mm = llvm::cast<MatMulOp>(op);
+    v = {mm.getLhs(), mm.getRhs(), Value(), mm.getType().getRank() - 1, true};
+  }
+  auto inType = llvm::cast<RankedTensorType>(v.input.getType());
+  auto resultType = llvm::cast<RankedTensorType>(op->getResult(0).getType());
+  std::optional<AffineParams> xParams =
+      getAffineParams(inType.getElementType());
+  if (!xParams || xParams->axis >= 0)
+    return failure();
+  xParams = toSigned(*xParams); // The codes are imported signed.
+  auto wConst = v.weight.getDefiningOp<ConstantOp>();
+  auto wType = llvm::cast<RankedTensorType>(v.weight.getType());
+  if (!wConst || !wType.hasStaticShape() ||
+      !isLowerableAffine(wType.getElementType()))
+    return failure(); // Runtime weights need runtime sums: float path.
+  if (v.isMatmul && wType.getRank() != 2)
+    return failure();
+
+  // Weight codes minus their zero point, laid out [O][K].
+  AffineParams wParams = *getAffineParams(wType.getElementType());
+  std::optional<SmallVector<int64_t>> codes = readSignedCodes(wConst);
+  if (!codes)
+    return failure();
+  int64_t offset = signedOffset(wParams);
+  int64_t channels = v.isMatmul ? wType.getDimSize(1) : wType.getDimSize(0);
+  int64_t k = wType.getNumElements() / channels;
+  SmallVector<int64_t> centered(codes->size());
+  int64_t lo = 0, hi = 0;
+  for (int64_t o = 0; o < channels; ++o)
+    for (int64_t i = 0; i < k; ++i) {
+      // Matmul weights are [K, N]: element (i, o) sits at i * N + o.
+      int64_t src = v.isMatmul ? i * channels + o : o * k + i;
+      int64_t c = (*codes)[src] - (wParams.zeroPoint(o) - offset);
+      centered[src] = c;
+      lo = std::min(lo, c);
+      hi = std::max(hi, c);
+    }
+  unsigned wBits = (lo >= -128 && hi <= 127) ? 8 : 16;
+  if (lo < -32768 || hi > 32767)
+    return failure();
+
+  // Bias: b - zx * sum_k w'[o, k], in int64, must fit int32.
+  int64_t zx = xParams->zeroPoint(0);
+  SmallVector<int64_t> bias(channels, 0);
+  bool hasBias = static_cast<bool>(v.bias);
+  if (v.bias) {
+    auto bConst = v.bias.getDefiningOp<ConstantOp>();
+    if (!bConst || !isLowerableAffine(bConst.getType().getElementType()))
+      return failure();
+    std::optional<SmallVector<int64_t>> b = readSignedCodes(bConst);
+    if (!b)
+      return failure();
+    for (int64_t o = 0; o < channels; ++o)
+      bias[o] = (*b)[b->size() == 1 ? 0 : o];
+  }
+  if (zx != 0) {
+    if (v.isMatmul)
+      return failure(); // No bias operand to carry the correction.
+    hasBias = true;
+    for (int64_t o = 0; o < channels; ++o) {
+      int64_t sum = 0;
+      for (int64_t i = 0; i < k; ++i)
+        sum += centered[o * k + i];
+      bias[o] -= zx * sum;
+    }
+  }
+  for (int64_t b : bias)
+    if (b < INT32_MIN || b > INT32_MAX)
+      return failure();
+
+  // Result handling must be possible before anything is built.
+  Type resultElt = resultType.getElementType();
+  std::optional<AffineParams> yParams = getAffineParams(resultElt);
+  if (getElementKind(resultElt) == ElementKind::Affine &&
+      (!yParams || yParams->axis >= 0))
+    return failure();
+
+  builder.setInsertionPoint(op);
+  Location loc = op->getLoc();
+  IntRep x = importValue(v.input);
+  Value xCodes = x.codes;
+  RankedTensorType wIntType =
+      wType.clone(builder.getIntegerType(wBits));
+  Value w = ConstantOp::create(builder, loc, wIntType,
+                               intElements(wIntType, centered));
+  Value b;
+  if (hasBias) {
+    auto bType = RankedTensorType::get({channels}, builder.getI32Type());
+    b = ConstantOp::create(builder, loc, bType, intElements(bType, bias));
+  }
+  RankedTensorType accType = resultType.clone(builder.getI32Type());
+  Value acc;
+  if (auto conv = llvm::dyn_cast<Conv2DOp>(op)) {
+    ArrayRef<int64_t> pad = conv.getPadding();
+    DenseI64ArrayAttr padding = conv.getPaddingAttr();
+    if (zx != 0 && llvm::any_of(pad, [](int64_t p) { return p != 0; })) {
+      // Padded positions must read the zero point (real 0), not code 0.
+      SmallVector<int64_t> pads = {0, 0, pad[0], pad[1], 0, 0, pad[2], pad[3]};
+      auto xt = llvm::cast<RankedTensorType>(xCodes.getType());
+      SmallVector<int64_t> shape(xt.getShape());
+      shape[2] += pad[0] + pad[2];
+      shape[3] += pad[1] + pad[3];
+      xCodes = PadOp::create(builder, loc, xt.clone(shape), xCodes,
+                             builder.getDenseI64ArrayAttr(pads),
+                             builder.getF64FloatAttr(static_cast<double>(zx)));
+      padding = builder.getDenseI64ArrayAttr({0, 0, 0, 0});
+    }
+    acc = Conv2DOp::create(builder, loc, accType, xCodes, w, b,
+                           conv.getStridesAttr(), conv.getDilationsAttr(),
+                           padding, conv.getGroupsAttr(), IntegerAttr());
+  } else if (llvm::isa<FullyConnectedOp>(op)) {
+    acc = FullyConnectedOp::create(builder, loc, accType, xCodes, w, b);
+  } else {
+    acc = MatMulOp::create(builder, loc, accType, xCodes, w);
+  }
+
+  // Epilogue. The accumulator's real value is acc * s_x * s_w[o].
+  Value result = op->getResult(0);
+  if (resultElt.isSignlessInteger(32)) {
+    result.replaceAllUsesWith(acc);
+    lowered.insert(op);
+    return success();
+  }
+  if (yParams) {
+    AffineParams y = toSigned(*yParams);
+    RescaleSpec spec;
+    // ONNX Runtime's requantization scale, in f32: (s_x * s_w) / s_y.
+    for (int64_t o = 0, e = wParams.numSlices(); o < e; ++o)
+      spec.scales.push_back(static_cast<float>(xParams->scale(0)) *
+                            static_cast<float>(wParams.scale(o)) /
+                            static_cast<float>(y.scale(0)));
+    if (wParams.axis >= 0)
+      spec.axis = v.resultChannelDim;
+    spec.outputZp = y.zeroPoint(0);
+    spec.min = y.qmin;
+    spec.max = y.qmax;
+    Value codes = buildRescale(loc, acc, codeType(y), spec);
+    setRep(result, codes, y);
+    lowered.insert(op);
+    return success();
+  }
+  // Float result: dequantize the accumulator at scale s_x * s_w.
+  auto floatType = llvm::cast<FloatType>(resultElt);
+  Type accElt;
+  unsigned flags = quant::QuantizationFlags::Signed;
+  if (wParams.axis >= 0) {
+    SmallVector<double> scales;
+    for (int64_t o = 0; o < channels; ++o)
+      scales.push_back(xParams->scale(0) * wParams.scale(o));
+    accElt = quant::UniformQuantizedPerAxisType::get(
+        flags, builder.getI32Type(), floatType, scales,
+        SmallVector<int64_t>(channels, 0),
+        static_cast<int32_t>(v.resultChannelDim), INT32_MIN, INT32_MAX);
+  } else {
+    accElt = quant::UniformQuantizedType::get(
+        flags, builder.getI32Type(), floatType,
+        xParams->scale(0) * wParams.scale(0), 0, INT32_MIN, INT32_MAX);
+  }
+  Value typed = quant::StorageCastOp::create(builder, loc,
+                                             accType.clone(accElt), acc);
+  Value real = DequantizeOp::create(builder, loc, resultType, typed);
+  result.replaceAllUsesWith(real);
+  lowered.insert(op);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// requantize, clamp, same-scale ops
+//===----------------------------------------------------------------------===//
+
+LogicalResult IntegerLowering::lowerRequantize(RequantizeOp op) {
+  auto in = getAffineParams(op.getInput().getType().getElementType());
+  auto out = getAffineParams(op.getType().getElementType());
+  if (!in || !out || op.getRounding() != RoundingMode::HalfEven)
+    return failure();
+  AffineParams a = toSigned(*in), c = toSigned(*out);
+  if (a.axis >= 0 && c.axis >= 0 && a.axis != c.axis)
+    return failure();
+  // One output zero point per rescale: per-axis zero points go the float way.
+  if (llvm::any_of(c.zeroPoints,
+                   [&](int64_t z) { return z != c.zeroPoints.front(); }) ||
+      llvm::any_of(a.zeroPoints,
+                   [&](int64_t z) { return z != a.zeroPoints.front(); }))
+    return failure();
+  if (a.storageBits > 48 || c.storageBits > 32)
+    return failure();
+  builder.setInsertionPoint(op);
+  IntRep x = importValue(op.getInput());
+  RescaleSpec spec;
+  int64_t slices = std::max(a.numSlices(), c.numSlices());
+  for (int64_t s = 0; s < slices; ++s)
+    spec.scales.push_back(static_cast<float>(a.scale(s) / c.scale(s)));
+  spec.axis = slices > 1 ? std::max(a.axis, c.axis) : -1;
+  spec.inputZp = a.zeroPoint(0);
+  spec.outputZp = c.zeroPoint(0);
+  spec.min = c.qmin;
+  spec.max = c.qmax;
+  setRep(op.getResult(), buildRescale(op.getLoc(), x.codes, codeType(c), spec),
+         c);
+  lowered.insert(op);
+  return success();
+}
+
+/// The code of real value `v` under (scale, zp): ONNX QuantizeLinear in f32.
+static int64_t quantizeReal(double v, double scale, int64_t zp, int64_t qmin,
+                            int64_t qmax) {
+  if (std::isinf(v))
+    return v < 0 ? qmin : qmax;
+  float scaled = static_cast<float>(v) / static_cast<float>(scale);
+  double q = std::nearbyint(static_cast<double>(scaled)) + zp;
+  return static_cast<int64_t>(
+      std::min(std::max(q, static_cast<double>(qmin)),
+               static_cast<double>(qmax)));
+}
+
+LogicalResult IntegerLowering::lowerClamp(ClampOp op) {
+  auto params = getAffineParams(op.getType().getElementType());
+  if (!params || params->axis >= 0)
+    return failure();
+  AffineParams p = toSigned(*params);
+  // q(clamp(r)) = clamp(q(r), q(lo), q(hi)) for the monotone quantizer q.
+  int64_t lo = quantizeReal(op.getMin().convertToDouble(), p.scale(0),
+                            p.zeroPoint(0), p.qmin, p.qmax);
+  int64_t hi = quantizeReal(op.getMax().convertToDouble(), p.scale(0),
+                            p.zeroPoint(0), p.qmin, p.qmax);
+  builder.setInsertionPoint(op);
+  IntRep x = importValue(op.getInput());
+  // Fold into the saturation of a rescale that only this clamp reads.
+  auto producer = x.codes.getDefiningOp<RescaleOp>();
+  if (producer && op.getInput().hasOneUse() && x.codes.use_empty() &&
+      !producer.getOutputUnsigned()) {
+    int64_t pmin = static_cast<int64_t>(producer.getMin());
+    int64_t pmax = static_cast<int64_t>(producer.getMax());
+    producer.setMinAttr(builder.getI64IntegerAttr(std::max(pmin, lo)));
+    producer.setMaxAttr(builder.getI64IntegerAttr(std::min(pmax, hi)));
+    setRep(op.getResult(), x.codes, p);
+    lowered.insert(op);
+    return success();
+  }
+  RescaleSpec spec;
+  spec.scales = {1.0f};
+  spec.min = lo;
+  spec.max = hi;
+  setRep(op.getResult(),
+         buildRescale(op.getLoc(), x.codes, codeType(p), spec), p);
+  lowered.insert(op);
+  return success();
+}
+
+LogicalResult IntegerLowering::lowerSameScale(Operation *op) {
+  Value input = op->getOperand(0);
+  Value result = op->getResult(0);
+  auto inParams = getAffineParams(
+      llvm::cast<RankedTensorType>(input.getType()).getElementType());
+  auto outParams = getAffineParams(
+      llvm::cast<RankedTensorType>(result.getType()).getElementType());
+  if (!inParams || !outParams)
+    return failure();
+  AffineParams out = toSigned(*outParams);
+  builder.setInsertionPoint(op);
+  IntRep x = importValue(input);
+  Type elt = codeType(out);
+  RankedTensorType type = withElement(result, elt);
+  Operation *intOp;
+  if (auto pad = llvm::dyn_cast<PadOp>(op)) {
+    if (out.axis >= 0)
+      return failure();
+    int64_t code = quantizeReal(pad.getValue().convertToDouble(),
+                                out.scale(0), out.zeroPoint(0), out.qmin,
+                                out.qmax);
+    intOp = PadOp::create(builder, op->getLoc(), type, x.codes,
+                          pad.getPadsAttr(),
+                          builder.getF64FloatAttr(static_cast<double>(code)));
+  } else {
+    OperationState state(op->getLoc(), op->getName(), ValueRange{x.codes},
+                         TypeRange{type}, op->getAttrs());
+    intOp = builder.create(state);
+  }
+  setRep(result, intOp->getResult(0), out);
+  lowered.insert(op);
+  return success();
+}
+
+LogicalResult IntegerLowering::lowerConcat(ConcatOp op) {
+  auto outParams = getAffineParams(op.getType().getElementType());
+  if (!outParams || outParams->axis >= 0)
+    return failure();
+  AffineParams out = toSigned(*outParams);
+  builder.setInsertionPoint(op);
+  SmallVector<Value> inputs;
+  for (Value input : op.getInputs()) {
+    auto inParams = getAffineParams(
+        llvm::cast<RankedTensorType>(input.getType()).getElementType());
+    if (!inParams || inParams->axis >= 0)
+      return failure();
+    AffineParams in = toSigned(*inParams);
+    IntRep x = importValue(input);
+    if (in.scale(0) == out.scale(0) && in.zeroPoint(0) == out.zeroPoint(0)) {
+      inputs.push_back(x.codes);
+      continue;
+    }
+    // The op requantizes inputs whose parameters differ (half_even).
+    RescaleSpec spec;
+    spec.scales = {static_cast<float>(in.scale(0) / out.scale(0))};
+    spec.inputZp = in.zeroPoint(0);
+    spec.outputZp = out.zeroPoint(0);
+    spec.min = out.qmin;
+    spec.max = out.qmax;
+    inputs.push_back(buildRescale(op.getLoc(), x.codes, codeType(out), spec));
+  }
+  Value c = ConcatOp::create(builder, op.getLoc(),
+                             withElement(op.getResult(), codeType(out)),
+                             inputs, op.getAxisAttr());
+  setRep(op.getResult(), c, out);
+  lowered.insert(op);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Float expansion
+//===----------------------------------------------------------------------===//
+
+LogicalResult IntegerLowering::expandToFloat(Operation *op) {
+  builder.setInsertionPoint(op);
+  Location loc = op->getLoc();
+  SmallVector<Value> operands;
+  for (Value v : op->getOperands()) {
+    auto t = llvm::dyn_cast<RankedTensorType>(v.getType());
+    if (!t || !isAffineTensor(t)) {
+      operands.push_back(v);
+      continue;
+    }
+    Value q = v;
+    if (reps.count(v))
+      q = materialize(reps[v], t);
+    operands.push_back(DequantizeOp::create(
+        builder, loc, t.clone(getExpressedType(t.getElementType())), q));
+  }
+  SmallVector<Type> resultTypes;
+  for (Type t : op->getResultTypes()) {
+    auto rt = llvm::dyn_cast<RankedTensorType>(t);
+    resultTypes.push_back(rt && isAffineTensor(rt)
+                              ? rt.clone(getExpressedType(rt.getElementType()))
+                              : t);
+  }
+  OperationState state(loc, op->getName(), operands, resultTypes,
+                       op->getAttrs());
+  Operation *floatOp = builder.create(state);
+  {
+    ScopedDiagnosticHandler silence(op->getContext(),
+                                    [](Diagnostic &) { return success(); });
+    if (failed(mlir::verify(floatOp, /*verifyRecursively=*/false))) {
+      floatOp->erase();
+      return op->emitOpError()
+             << "has no integer lowering and no valid float form";
+    }
+  }
+  for (auto [oldResult, newResult] :
+       llvm::zip(op->getResults(), floatOp->getResults())) {
+    Value replacement = newResult;
+    if (oldResult.getType() != newResult.getType())
+      replacement =
+          QuantizeOp::create(builder, loc, oldResult.getType(), newResult);
+    oldResult.replaceAllUsesWith(replacement);
+  }
+  lowered.insert(op);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Driver
+//===----------------------------------------------------------------------===//
+
+LogicalResult IntegerLowering::run() {
+  SmallVector<Operation *> ops;
+  func.walk([&](Operation *op) {
+    if (op->getDialect() &&
+        op->getDialect()->getNamespace() == QNNDialect::getDialectNamespace())
+      ops.push_back(op);
+  });
+  for (Operation *op : ops) {
+    bool touchesAffine =
+        llvm::any_of(op->getOperandTypes(), isAffineTensor) ||
+        llvm::any_of(op->getResultTypes(), isAffineTensor);
+    // Boundaries and already-integer ops stay.
+    if (!touchesAffine || llvm::isa<QuantizeOp, DequantizeOp, RescaleOp>(op))
+      continue;
+    LogicalResult done = failure();
+    if (llvm::isa<ConstantOp>(op)) {
+      continue; // Imported on first use; erased below once unused.
+    } else if (llvm::isa<Conv2DOp, FullyConnectedOp, MatMulOp>(op)) {
+      done = lowerLinear(op);
+    } else if (auto r = llvm::dyn_cast<RequantizeOp>(op)) {
+      done = lowerRequantize(r);
+    } else if (auto c = llvm::dyn_cast<ClampOp>(op)) {
+      done = lowerClamp(c);
+    } else if (llvm::isa<MaxPool2DOp, ReshapeOp, TransposeOp, PadOp>(op)) {
+      done = lowerSameScale(op);
+    } else if (auto c = llvm::dyn_cast<ConcatOp>(op)) {
+      done = lowerConcat(c);
+    }
+    if (failed(done) && failed(expandToFloat(op)))
+      return failure();
+  }
+
+  // Rewire the remaining users of lowered values to materialized quantized
+  // values, then erase the lowered ops (users first).
+  for (Operation *op : lowered) {
+    for (Value result : op->getResults()) {
+      auto it = reps.find(result);
+      if (it == reps.end() || result.use_empty())
+        continue;
+      bool keptUser = llvm::any_of(result.getUsers(), [&](Operation *u) {
+        return !lowered.contains(u);
+      });
+      if (!keptUser)
+        continue;
+      builder.setInsertionPointAfterValue(it->second.codes);
+      Value q = materialize(it->second,
+                            llvm::cast<RankedTensorType>(result.getType()));
+      result.replaceUsesWithIf(q, [&](OpOperand &use) {
+        return !lowered.contains(use.getOwner());
+      });
+    }
+  }
+  for (Operation *op : llvm::reverse(lowered)) {
+    // Quantized constants whose every user was lowered are dead now.
+    for (Value operand : op->getOperands())
+      if (auto c = operand.getDefiningOp<ConstantOp>())
+        deadConstants.insert(c);
+    if (!op->use_empty())
+      return op->emitOpError()
+             << "internal error: lowered op still has users";
+    op->erase();
+  }
+  for (ConstantOp c : deadConstants)
+    if (c->use_empty())
+      c->erase();
+  return success();
+}
+
+namespace {
+struct QNNLowerToIntegerPass
+    : qnn::impl::QNNLowerToIntegerBase<QNNLowerToIntegerPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    IntegerLowering lowering(getOperation(), RoundingMode::HalfEven);
+    if (failed(lowering.run()))
+      return signalPassFailure();
+  }
+};
+} // namespace

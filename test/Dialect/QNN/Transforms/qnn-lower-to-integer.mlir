@@ -1,0 +1,129 @@
+// RUN: quant-opt %s -qnn-lower-to-integer -split-input-file | FileCheck %s
+
+// u8 input (zero point 128) is read as signed codes q - 128 with zero point
+// 0, so no input correction enters the bias; per-channel scales become the
+// rescale's f32 scales (0.02 * 0.5 / 0.1 and 0.02 * 0.25 / 0.1 in f32), and
+// ReLU6 narrows its bounds to [q(0), q(6)] = [-5, 55].
+// CHECK-LABEL: func.func @conv_u8_relu6
+// CHECK-SAME: (%[[ARG:.*]]: tensor<1x3x4x4x!quant.uniform<u8:f32, 2.000000e-02:128>>)
+// CHECK: %[[RAW:.*]] = quant.scast %[[ARG]] : {{.*}} to tensor<1x3x4x4xi8>
+// CHECK: %[[X:.*]] = qnn.rescale %[[RAW]] rounding half_even {input_unsigned, input_zp = 128 : i32, max = 127 : i64, min = -128 : i64, scale = array<f32: 1.000000e+00>}
+// CHECK: %[[W:.*]] = qnn.constant dense<{{.*}}> : tensor<2x3x1x1xi8> -> tensor<2x3x1x1xi8>
+// CHECK: %[[B:.*]] = qnn.constant dense<[100, -7]> : tensor<2xi32> -> tensor<2xi32>
+// CHECK: %[[ACC:.*]] = qnn.conv2d %[[X]], %[[W]], %[[B]] : {{.*}} -> tensor<1x2x4x4xi32>
+// CHECK: %[[Y:.*]] = qnn.rescale %[[ACC]] rounding half_even {axis = 1 : i64, max = 55 : i64, min = -5 : i64, output_zp = -5 : i32, scale = array<f32: 0.099999994, 0.049999997>} : tensor<1x2x4x4xi32> -> tensor<1x2x4x4xi8>
+// CHECK: %[[P:.*]] = qnn.max_pool2d %[[Y]]
+// CHECK: %[[R:.*]] = quant.scast %[[P]] : tensor<1x2x2x2xi8> to tensor<1x2x2x2x!quant.uniform<i8:f32, 1.000000e-01:-5>>
+// CHECK-NEXT: return %[[R]]
+!x = !quant.uniform<u8:f32, 0.02:128>
+!w = !quant.uniform<i8:f32:0, {0.5, 0.25}>
+!b = !quant.uniform<i32:f32:0, {0.01, 0.005}>
+!y = !quant.uniform<i8:f32, 0.1:-5>
+func.func @conv_u8_relu6(%x: tensor<1x3x4x4x!x>) -> tensor<1x2x2x2x!y> {
+  %w = qnn.constant dense<[[[[1]], [[-2]], [[3]]], [[[4]], [[5]], [[-6]]]]> : tensor<2x3x1x1xi8> -> tensor<2x3x1x1x!w>
+  %b = qnn.constant dense<[100, -7]> : tensor<2xi32> -> tensor<2x!b>
+  %c = qnn.conv2d %x, %w, %b : (tensor<1x3x4x4x!x>, tensor<2x3x1x1x!w>, tensor<2x!b>) -> tensor<1x2x4x4x!y>
+  %r = qnn.clamp %c {min = 0.0 : f32, max = 6.0 : f32} : tensor<1x2x4x4x!y>
+  %p = qnn.max_pool2d %r {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>} : tensor<1x2x4x4x!y> -> tensor<1x2x2x2x!y>
+  return %p : tensor<1x2x2x2x!y>
+}
+
+// -----
+
+// Input zero point 3 with padding: the input is padded with 3 (real 0)
+// explicitly, and -3 * sum(w) = -3 * 10 = -30 becomes the bias.
+// CHECK-LABEL: func.func @conv_input_zero_point
+// CHECK: %[[X:.*]] = quant.scast
+// CHECK: %[[W:.*]] = qnn.constant dense<{{\[\[\[\[}}1, 2], [3, 4]]]]> : tensor<1x1x2x2xi8>
+// CHECK: %[[B:.*]] = qnn.constant dense<-30> : tensor<1xi32>
+// CHECK: %[[XP:.*]] = qnn.pad %[[X]] {pads = array<i64: 0, 0, 1, 1, 0, 0, 1, 1>, value = 3.000000e+00 : f64} : tensor<1x1x3x3xi8> -> tensor<1x1x5x5xi8>
+// CHECK: %[[ACC:.*]] = qnn.conv2d %[[XP]], %[[W]], %[[B]] : (tensor<1x1x5x5xi8>
+// CHECK: qnn.rescale %[[ACC]] rounding half_even {max = 127 : i64, min = -128 : i64, scale = array<f32: 1.250000e-01>}
+func.func @conv_input_zero_point(%x: tensor<1x1x3x3x!quant.uniform<i8:f32, 0.5:3>>) -> tensor<1x1x4x4x!quant.uniform<i8:f32, 1.0>> {
+  %w = qnn.constant dense<[[[[1, 2], [3, 4]]]]> : tensor<1x1x2x2xi8> -> tensor<1x1x2x2x!quant.uniform<i8:f32, 0.25>>
+  %c = qnn.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x1x3x3x!quant.uniform<i8:f32, 0.5:3>>, tensor<1x1x2x2x!quant.uniform<i8:f32, 0.25>>) -> tensor<1x1x4x4x!quant.uniform<i8:f32, 1.0>>
+  return %c : tensor<1x1x4x4x!quant.uniform<i8:f32, 1.0>>
+}
+
+// -----
+
+// u8 weights with zero point 0: w - zw needs 9 bits, so the centered
+// weights are i16; the result stays float: the i32 accumulator is
+// dequantized at scale 0.5 * 0.25.
+// CHECK-LABEL: func.func @fc_u8_weights_float_result
+// CHECK: %[[W:.*]] = qnn.constant dense<{{\[\[}}0, 255]]> : tensor<1x2xi16>
+// CHECK: %[[ACC:.*]] = qnn.fully_connected %{{.*}}, %[[W]] : (tensor<1x2xi8>, tensor<1x2xi16>) -> tensor<1x1xi32>
+// CHECK: %[[Q:.*]] = quant.scast %[[ACC]] : tensor<1x1xi32> to tensor<1x1x!quant.uniform<i32:f32, 1.250000e-01>>
+// CHECK: %[[F:.*]] = qnn.dequantize %[[Q]]
+// CHECK-NEXT: return %[[F]]
+func.func @fc_u8_weights_float_result(%x: tensor<1x2x!quant.uniform<i8:f32, 0.5>>) -> tensor<1x1xf32> {
+  %w = qnn.constant dense<[[0, 255]]> : tensor<1x2xui8> -> tensor<1x2x!quant.uniform<u8:f32, 0.25>>
+  %y = qnn.fully_connected %x, %w : (tensor<1x2x!quant.uniform<i8:f32, 0.5>>, tensor<1x2x!quant.uniform<u8:f32, 0.25>>) -> tensor<1x1xf32>
+  return %y : tensor<1x1xf32>
+}
+
+// -----
+
+// An i32 result is the accumulator itself (ConvInteger / MatMulInteger).
+// CHECK-LABEL: func.func @matmul_i32_result
+// CHECK: %[[ACC:.*]] = qnn.matmul %{{.*}}, %{{.*}} : (tensor<2x3xi8>, tensor<3x2xi8>) -> tensor<2x2xi32>
+// CHECK-NEXT: return %[[ACC]]
+func.func @matmul_i32_result(%x: tensor<2x3x!quant.uniform<i8:f32, 0.5>>) -> tensor<2x2xi32> {
+  %w = qnn.constant dense<1> : tensor<3x2xi8> -> tensor<3x2x!quant.uniform<i8:f32, 0.5>>
+  %y = qnn.matmul %x, %w : (tensor<2x3x!quant.uniform<i8:f32, 0.5>>, tensor<3x2x!quant.uniform<i8:f32, 0.5>>) -> tensor<2x2xi32>
+  return %y : tensor<2x2xi32>
+}
+
+// -----
+
+// A matmul whose input zero point is not 0 has no bias to carry the
+// correction: it is expanded to its float definition.
+// CHECK-LABEL: func.func @matmul_zero_point_float_path
+// CHECK: qnn.dequantize
+// CHECK: qnn.matmul %{{.*}}, %{{.*}} : (tensor<2x3xf32>, tensor<3x2xf32>) -> tensor<2x2xf32>
+// CHECK: qnn.quantize
+func.func @matmul_zero_point_float_path(%x: tensor<2x3x!quant.uniform<i8:f32, 0.5:1>>) -> tensor<2x2x!quant.uniform<i8:f32, 1.0>> {
+  %w = qnn.constant dense<1> : tensor<3x2xi8> -> tensor<3x2x!quant.uniform<i8:f32, 0.5>>
+  %y = qnn.matmul %x, %w : (tensor<2x3x!quant.uniform<i8:f32, 0.5:1>>, tensor<3x2x!quant.uniform<i8:f32, 0.5>>) -> tensor<2x2x!quant.uniform<i8:f32, 1.0>>
+  return %y : tensor<2x2x!quant.uniform<i8:f32, 1.0>>
+}
+
+// -----
+
+// requantize -> rescale with M = f32(0.5 / 0.2); the u8 result is
+// materialized back at the boundary (q + 128, read unsigned).
+// CHECK-LABEL: func.func @requantize_to_u8
+// CHECK: %[[R:.*]] = qnn.rescale %{{.*}} rounding half_even {input_zp = 2 : i32, max = 127 : i64, min = -128 : i64, output_zp = -118 : i32, scale = array<f32: 2.500000e+00>}
+// CHECK: %[[U:.*]] = qnn.rescale %[[R]] rounding half_even {max = 255 : i64, min = 0 : i64, output_unsigned, output_zp = 128 : i32, scale = array<f32: 1.000000e+00>}
+// CHECK: %[[Q:.*]] = quant.scast %[[U]] : tensor<4xi8> to tensor<4x!quant.uniform<u8:f32, 2.000000e-01:10>>
+// CHECK-NEXT: return %[[Q]]
+func.func @requantize_to_u8(%x: tensor<4x!quant.uniform<i8:f32, 0.5:2>>) -> tensor<4x!quant.uniform<u8:f32, 0.2:10>> {
+  %r = qnn.requantize %x rounding half_even : tensor<4x!quant.uniform<i8:f32, 0.5:2>> -> tensor<4x!quant.uniform<u8:f32, 0.2:10>>
+  return %r : tensor<4x!quant.uniform<u8:f32, 0.2:10>>
+}
+
+// -----
+
+// A clamp whose input has another user cannot narrow the producer's
+// bounds: it becomes an identity rescale with the clamped bounds.
+// CHECK-LABEL: func.func @clamp_shared_input
+// CHECK: %[[R:.*]] = qnn.rescale %{{.*}} rounding half_even {max = 127 : i64, min = -128 : i64, scale = array<f32: 2.000000e+00>}
+// CHECK: %[[C:.*]] = qnn.rescale %[[R]] rounding half_even {max = 127 : i64, min = 0 : i64, scale = array<f32: 1.000000e+00>}
+func.func @clamp_shared_input(%x: tensor<4x!quant.uniform<i8:f32, 0.5>>) -> (tensor<4x!quant.uniform<i8:f32, 0.25>>, tensor<4x!quant.uniform<i8:f32, 0.25>>) {
+  %r = qnn.requantize %x rounding half_even : tensor<4x!quant.uniform<i8:f32, 0.5>> -> tensor<4x!quant.uniform<i8:f32, 0.25>>
+  %c = qnn.clamp %r {min = 0.0 : f32, max = 100.0 : f32} : tensor<4x!quant.uniform<i8:f32, 0.25>>
+  return %r, %c : tensor<4x!quant.uniform<i8:f32, 0.25>>, tensor<4x!quant.uniform<i8:f32, 0.25>>
+}
+
+// -----
+
+// Concat: the input with other parameters is rescaled to the result's.
+// CHECK-LABEL: func.func @concat_mixed_scales
+// CHECK-DAG: %[[A:.*]] = quant.scast %arg0
+// CHECK-DAG: %[[B0:.*]] = quant.scast %arg1
+// CHECK: %[[B:.*]] = qnn.rescale %[[B0]] rounding half_even {max = 127 : i64, min = -128 : i64, scale = array<f32: 2.000000e+00>}
+// CHECK: qnn.concat %[[A]], %[[B]] {axis = 0 : i64} : (tensor<2xi8>, tensor<2xi8>) -> tensor<4xi8>
+func.func @concat_mixed_scales(%a: tensor<2x!quant.uniform<i8:f32, 0.5>>, %b: tensor<2x!quant.uniform<i8:f32, 1.0>>) -> tensor<4x!quant.uniform<i8:f32, 0.5>> {
+  %c = qnn.concat %a, %b {axis = 0 : i64} : (tensor<2x!quant.uniform<i8:f32, 0.5>>, tensor<2x!quant.uniform<i8:f32, 1.0>>) -> tensor<4x!quant.uniform<i8:f32, 0.5>>
+  return %c : tensor<4x!quant.uniform<i8:f32, 0.5>>
+}
