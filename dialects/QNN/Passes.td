@@ -163,4 +163,39 @@ def QNNLowerToInteger : Pass<"qnn-lower-to-integer", "func::FuncOp"> {
                            "::mlir::quant::QuantDialect"];
 }
 
+def QNNQuantizeActivations : Pass<"qnn-quantize-activations", "func::FuncOp"> {
+  let summary = "Insert quantize/dequantize pairs from calibrated ranges";
+  let description = [{
+    Every float value with a calibrated range - `qnn.calib = array<f64:
+    min, max>` on its defining op, or on a function argument - gets
+    `qnn.dequantize(qnn.quantize(v))` with the parameters of that range, and
+    its users read the dequantized value: the QDQ form that
+    `-qnn-propagate-scales` and `-qnn-fold-requant` work on. Parameters
+    follow ONNX Runtime's min/max rule: the range widened to contain 0,
+    scale = (max - min) / (qmax - qmin), zero point rounded half to even
+    (`scheme=affine`), or zero point 0 with scale max|r| / ((qmax - qmin) /
+    2) (`scheme=symmetric`). The attribute is consumed.
+
+    Example (bits=8, affine):
+
+    ```mlir
+    %y = qnn.clamp %x {min = 0.0 : f32, max = 6.0 : f32, qnn.calib = array<f64: 0.0, 6.0>} : tensor<4xf32>
+    // becomes
+    %y = qnn.clamp %x {min = 0.0 : f32, max = 6.0 : f32} : tensor<4xf32>
+    %q = qnn.quantize %y : tensor<4xf32> -> tensor<4x!quant.uniform<i8:f32, 0.0235...:-128>>
+    %d = qnn.dequantize %q : ... -> tensor<4xf32>
+    ```
+  }];
+  let options = [
+    Option<"scheme", "scheme", "std::string", /*default=*/"\"affine\"",
+           "affine | symmetric">,
+    Option<"bits", "bits", "unsigned", /*default=*/"8",
+           "Bits per activation (2..16)">,
+    Option<"isUnsigned", "unsigned", "bool", /*default=*/"false",
+           "Unsigned storage (u8, as ONNX Runtime's default QDQ)">
+  ];
+  let dependentDialects = ["::mlir::qnn::QNNDialect",
+                           "::mlir::quant::QuantDialect"];
+}
+
 #endif // QUANT_DIALECT_QNN_PASSES_TD
