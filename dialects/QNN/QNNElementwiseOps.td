@@ -76,14 +76,24 @@ def QNN_BinarizeOp : QNN_Op<"binarize", [Pure]> {
     from float or affine input: bit 1 where x >= `threshold` (real value,
     default 0, so sign(0) = +1 as in BNN), bit 0 elsewhere.
 
+    With `thresholds` (one real value per slice along `axis`, e.g. per
+    output channel) slice c compares against `thresholds[c]` instead; -inf
+    means always +1 and +inf always -1. This is how a batch norm in front of
+    the binarization folds away (FINN's MultiThreshold): sign(k (y - mean)
+    + beta) >= 0 is y >= mean - beta / k for k > 0.
+
     Example:
 
     ```mlir
     %b = qnn.binarize %x : tensor<1x64xf32> -> tensor<1x64x!qnn.binary<f32>>
+    %c = qnn.binarize %y {axis = 1 : i64, thresholds = array<f64: 0.5, -1.0>}
+         : tensor<1x2x4x4xf32> -> tensor<1x2x4x4x!qnn.binary<f32>>
     ```
   }];
   let arguments = (ins AnyRankedTensor:$input,
-                       DefaultValuedAttr<F32Attr, "0.0">:$threshold);
+                       DefaultValuedAttr<F32Attr, "0.0">:$threshold,
+                       OptionalAttr<DenseF64ArrayAttr>:$thresholds,
+                       OptionalAttr<I64Attr>:$axis);
   let results = (outs AnyRankedTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;

@@ -397,3 +397,48 @@ func.func @binarize_threshold(%x: tensor<2xf32>) {
   %0 = qnn.binarize %x {threshold = 0x7F800000 : f32} : tensor<2xf32> -> tensor<2x!qnn.binary<f32>>
   return
 }
+
+// -----
+
+// binarize: per-channel thresholds come with an axis.
+func.func @binarize_thresholds_axis(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{'thresholds' and 'axis' go together}}
+  %0 = qnn.binarize %x {thresholds = array<f64: 0.0, 1.0, 2.0>} : tensor<2x3xf32> -> tensor<2x3x!qnn.binary<f32>>
+  return
+}
+
+// -----
+
+// binarize: one threshold or one per slice, not both.
+func.func @binarize_both(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{takes either 'threshold' or 'thresholds'}}
+  %0 = qnn.binarize %x {threshold = 1.0 : f32, axis = 1 : i64, thresholds = array<f64: 0.0, 1.0, 2.0>} : tensor<2x3xf32> -> tensor<2x3x!qnn.binary<f32>>
+  return
+}
+
+// -----
+
+// binarize: axis in range.
+func.func @binarize_axis_range(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{axis 2 is out of range for rank 2}}
+  %0 = qnn.binarize %x {axis = 2 : i64, thresholds = array<f64: 0.0, 1.0, 2.0>} : tensor<2x3xf32> -> tensor<2x3x!qnn.binary<f32>>
+  return
+}
+
+// -----
+
+// binarize: one threshold per slice.
+func.func @binarize_count(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{has 2 thresholds but dimension 1 has size 3}}
+  %0 = qnn.binarize %x {axis = 1 : i64, thresholds = array<f64: 0.0, 1.0>} : tensor<2x3xf32> -> tensor<2x3x!qnn.binary<f32>>
+  return
+}
+
+// -----
+
+// binarize: no NaN thresholds.
+func.func @binarize_nan(%x: tensor<2x3xf32>) {
+  // expected-error @+1 {{thresholds must not be NaN}}
+  %0 = qnn.binarize %x {axis = 1 : i64, thresholds = array<f64: 0.0, 0x7FF8000000000000, 2.0>} : tensor<2x3xf32> -> tensor<2x3x!qnn.binary<f32>>
+  return
+}

@@ -66,6 +66,7 @@ func.func @pad(%f: tensor<1x8x4x4xf32>, %q: tensor<4x!a8>, %b: tensor<4x!qnn.bin
 // CHECK: qnn.clamp %{{.*}} {max = 6.000000e+00 : f32, min = 0.000000e+00 : f32} : tensor<4x!quant.uniform<i8:f32, 5.000000e-01:-3>>
 // CHECK: qnn.sign %{{.*}} : tensor<1x8x4x4xf32>
 // CHECK: qnn.binarize %{{.*}} {threshold = 5.000000e-01 : f32} : tensor<4x!quant.uniform<i8:f32, 5.000000e-01:-3>> -> tensor<4x!qnn.binary<f32>>
+// CHECK: qnn.binarize %{{.*}} {axis = 1 : i64, thresholds = array<f64: 5.000000e-01, 0xFFF0000000000000, 0x7FF0000000000000, -1.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00>} : tensor<1x8x4x4xf32> -> tensor<1x8x4x4x!qnn.binary<f32>>
 func.func @elementwise(%a: tensor<1x8x4x4xf32>, %b: tensor<8x1x1xf32>,
                        %q: tensor<4x!a8>, %u: tensor<1x!u8>) {
   %0 = qnn.add %a, %b : (tensor<1x8x4x4xf32>, tensor<8x1x1xf32>) -> tensor<1x8x4x4xf32>
@@ -73,5 +74,6 @@ func.func @elementwise(%a: tensor<1x8x4x4xf32>, %b: tensor<8x1x1xf32>,
   %2 = qnn.clamp %q {min = 0.0 : f32, max = 6.0 : f32} : tensor<4x!a8>
   %3 = qnn.sign %a : tensor<1x8x4x4xf32>
   %4 = qnn.binarize %q {threshold = 0.5 : f32} : tensor<4x!a8> -> tensor<4x!qnn.binary<f32>>
+  %5 = qnn.binarize %a {axis = 1 : i64, thresholds = array<f64: 0.5, 0xFFF0000000000000, 0x7FF0000000000000, -1.0, 0.0, 0.0, 0.0, 0.0>} : tensor<1x8x4x4xf32> -> tensor<1x8x4x4x!qnn.binary<f32>>
   return
 }

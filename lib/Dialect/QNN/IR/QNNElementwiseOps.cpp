@@ -106,5 +106,26 @@ LogicalResult BinarizeOp::verify() {
                          << getExpressedType(inElt);
   if (!std::isfinite(getThreshold().convertToFloat()))
     return emitOpError() << "threshold must be finite";
+  std::optional<ArrayRef<double>> thresholds = getThresholds();
+  std::optional<uint64_t> axisAttr = getAxis();
+  if (!thresholds && !axisAttr)
+    return success();
+  if (!thresholds || !axisAttr)
+    return emitOpError() << "'thresholds' and 'axis' go together";
+  if (!getThreshold().isZero())
+    return emitOpError() << "takes either 'threshold' or 'thresholds'";
+  int64_t axis = static_cast<int64_t>(*axisAttr);
+  if (axis < 0 || axis >= in.getRank())
+    return emitOpError() << "axis " << axis << " is out of range for rank "
+                         << in.getRank();
+  int64_t dim = in.getDimSize(axis);
+  if (!ShapedType::isDynamic(dim) &&
+      static_cast<int64_t>(thresholds->size()) != dim)
+    return emitOpError() << "has " << thresholds->size()
+                         << " thresholds but dimension " << axis
+                         << " has size " << dim;
+  for (double t : *thresholds)
+    if (std::isnan(t))
+      return emitOpError() << "thresholds must not be NaN";
   return success();
 }

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "RequantPatterns.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 
 #include "mlir/IR/Matchers.h"
@@ -58,6 +59,9 @@ struct FoldBatchNormIntoLinear : OpRewritePattern<BatchNormOp> {
 
   LogicalResult matchAndRewrite(BatchNormOp bn,
                                 PatternRewriter &rewriter) const override {
+    if (bn->hasOneUse() && llvm::isa<BinarizeOp>(*bn->getUsers().begin()) &&
+        !llvm::cast<BinarizeOp>(*bn->getUsers().begin()).getThresholds())
+      return rewriter.notifyMatchFailure(bn, "becomes binarize thresholds");
     std::optional<LinearProducer> producer = getLinearProducer(bn.getInput());
     if (!producer)
       return rewriter.notifyMatchFailure(bn, "no single-use conv2d/fc input");
@@ -136,15 +140,21 @@ struct QNNFoldBatchNormPass
 
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
+    // A batch norm right before a binarization becomes its thresholds
+    // (this keeps binary weights binary); otherwise it folds into the
+    // linear op before it.
+    populateThresholdPatterns(patterns);
     patterns.add<FoldBatchNormIntoLinear>(&getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
     if (!strict)
       return;
     WalkResult result = getOperation().walk([](BatchNormOp bn) {
-      bn.emitError("batch_norm could not be folded: it needs a single-use "
-                   "float conv2d or fully_connected producer with constant "
-                   "weights and constant batch-norm parameters");
+      bn.emitError("batch_norm could not be folded: it needs constant "
+                   "parameters and either a single-use float conv2d or "
+                   "fully_connected producer with constant weights, or a "
+                   "binarize consumer (negative scales then need such a "
+                   "producer to negate)");
       return WalkResult::interrupt();
     });
     if (result.wasInterrupted())

@@ -29,6 +29,7 @@ struct QNNFoldRequantPass : qnn::impl::QNNFoldRequantBase<QNNFoldRequantPass> {
     RewritePatternSet patterns(context);
     populateRequantChainPatterns(patterns, allowDoubleRounding);
     populateFuseQDQPatterns(patterns, retypeProducers);
+    populateThresholdPatterns(patterns);
     for (RegisteredOperationName name : context->getRegisteredOperations())
       if (name.getDialectNamespace() == QNNDialect::getDialectNamespace())
         name.getCanonicalizationPatterns(patterns, context);

@@ -25,6 +25,10 @@ void populateRequantChainPatterns(RewritePatternSet &patterns,
 void populateFuseQDQPatterns(RewritePatternSet &patterns,
                              bool retypeProducers);
 
+/// binarize(batch_norm(y)) into binarize(y) with per-channel thresholds,
+/// negating the producer's channels where the batch-norm scale is negative.
+void populateThresholdPatterns(RewritePatternSet &patterns);
+
 /// qnn.requantize (rounding half_even) of one code: the multiplier
 /// M = f32(s_in / s_out), y = sat(rne(f32(q - zp_in) * M) + zp_out).
 int64_t requantizeHalfEven(int64_t q, double sIn, int64_t zpIn, double sOut,

@@ -74,3 +74,66 @@ func.func @shared_producer(%x: tensor<1x1x4x4xf32>) -> (tensor<1x2x4x4xf32>, ten
       : (tensor<1x2x4x4xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2x4x4xf32>
   return %y, %z : tensor<1x2x4x4xf32>, tensor<1x2x4x4xf32>
 }
+
+// -----
+
+// A batch norm in front of a binarization becomes per-channel thresholds
+// on the XNOR layer's output (k = gamma / sqrt(var + eps)):
+//   c0: k = 2/2 = 1 > 0:  y >= 0.25 + (0 - 1)/1 = -0.75
+//   c1: k = -1/1 < 0:     y <= 1 + (0 - 0.5)/(-1) = 1.5, i.e. -y >= -1.5:
+//                         weight bits and bias of channel 1 are negated
+//   c2: k = 0:            beta = -0.5 < 0, always -1: threshold +inf
+// CHECK-LABEL: func.func @bn_into_threshold
+// CHECK: %[[W:.*]] = qnn.constant dense<{{\[\[}}true, false, true, true], [true, true, false, true], [true, true, true, true]]>
+// CHECK: %[[B:.*]] = arith.constant dense<[5.000000e-01, 1.000000e+00, 2.000000e+00]>
+// CHECK: %[[Y:.*]] = qnn.fully_connected %{{.*}}, %[[W]], %[[B]]
+// CHECK-NOT: qnn.batch_norm
+// CHECK: qnn.binarize %[[Y]] {axis = 1 : i64, thresholds = array<f64: -7.500000e-01, -1.500000e+00, 0x7FF0000000000000>}
+!bw = !qnn.binary<f32:0, {0.5, 0.25, 1.0}>
+func.func @bn_into_threshold(%x: tensor<1x4x!qnn.binary<f32>>) -> tensor<1x3x!qnn.binary<f32>> {
+  %w = qnn.constant dense<[[true, false, true, true], [false, false, true, false], [true, true, true, true]]> : tensor<3x4xi1> -> tensor<3x4x!bw>
+  %b = arith.constant dense<[0.5, -1.0, 2.0]> : tensor<3xf32>
+  %y = qnn.fully_connected %x, %w, %b : (tensor<1x4x!qnn.binary<f32>>, tensor<3x4x!bw>, tensor<3xf32>) -> tensor<1x3xf32>
+  %g = arith.constant dense<[2.0, -1.0, 0.0]> : tensor<3xf32>
+  %be = arith.constant dense<[1.0, 0.5, -0.5]> : tensor<3xf32>
+  %m = arith.constant dense<[0.25, 1.0, 3.0]> : tensor<3xf32>
+  %v = arith.constant dense<[3.0, 0.0, 0.0]> : tensor<3xf32>
+  %n = qnn.batch_norm %y, %g, %be, %m, %v {epsilon = 1.0 : f32} : (tensor<1x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<1x3xf32>
+  %s = qnn.binarize %n : tensor<1x3xf32> -> tensor<1x3x!qnn.binary<f32>>
+  return %s : tensor<1x3x!qnn.binary<f32>>
+}
+
+// -----
+
+// Positive scales need no producer: the threshold t = 0.5 moves to
+// mean + (t - beta) / k = 1 + (0.5 - 0) / 0.5 = 2 and 0 + (0.5 - 1) / 1 = -0.5.
+// CHECK-LABEL: func.func @bn_threshold_positive
+// CHECK-SAME: (%[[X:.*]]: tensor<2x2xf32>)
+// CHECK-NEXT: %[[S:.*]] = qnn.binarize %[[X]] {axis = 1 : i64, thresholds = array<f64: 2.000000e+00, -5.000000e-01>}
+// CHECK-NEXT: return %[[S]]
+func.func @bn_threshold_positive(%x: tensor<2x2xf32>) -> tensor<2x2x!qnn.binary<f32>> {
+  %g = arith.constant dense<[0.5, 1.0]> : tensor<2xf32>
+  %be = arith.constant dense<[0.0, 1.0]> : tensor<2xf32>
+  %m = arith.constant dense<[1.0, 0.0]> : tensor<2xf32>
+  %v = arith.constant dense<[0.0, 0.0]> : tensor<2xf32>
+  %n = qnn.batch_norm %x, %g, %be, %m, %v {epsilon = 1.0 : f32} : (tensor<2x2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<2x2xf32>
+  %s = qnn.binarize %n {threshold = 0.5 : f32} : tensor<2x2xf32> -> tensor<2x2x!qnn.binary<f32>>
+  return %s : tensor<2x2x!qnn.binary<f32>>
+}
+
+// -----
+
+// A negative scale with no producer to negate: left alone.
+// CHECK-LABEL: func.func @bn_threshold_negative_no_producer
+// CHECK: qnn.batch_norm
+// CHECK: qnn.binarize
+func.func @bn_threshold_negative_no_producer(%x: tensor<2x2xf32>) -> tensor<2x2x!qnn.binary<f32>> {
+  %g = arith.constant dense<[-0.5, 1.0]> : tensor<2xf32>
+  %be = arith.constant dense<[0.0, 1.0]> : tensor<2xf32>
+  %m = arith.constant dense<[1.0, 0.0]> : tensor<2xf32>
+  %v = arith.constant dense<[0.0, 0.0]> : tensor<2xf32>
+  // expected-error @+1 {{batch_norm could not be folded}}
+  %n = qnn.batch_norm %x, %g, %be, %m, %v {epsilon = 1.0 : f32} : (tensor<2x2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<2x2xf32>
+  %s = qnn.binarize %n : tensor<2x2xf32> -> tensor<2x2x!qnn.binary<f32>>
+  return %s : tensor<2x2x!qnn.binary<f32>>
+}
