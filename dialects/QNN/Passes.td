@@ -198,4 +198,25 @@ def QNNQuantizeActivations : Pass<"qnn-quantize-activations", "func::FuncOp"> {
                            "::mlir::quant::QuantDialect"];
 }
 
+def QNNStreamline : Pass<"qnn-streamline", "func::FuncOp"> {
+  let summary = "Absorb constant mul/add into neighbouring linear ops (FINN streamlining)";
+  let description = [{
+    Moves scalar or per-channel constant multiplications and additions into
+    the weights and bias of an adjacent float `conv2d` (groups = 1) or
+    `fully_connected` with constant weights:
+
+      mul(linear(x, W, b), c)  ->  linear(x, W * c_o, b * c_o)
+      add(linear(x, W, b), c)  ->  linear(x, W, b + c_o)
+      linear(mul(x, c), W, b)  ->  linear(x, W * c_i, b)
+      linear(add(x, c), W, b)  ->  linear(x, W, b + sum_i W[o, i] c_i)
+
+    (c_o per output channel, c_i per input channel, or one scalar). The
+    last form is skipped for a padded conv, whose padding reads 0 rather
+    than c. Such scalar ops come from input normalization and from exported
+    training graphs; removing them leaves fewer scales to quantize.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::qnn::QNNDialect"];
+}
+
 #endif // QUANT_DIALECT_QNN_PASSES_TD

@@ -25,13 +25,15 @@ struct SimplifyPipelineOptions
 };
 
 /// Float-graph clean-up run before quantization: canonicalize, fold batch
-/// norms into the linear ops before them, then canonicalize and CSE again.
+/// norms into the linear ops before them, absorb constant mul/add into
+/// linear ops, then canonicalize and CSE again.
 void buildSimplifyPipeline(OpPassManager &pm,
                            const SimplifyPipelineOptions &options) {
   pm.addPass(createCanonicalizerPass());
   qnn::QNNFoldBatchNormOptions bnOptions;
   bnOptions.strict = options.strictBatchNorm;
   pm.addNestedPass<func::FuncOp>(qnn::createQNNFoldBatchNorm(bnOptions));
+  pm.addNestedPass<func::FuncOp>(qnn::createQNNStreamline());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }

@@ -29,6 +29,10 @@ void populateFuseQDQPatterns(RewritePatternSet &patterns,
 /// negating the producer's channels where the batch-norm scale is negative.
 void populateThresholdPatterns(RewritePatternSet &patterns);
 
+/// FINN streamlining: constant scalar / per-channel mul and add next to a
+/// float conv2d or fully_connected absorbed into its weights and bias.
+void populateStreamlinePatterns(RewritePatternSet &patterns);
+
 /// qnn.requantize (rounding half_even) of one code: the multiplier
 /// M = f32(s_in / s_out), y = sat(rne(f32(q - zp_in) * M) + zp_out).
 int64_t requantizeHalfEven(int64_t q, double sIn, int64_t zpIn, double sOut,
