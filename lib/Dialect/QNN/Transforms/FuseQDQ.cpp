@@ -87,6 +87,45 @@ struct FuseQuantizedGroup : OpRewritePattern<QuantizeOp> {
   }
 };
 
+/// Ops that commute with a monotone elementwise quantizer q:
+/// q(op(y)) == op_q(q(y)) (clamp: q(clamp(r, lo, hi)) = clamp(q(r), q(lo),
+/// q(hi)); max pooling: q(max(r)) = max(q(r)); data movement).
+static bool commutesWithQuantize(Operation *op) {
+  return llvm::isa<ClampOp, MaxPool2DOp, ReshapeOp, TransposeOp>(op);
+}
+
+/// quantize(op(y)) : T -> op(quantize(y) : T') for a single-use op that
+/// commutes with quantization, where T' is T with the per-axis axis mapped
+/// back through the op. This moves the quantize of a QDQ model's
+/// "conv -> relu -> Q" onto the conv, where it fuses.
+struct QuantizeThroughSameScale : OpRewritePattern<QuantizeOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(QuantizeOp q,
+                                PatternRewriter &rewriter) const override {
+    Operation *op = q.getInput().getDefiningOp();
+    if (!op || !commutesWithQuantize(op) || !op->hasOneUse())
+      return failure();
+    Type elt = q.getType().getElementType();
+    if (getQuantizedAxis(elt) >= 0 &&
+        !llvm::isa<ClampOp, MaxPool2DOp>(op))
+      return rewriter.notifyMatchFailure(q, "per-axis through data movement");
+    Value y = op->getOperand(0);
+    auto yType = llvm::cast<RankedTensorType>(y.getType());
+    rewriter.setInsertionPoint(op);
+    auto inner =
+        QuantizeOp::create(rewriter, q.getLoc(), yType.clone(elt), y);
+    Operation *moved = buildVerified(op, ValueRange{inner}, q.getType());
+    if (!moved) {
+      rewriter.eraseOp(inner);
+      return rewriter.notifyMatchFailure(q, "quantized op does not verify");
+    }
+    rewriter.insert(moved);
+    rewriter.replaceOp(q, moved->getResults());
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
 /// conv2d / fully_connected / matmul of dequantized operands whose float
 /// result is not quantized again: the op takes the quantized operands and
 /// keeps its float result (the accumulator is dequantized once).
@@ -139,7 +178,8 @@ struct AbsorbRequantize : OpRewritePattern<RequantizeOp> {
 void mlir::qnn::populateFuseQDQPatterns(RewritePatternSet &patterns,
                                         bool retypeProducers) {
   MLIRContext *context = patterns.getContext();
-  patterns.add<FuseQuantizedGroup, FuseFloatResult<Conv2DOp>,
+  patterns.add<FuseQuantizedGroup, QuantizeThroughSameScale,
+               FuseFloatResult<Conv2DOp>,
                FuseFloatResult<FullyConnectedOp>, FuseFloatResult<MatMulOp>>(
       context);
   if (retypeProducers)

@@ -213,6 +213,10 @@ IntRep IntegerLowering::importValue(Value value) {
 }
 
 Value IntegerLowering::materialize(const IntRep &rep, RankedTensorType type) {
+  // Codes that were only read from a value of this type: that value.
+  if (auto cast = rep.codes.getDefiningOp<quant::StorageCastOp>())
+    if (cast.getInput().getType() == type)
+      return cast.getInput();
   AffineParams original = *getAffineParams(type.getElementType());
   Location loc = rep.codes.getLoc();
   Value codes = rep.codes;
@@ -494,6 +498,12 @@ LogicalResult IntegerLowering::lowerClamp(ClampOp op) {
                             p.zeroPoint(0), p.qmin, p.qmax);
   builder.setInsertionPoint(op);
   IntRep x = importValue(op.getInput());
+  if (lo <= p.qmin && hi >= p.qmax) {
+    // The bounds cover every code (e.g. ReLU6 calibrated to [0, 6]).
+    setRep(op.getResult(), x.codes, p);
+    lowered.insert(op);
+    return success();
+  }
   // Fold into the saturation of a rescale that only this clamp reads.
   auto producer = x.codes.getDefiningOp<RescaleOp>();
   if (producer && op.getInput().hasOneUse() && x.codes.use_empty() &&
@@ -705,6 +715,19 @@ LogicalResult IntegerLowering::run() {
   for (ConstantOp c : deadConstants)
     if (c->use_empty())
       c->erase();
+  // Boundary conversions that ended up unused (a value imported and then
+  // materialized unchanged).
+  bool changed = true;
+  while (changed) {
+    SmallVector<Operation *> dead;
+    func.walk([&](Operation *op) {
+      if (llvm::isa<quant::StorageCastOp, RescaleOp>(op) && op->use_empty())
+        dead.push_back(op);
+    });
+    changed = !dead.empty();
+    for (Operation *op : dead)
+      op->erase();
+  }
   return success();
 }
 

@@ -167,3 +167,23 @@ func.func @absorb_requantize(%x: tensor<1x8x!quant.uniform<i8:f32, 0.5>>, %w: te
   %r = qnn.requantize %y rounding half_even : tensor<1x4x!quant.uniform<i8:f32, 0.5>> -> tensor<1x4x!quant.uniform<i8:f32, 1.0>>
   return %r : tensor<1x4x!quant.uniform<i8:f32, 1.0>>
 }
+
+// -----
+
+// ONNX Runtime's QDQ models put the quantize after the ReLU
+// (conv -> relu -> Q). Quantization commutes with clamp and max pooling
+// (q is monotone), so the quantize moves onto the conv, which then fuses.
+// CHECK-LABEL: func.func @qdq_conv_relu_q
+// CHECK: %[[C:.*]] = qnn.conv2d %{{.*}}, %{{.*}} : {{.*}} -> tensor<1x2x4x4x!quant.uniform<i8:f32, 1.000000e-01:-5>>
+// CHECK: %[[R:.*]] = qnn.clamp %[[C]] {{.*}} : tensor<1x2x4x4x!quant.uniform<i8:f32, 1.000000e-01:-5>>
+// CHECK: %[[P:.*]] = qnn.max_pool2d %[[R]] {{.*}} -> tensor<1x2x2x2x!quant.uniform<i8:f32, 1.000000e-01:-5>>
+// CHECK-NEXT: return %[[P]]
+func.func @qdq_conv_relu_q(%x: tensor<1x3x4x4x!quant.uniform<i8:f32, 0.5>>, %w: tensor<2x3x1x1x!quant.uniform<i8:f32, 0.25>>) -> tensor<1x2x2x2x!quant.uniform<i8:f32, 0.1:-5>> {
+  %xf = qnn.dequantize %x : tensor<1x3x4x4x!quant.uniform<i8:f32, 0.5>> -> tensor<1x3x4x4xf32>
+  %wf = qnn.dequantize %w : tensor<2x3x1x1x!quant.uniform<i8:f32, 0.25>> -> tensor<2x3x1x1xf32>
+  %c = qnn.conv2d %xf, %wf : (tensor<1x3x4x4xf32>, tensor<2x3x1x1xf32>) -> tensor<1x2x4x4xf32>
+  %r = qnn.clamp %c {min = 0.0 : f32, max = 6.0 : f32} : tensor<1x2x4x4xf32>
+  %p = qnn.max_pool2d %r {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>} : tensor<1x2x4x4xf32> -> tensor<1x2x2x2xf32>
+  %q = qnn.quantize %p : tensor<1x2x2x2xf32> -> tensor<1x2x2x2x!quant.uniform<i8:f32, 0.1:-5>>
+  return %q : tensor<1x2x2x2x!quant.uniform<i8:f32, 0.1:-5>>
+}

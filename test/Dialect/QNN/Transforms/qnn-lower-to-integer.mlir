@@ -127,3 +127,15 @@ func.func @concat_mixed_scales(%a: tensor<2x!quant.uniform<i8:f32, 0.5>>, %b: te
   %c = qnn.concat %a, %b {axis = 0 : i64} : (tensor<2x!quant.uniform<i8:f32, 0.5>>, tensor<2x!quant.uniform<i8:f32, 1.0>>) -> tensor<4x!quant.uniform<i8:f32, 0.5>>
   return %c : tensor<4x!quant.uniform<i8:f32, 0.5>>
 }
+
+// -----
+
+// A clamp whose bounds cover every code (ReLU6 on a type calibrated to
+// [0, 6]: q(0) = -128, q(6) = 127) lowers to nothing.
+// CHECK-LABEL: func.func @clamp_covering
+// CHECK-SAME: (%[[X:.*]]: tensor
+// CHECK-NEXT: return %[[X]]
+func.func @clamp_covering(%x: tensor<4x!quant.uniform<i8:f32, 0.023529412224888802:-128>>) -> tensor<4x!quant.uniform<i8:f32, 0.023529412224888802:-128>> {
+  %c = qnn.clamp %x {min = 0.0 : f32, max = 6.0 : f32} : tensor<4x!quant.uniform<i8:f32, 0.023529412224888802:-128>>
+  return %c : tensor<4x!quant.uniform<i8:f32, 0.023529412224888802:-128>>
+}
