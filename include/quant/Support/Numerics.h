@@ -181,7 +181,8 @@ struct RescaleParams {
   float scale = 0;
   /// DoubleRound: TFLite convention, real = multiplier * 2^(shift - 31)
   /// (shift > 0 shifts left). SingleRound: TOSA convention,
-  /// real = multiplier * 2^-shift (shift in [0, 62]).
+  /// real = multiplier * 2^-shift (shift in [0, 62]). qnn.rescale stores
+  /// the TOSA shift s for both modes: pass 31 - s here for DoubleRound.
   int32_t multiplier = 0;
   int32_t shift = 0;
   /// Saturation bounds of the result (storage range, ReLU folded in).
