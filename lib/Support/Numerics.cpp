@@ -315,8 +315,7 @@ unsigned mlir::qnn::numerics::bitsForMul(unsigned n1, unsigned n2) {
   return n1 + n2;
 }
 
-unsigned mlir::qnn::numerics::bitsForDot(unsigned n1, unsigned n2,
-                                         uint64_t k) {
+unsigned mlir::qnn::numerics::bitsForDot(unsigned n1, unsigned n2, uint64_t k) {
   unsigned log2Ceil = 0;
   while (log2Ceil < 64 && (uint64_t(1) << log2Ceil) < k)
     ++log2Ceil;

@@ -52,9 +52,7 @@ i128 divHalfUp(i128 num, int e) {
 }
 
 /// num / 2^e rounded to nearest, ties towards -infinity.
-i128 divHalfDown(i128 num, int e) {
-  return e == 0 ? num : -divHalfUp(-num, e);
-}
+i128 divHalfDown(i128 num, int e) { return e == 0 ? num : -divHalfUp(-num, e); }
 
 /// num / 2^e rounded to nearest, ties away from zero.
 i128 divHalfAway(i128 num, int e) {
@@ -228,9 +226,9 @@ struct Gen {
   }
   /// Any int32, with 1/8 of the draws taken from the edge values.
   int32_t i32() {
-    static const int32_t edges[] = {0,       1,       -1,          2,
-                                    -2,      kI32Max, kI32Min,     kI32Max - 1,
-                                    kI32Min + 1, 1 << 30, -(1 << 30), 65535};
+    static const int32_t edges[] = {
+        0,       1,           -1,          2,       -2,         kI32Max,
+        kI32Min, kI32Max - 1, kI32Min + 1, 1 << 30, -(1 << 30), 65535};
     if (range(0, 7) == 0)
       return edges[range(0, sizeof(edges) / sizeof(edges[0]) - 1)];
     // Mix magnitudes: uniform bit length.
@@ -252,7 +250,7 @@ struct Gen {
 };
 
 std::vector<int32_t> someMultipliers() {
-  return {0,          1,          3,          (1 << 30),  (1 << 30) + 1,
+  return {0,          1,          3,          (1 << 30),   (1 << 30) + 1,
           1518500250, 1431655765, 1610612736, kI32Max - 1, kI32Max};
 }
 
@@ -422,16 +420,16 @@ TEST(Numerics, QuantizeAffineHandValues) {
 TEST(Numerics, QuantizeAffineRandom) {
   Gen g(2);
   for (int i = 0; i < 1000000; ++i) {
-    float scale = std::ldexp(static_cast<float>(g.range(1 << 23, (1 << 24) - 1)),
-                             static_cast<int>(g.range(-40, -10)));
+    float scale =
+        std::ldexp(static_cast<float>(g.range(1 << 23, (1 << 24) - 1)),
+                   static_cast<int>(g.range(-40, -10)));
     float x;
     switch (i % 3) {
     case 0: // exact ties (k + 0.5) * scale when representable
       x = static_cast<float>((g.range(-300, 300) + 0.5) * double(scale));
       break;
     case 1: // within the storage range
-      x = static_cast<float>(g.range(-400000, 400000) / 1000.0 *
-                             double(scale));
+      x = static_cast<float>(g.range(-400000, 400000) / 1000.0 * double(scale));
       break;
     default: { // arbitrary magnitudes
       x = std::ldexp(static_cast<float>(g.range(-(1 << 24), 1 << 24)),
@@ -547,9 +545,9 @@ TEST(Numerics, QuantizeMultiplierRandom) {
                                        std::ldexp(1.0, -52),
                              static_cast<int>(g.range(-41, 29)));
     if (i % 2)
-      real = std::ldexp(1.0 - std::ldexp(static_cast<double>(g.range(1, 8)),
-                                         -34),
-                        static_cast<int>(g.range(-40, 30)));
+      real =
+          std::ldexp(1.0 - std::ldexp(static_cast<double>(g.range(1, 8)), -34),
+                     static_cast<int>(g.range(-40, 30)));
     std::optional<QuantizedMultiplier> q = quantizeMultiplier(real);
     // Literal TFLite.
     int32_t tm;
@@ -585,7 +583,7 @@ TEST(Numerics, QuantizeMultiplierRandom) {
     // Error bound: half a unit of the multiplier's last place.
     double approx = std::ldexp(static_cast<double>(q->multiplier),
                                q->shift - 31); // exact
-    double err = std::fabs(approx - real); // exact (Sterbenz)
+    double err = std::fabs(approx - real);     // exact (Sterbenz)
     ASSERT_LE(err, std::ldexp(1.0, q->shift - 32)) << real;
     ASSERT_LE(err / real, std::ldexp(1.0, -31)) << real;
   }
@@ -669,8 +667,8 @@ TEST(Numerics, SRDHMHandValues) {
 
 TEST(Numerics, SRDHMExhaustiveInt16) {
   std::vector<int32_t> bs = someMultipliers();
-  for (int32_t b : {kI32Min, kI32Min + 1, -1, -(1 << 30), -1518500250,
-                    1 << 15, 12345})
+  for (int32_t b :
+       {kI32Min, kI32Min + 1, -1, -(1 << 30), -1518500250, 1 << 15, 12345})
     bs.push_back(b);
   for (int32_t b : bs)
     for (int32_t a = -32768; a <= 32767; ++a) {
@@ -778,10 +776,9 @@ TEST(Numerics, MBQMExhaustiveInt16) {
     for (int shift = -31; shift <= 15; ++shift)
       for (int32_t x = -32768; x <= 32767; ++x) {
         int32_t got = multiplyByQuantizedMultiplier(x, m, shift);
-        ASSERT_EQ(got, tfliteMBQM(x, m, shift)) << x << " " << m << " "
-                                                << shift;
-        ASSERT_EQ(got, exactMBQM(x, m, shift))
+        ASSERT_EQ(got, tfliteMBQM(x, m, shift))
             << x << " " << m << " " << shift;
+        ASSERT_EQ(got, exactMBQM(x, m, shift)) << x << " " << m << " " << shift;
       }
 }
 
@@ -794,8 +791,7 @@ TEST(Numerics, MBQMRandom) {
     ASSERT_EQ(got, exactMBQM(x, m, shift)) << x << " " << m << " " << shift;
     int64_t shifted = shift > 0 ? int64_t(x) * (int64_t(1) << shift) : x;
     if (shifted >= kI32Min && shifted <= kI32Max) { // TFLite is defined
-      ASSERT_EQ(got, tfliteMBQM(x, m, shift))
-          << x << " " << m << " " << shift;
+      ASSERT_EQ(got, tfliteMBQM(x, m, shift)) << x << " " << m << " " << shift;
     }
   }
 }
@@ -807,10 +803,10 @@ TEST(Numerics, MBQMIsCloseToTheReal) {
     int32_t x = static_cast<int32_t>(g.range(-(1 << 24), 1 << 24));
     int32_t m = static_cast<int32_t>(g.range(int64_t(1) << 30, kI32Max));
     int shift = static_cast<int>(g.range(-31, 0));
-    long double exact = static_cast<long double>(x) * m /
-                        std::ldexp(1.0L, 31 - shift);
-    long double err = std::fabs(multiplyByQuantizedMultiplier(x, m, shift) -
-                                exact);
+    long double exact =
+        static_cast<long double>(x) * m / std::ldexp(1.0L, 31 - shift);
+    long double err =
+        std::fabs(multiplyByQuantizedMultiplier(x, m, shift) - exact);
     ASSERT_LE(err, 0.75L) << x << " " << m << " " << shift;
   }
 }
@@ -838,18 +834,18 @@ int64_t exactTosaDouble(int32_t value, int32_t m, int shift) {
 
 TEST(Numerics, ApplyScale32HandValues) {
   EXPECT_EQ(applyScale32(100, 1 << 30, 31, false), 50);
-  EXPECT_EQ(applyScale32(3, 1 << 30, 31, false), 2);    // 1.5
-  EXPECT_EQ(applyScale32(-3, 1 << 30, 31, false), -1);  // -1.5: half up
-  EXPECT_EQ(applyScale32(-5, 1 << 30, 32, false), -1);  // -1.25
-  EXPECT_EQ(applyScale32(-6, 1 << 30, 32, false), -1);  // -1.5: half up
-  EXPECT_EQ(applyScale32(-6, 1 << 30, 32, true), -2);   // -1.5: away
-  EXPECT_EQ(applyScale32(6, 1 << 30, 32, true), 2);     // 1.5
-  EXPECT_EQ(applyScale32(-7, 1 << 30, 32, true), -2);   // -1.75
-  EXPECT_EQ(applyScale32(-5, 1 << 30, 32, true), -1);   // -1.25
+  EXPECT_EQ(applyScale32(3, 1 << 30, 31, false), 2);   // 1.5
+  EXPECT_EQ(applyScale32(-3, 1 << 30, 31, false), -1); // -1.5: half up
+  EXPECT_EQ(applyScale32(-5, 1 << 30, 32, false), -1); // -1.25
+  EXPECT_EQ(applyScale32(-6, 1 << 30, 32, false), -1); // -1.5: half up
+  EXPECT_EQ(applyScale32(-6, 1 << 30, 32, true), -2);  // -1.5: away
+  EXPECT_EQ(applyScale32(6, 1 << 30, 32, true), 2);    // 1.5
+  EXPECT_EQ(applyScale32(-7, 1 << 30, 32, true), -2);  // -1.75
+  EXPECT_EQ(applyScale32(-5, 1 << 30, 32, true), -1);  // -1.25
   // -100 * (2/3) / 2 = -33.33: the double rounding gives -34 as TFLite.
   EXPECT_EQ(applyScale32(-100, 1431655765, 32, true), -34);
   EXPECT_EQ(applyScale32(-100, 1431655765, 32, false), -33);
-  EXPECT_EQ(applyScale32(1, 3, 2, false), 1);           // 0.75
+  EXPECT_EQ(applyScale32(1, 3, 2, false), 1);                  // 0.75
   EXPECT_EQ(applyScale32(-2, kI32Max, 2, false), -1073741823); // -..823.5
   EXPECT_EQ(applyScale32(kI32Max, kI32Max, 62, false), 1);
   EXPECT_EQ(applyScale32(kI32Min, kI32Max, 62, false), -1); // ~-1.0
@@ -891,8 +887,8 @@ TEST(Numerics, ApplyScale32Random) {
   Gen g(10);
   for (int i = 0; i < 1000000; ++i) {
     int32_t v = g.i32();
-    int32_t m = (i % 4) ? g.multiplier()
-                        : static_cast<int32_t>(g.range(0, kI32Max));
+    int32_t m =
+        (i % 4) ? g.multiplier() : static_cast<int32_t>(g.range(0, kI32Max));
     int shift = static_cast<int>(g.range(2, 62));
     bool dbl = i % 2;
     int64_t got = applyScale32(v, m, shift, dbl);
@@ -912,8 +908,8 @@ TEST(Numerics, TosaAndTfliteRoundingRelations) {
   Gen g(11);
   int64_t doubleDiffersFromSingle = 0;
   for (int i = 0; i < 1000000; ++i) {
-    int32_t v = (i % 2) ? g.i32()
-                        : static_cast<int32_t>(g.range(-100000, 100000));
+    int32_t v =
+        (i % 2) ? g.i32() : static_cast<int32_t>(g.range(-100000, 100000));
     int32_t m = static_cast<int32_t>(g.range(int64_t(1) << 30, kI32Max));
     int s = static_cast<int>(g.range(2, 62));
     if (!tosaValueOk(v, s))
@@ -953,8 +949,7 @@ RescaleParams halfEven(float scale, int32_t izp, int32_t ozp, int64_t qmin,
 }
 
 RescaleParams fixedPoint(RoundingMode mode, int32_t m, int32_t shift,
-                         int32_t izp, int32_t ozp, int64_t qmin,
-                         int64_t qmax) {
+                         int32_t izp, int32_t ozp, int64_t qmin, int64_t qmax) {
   RescaleParams p;
   p.mode = mode;
   p.multiplier = m;
@@ -983,10 +978,10 @@ int64_t refDoubleRound(int64_t x, const RescaleParams &p) {
 /// TOSA RESCALE (scale32, SINGLE_ROUND): apply_scale_32 + output_zp, clip.
 int64_t refSingleRound(int64_t x, const RescaleParams &p) {
   int32_t v = static_cast<int32_t>(sat32(i128(x) - p.inputZp));
-  i128 scaled = p.shift == 0 ? i128(v) * p.multiplier
-                             : i128(tosaApplyScale32(
-                                   v, p.multiplier,
-                                   static_cast<int8_t>(p.shift), false));
+  i128 scaled =
+      p.shift == 0 ? i128(v) * p.multiplier
+                   : i128(tosaApplyScale32(
+                         v, p.multiplier, static_cast<int8_t>(p.shift), false));
   return clampRef(scaled + p.outputZp, p.qmin, p.qmax);
 }
 
@@ -1030,29 +1025,29 @@ TEST(Numerics, RescaleHalfEvenHandValues) {
 
 TEST(Numerics, RescaleFixedPointHandValues) {
   // The qnn.rescale example: multiplier 1518500250 = sqrt(0.5) * 2^31.
-  RescaleParams p = fixedPoint(RoundingMode::SingleRound, 1518500250, 38, 0,
-                               -3, -128, 127);
+  RescaleParams p =
+      fixedPoint(RoundingMode::SingleRound, 1518500250, 38, 0, -3, -128, 127);
   EXPECT_EQ(rescale(1000, p), 3);   // 1000 * 0.0055243 = 5.52 -> 6, -3
   EXPECT_EQ(rescale(-1000, p), -9); // -5.52 -> -6, -3
   EXPECT_EQ(rescale(0, p), -3);
   EXPECT_EQ(rescale(int64_t(1) << 20, p), 127);
   // TFLite convention for the same real: shift 31 - 38 = -7.
-  RescaleParams d = fixedPoint(RoundingMode::DoubleRound, 1518500250, -7, 0,
-                               -3, -128, 127);
+  RescaleParams d =
+      fixedPoint(RoundingMode::DoubleRound, 1518500250, -7, 0, -3, -128, 127);
   EXPECT_EQ(rescale(1000, d), 3);
   EXPECT_EQ(rescale(-1000, d), -9);
   // Ties: 181 * 2^30 / 2^31 = 90.5. Single rounding rounds up (91, and
   // -90 for -90.5); double rounding ties away from zero in the shift.
-  RescaleParams s1 = fixedPoint(RoundingMode::SingleRound, 1 << 30, 31, 0, 0,
-                                -1000, 1000);
+  RescaleParams s1 =
+      fixedPoint(RoundingMode::SingleRound, 1 << 30, 31, 0, 0, -1000, 1000);
   EXPECT_EQ(rescale(181, s1), 91);
   EXPECT_EQ(rescale(-181, s1), -90);
   RescaleParams d1 = fixedPoint(RoundingMode::DoubleRound, 1 << 30, -1, 0, 0,
                                 -1000, 1000); // 0.25
-  EXPECT_EQ(rescale(362, d1), 91);   // 90.5 -> 91
-  EXPECT_EQ(rescale(-362, d1), -91); // -90.5 -> -91 (away from zero)
-  EXPECT_EQ(rescale(-181, fixedPoint(RoundingMode::DoubleRound, 1 << 30, 0,
-                                     0, 0, -1000, 1000)),
+  EXPECT_EQ(rescale(362, d1), 91);            // 90.5 -> 91
+  EXPECT_EQ(rescale(-362, d1), -91);          // -90.5 -> -91 (away from zero)
+  EXPECT_EQ(rescale(-181, fixedPoint(RoundingMode::DoubleRound, 1 << 30, 0, 0,
+                                     0, -1000, 1000)),
             -90); // -90.5 -> -90: the SRDHM tie goes up
   // Shift 0 (allowed by qnn.rescale, below TOSA's minimum of 2): no round.
   RescaleParams s0 =
@@ -1069,12 +1064,10 @@ TEST(Numerics, RescaleExhaustiveInt16) {
     for (int32_t izp : {0, -7, 100})
       for (int32_t ozp : {0, 5, -128}) {
         RescaleParams pe = halfEven(scale, izp, ozp, -128, 127);
-        RescaleParams pd = fixedPoint(RoundingMode::DoubleRound,
-                                      q->multiplier, q->shift, izp, ozp,
-                                      -32768, 32767);
-        RescaleParams ps = fixedPoint(RoundingMode::SingleRound,
-                                      t->multiplier, t->shift, izp, ozp, 0,
-                                      255);
+        RescaleParams pd = fixedPoint(RoundingMode::DoubleRound, q->multiplier,
+                                      q->shift, izp, ozp, -32768, 32767);
+        RescaleParams ps = fixedPoint(RoundingMode::SingleRound, t->multiplier,
+                                      t->shift, izp, ozp, 0, 255);
         for (int64_t x = -32768; x <= 32767; ++x) {
           ASSERT_EQ(rescale(x, pe), refHalfEven(x, pe)) << x;
           ASSERT_EQ(rescale(x, pd), refDoubleRound(x, pd)) << x;
@@ -1104,14 +1097,14 @@ TEST(Numerics, RescaleRandom) {
     default:
       qmin = kI32Min, qmax = kI32Max;
     }
-    float scale = std::ldexp(static_cast<float>(g.range(1 << 23, (1 << 24) - 1)),
-                             static_cast<int>(g.range(-40, 0)));
+    float scale =
+        std::ldexp(static_cast<float>(g.range(1 << 23, (1 << 24) - 1)),
+                   static_cast<int>(g.range(-40, 0)));
     RescaleParams pe = halfEven(scale, izp, ozp, qmin, qmax);
     ASSERT_EQ(rescale(x, pe), refHalfEven(x, pe)) << x << " " << scale;
-    RescaleParams pd =
-        fixedPoint(RoundingMode::DoubleRound, g.multiplier(),
-                   static_cast<int32_t>(g.range(-31, 30)), izp, ozp, qmin,
-                   qmax);
+    RescaleParams pd = fixedPoint(RoundingMode::DoubleRound, g.multiplier(),
+                                  static_cast<int32_t>(g.range(-31, 30)), izp,
+                                  ozp, qmin, qmax);
     ASSERT_EQ(rescale(x, pd), refDoubleRound(x, pd))
         << x << " " << pd.multiplier << " " << pd.shift;
     RescaleParams ps = fixedPoint(
@@ -1124,9 +1117,8 @@ TEST(Numerics, RescaleRandom) {
 
 TEST(Numerics, RescaleSaturatesWideInputForFixedPoint) {
   // (x - inputZp) outside int32 is saturated before the fixed-point scaling.
-  RescaleParams p =
-      fixedPoint(RoundingMode::SingleRound, 1 << 30, 31, 0, 0, kI64Min,
-                 kI64Max);
+  RescaleParams p = fixedPoint(RoundingMode::SingleRound, 1 << 30, 31, 0, 0,
+                               kI64Min, kI64Max);
   EXPECT_EQ(rescale(int64_t(1) << 40, p), int64_t(1) << 30);
   EXPECT_EQ(rescale(-(int64_t(1) << 40), p), -(int64_t(1) << 30));
   p.mode = RoundingMode::DoubleRound;
@@ -1265,8 +1257,8 @@ TEST(Numerics, RangesSaturate) {
       return IntRange{std::min(x, y), std::max(x, y)};
     };
     IntRange a = draw(), b = draw();
-    i128 c[4] = {i128(a.min) * b.min, i128(a.min) * b.max,
-                 i128(a.max) * b.min, i128(a.max) * b.max};
+    i128 c[4] = {i128(a.min) * b.min, i128(a.min) * b.max, i128(a.max) * b.min,
+                 i128(a.max) * b.max};
     i128 lo = *std::min_element(c, c + 4), hi = *std::max_element(c, c + 4);
     IntRange got = mulRanges(a, b);
     ASSERT_EQ(got.min, sat64(lo));
@@ -1310,7 +1302,7 @@ TEST(Numerics, PackBitsHandValues) {
   EXPECT_EQ(packedWords(64), 1u);
   EXPECT_EQ(packedWords(65), 2u);
   uint64_t a = 0b0011, b = 0b0101;
-  EXPECT_EQ(binaryDot(&a, &b, 4), 0);  // (+,+,-,-).(+,-,+,-)
+  EXPECT_EQ(binaryDot(&a, &b, 4), 0); // (+,+,-,-).(+,-,+,-)
   EXPECT_EQ(binaryDot(&a, &a, 4), 4);
   EXPECT_EQ(binaryDot(&a, &b, 1), 1);
   EXPECT_EQ(binaryDot(&a, &b, 0), 0);

@@ -1,4 +1,4 @@
-//===- Numerics.h - shared quantization numerics ------------------*- C++ -*-===//
+//===- Numerics.h - Shared quantization numerics ----------------*- C++ -*-===//
 //
 // The one place where quant-mlir defines how quantized values are rounded,
 // scaled and saturated. Compiler passes (folders, the integer lowering),
@@ -77,8 +77,8 @@ int64_t storageMax(unsigned bits, bool isSigned, bool narrow = false);
 /// onto a tie that the exact quotient is not on) and the rest is exact
 /// integer arithmetic. NaN (x or scale) gives `qmin`, like MLAS's SSE/NEON
 /// kernels (their min/max clamp maps NaN to the lower bound); +-inf clamp.
-int32_t quantizeAffineF32(float x, float scale, int32_t zeroPoint,
-                          int32_t qmin, int32_t qmax);
+int32_t quantizeAffineF32(float x, float scale, int32_t zeroPoint, int32_t qmin,
+                          int32_t qmax);
 
 /// ONNX DequantizeLinear as ONNX Runtime computes it:
 ///   float(q - zeroPoint) * scale
@@ -150,8 +150,7 @@ int32_t roundingDivideByPOT(int32_t x, int exponent);
 /// SaturatingRoundingMultiplyByPOT does). shift in [-31, 30] is the TFLite
 /// domain; other shifts follow the rules above (left shifts saturate,
 /// right shifts keep rounding).
-int32_t multiplyByQuantizedMultiplier(int32_t x, int32_t multiplier,
-                                      int shift);
+int32_t multiplyByQuantizedMultiplier(int32_t x, int32_t multiplier, int shift);
 
 /// TOSA apply_scale_32 (TOSA 1.0 pseudo-code, also the reference model):
 ///   round = 2^(shift-1);
