@@ -81,8 +81,8 @@ static LogicalResult buildClamp(Importer &im, double lo, double hi) {
   if (failed(x))
     return failure();
   if (lo > hi)
-    return im.error() << "expects min <= max, got min " << lo << " and max "
-                      << hi;
+    return im.error() << "expects min <= max, got min " << formatNumber(lo)
+                      << " and max " << formatNumber(hi);
   OpBuilder &b = im.builder();
   Value y = im.create<ClampOp>(typeOf(*x), *x,
                                b.getF32FloatAttr(static_cast<float>(lo)),
@@ -113,7 +113,7 @@ static LogicalResult convertClip(Importer &im) {
     if (!im.hasInput(i))
       continue;
     FailureOr<const ConstantTensor *> c =
-        im.requireConstant(i, i == 1 ? "bound 'min'" : "bound 'max'");
+        im.requireConstant(i, i == 1 ? "min bound" : "max bound");
     if (failed(c))
       return failure();
     if ((*c)->size() != 1)
@@ -132,7 +132,7 @@ static LogicalResult convertLeakyRelu(Importer &im) {
     return failure();
   float alpha = im.getFloat("alpha", 0.01f);
   if (!std::isfinite(alpha))
-    return im.error() << "expects a finite alpha, got " << alpha;
+    return im.error() << "expects a finite alpha, got " << formatNumber(alpha);
   Value y = im.create<LeakyReluOp>(typeOf(*x), *x,
                                    im.builder().getF32FloatAttr(alpha));
   return im.setOutput(0, y);

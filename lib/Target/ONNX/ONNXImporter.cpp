@@ -16,6 +16,8 @@
 #include "llvm/ADT/STLExtras.h"
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <numeric>
 
 using namespace mlir;
@@ -270,6 +272,17 @@ DenseElementsAttr onnximport::convertTensor(const onnx::TensorProto &tensor,
 // Node description and diagnostics
 //===----------------------------------------------------------------------===//
 
+std::string onnximport::formatNumber(double value) {
+  char buffer[32];
+  for (int precision = 1; precision < 17; ++precision) {
+    std::snprintf(buffer, sizeof(buffer), "%.*g", precision, value);
+    if (std::strtod(buffer, nullptr) == value)
+      return buffer;
+  }
+  std::snprintf(buffer, sizeof(buffer), "%.17g", value);
+  return buffer;
+}
+
 std::string onnximport::describeNode(const onnx::NodeProto &node,
                                      int64_t index) {
   std::string text = "node ";
@@ -408,7 +421,9 @@ FailureOr<Value> Importer::input(unsigned i) {
     const ConstantTensor *c = lookupConstant(name);
     if (!c)
       return failure();
-    Value v = createConstant(c->value);
+    // Initializers keep their own name as location.
+    Value v = ConstantOp::create(b, NameLoc::get(b.getStringAttr(name)),
+                                 c->value.getType(), c->value);
     values[name] = v;
     return v;
   }
@@ -474,7 +489,8 @@ FailureOr<Value> Importer::quantizedInput(unsigned i, Type quantElt) {
       storage = storage.bitcast(IntegerType::get(getContext(), width,
                                                  IntegerType::Unsigned));
     auto type = RankedTensorType::get(c->shape(), quantElt);
-    cached = create<ConstantOp>(type, storage);
+    cached = ConstantOp::create(b, NameLoc::get(b.getStringAttr(name)), type,
+                                storage);
     return cached;
   }
   FailureOr<Value> v = input(i);

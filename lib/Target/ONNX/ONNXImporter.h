@@ -70,6 +70,10 @@ llvm::StringRef onnxTypeName(int32_t onnxType);
 /// 'y')": how every diagnostic about a node starts.
 std::string describeNode(const onnx::NodeProto &node, int64_t index);
 
+/// The shortest decimal form of `value` that reads back exactly ("0.5",
+/// "0", "1e-06"), for diagnostics.
+std::string formatNumber(double value);
+
 /// A constant tensor as an attribute, with the ONNX type it came from.
 struct ConstantTensor {
   DenseElementsAttr value; ///< Floats, or signless integers (i1 for bool).

@@ -137,7 +137,7 @@ static LogicalResult readScales(Importer &im, unsigned scaleIdx, int64_t axis,
   for (double s : p.scales)
     if (!(s > 0.0) || !std::isfinite(s))
       return im.error() << "scale '" << name
-                        << "' must be positive and finite, got " << s
+                        << "' must be positive and finite, got " << formatNumber(s)
                         << (s == 0.0 ? " (zero scale)" : "");
   return success();
 }
@@ -189,9 +189,13 @@ static LogicalResult readZeroPoints(Importer &im, std::optional<unsigned> zpIdx,
 }
 
 /// The quantization axis attribute of QuantizeLinear / DequantizeLinear.
+/// It only matters for a non-scalar scale (input 1): otherwise an axis out
+/// of range, such as the default 1 for a 1-D input, is ignored.
 static FailureOr<int64_t> quantAxis(Importer &im, int64_t rank) {
   int64_t axis = im.getInt("axis", 1);
-  if (rank == 0)
+  const ConstantTensor *scale = im.constant(1);
+  bool perAxis = scale && scale->size() > 1;
+  if (!perAxis && (axis < -rank || axis >= rank))
     return int64_t{-1};
   if (axis < -rank || axis >= rank) {
     im.error() << "axis " << axis << " is out of range for rank " << rank;
@@ -589,11 +593,11 @@ static LogicalResult convertQuant(Importer &im) {
   for (double s : p.scales)
     if (!(s > 0.0) || !std::isfinite(s))
       return im.error() << "scale '" << im.inputName(1)
-                        << "' must be positive and finite, got " << s
+                        << "' must be positive and finite, got " << formatNumber(s)
                         << (s == 0.0 ? " (zero scale)" : "");
   for (double z : (*zeropt)->toDoubles()) {
     if (z != std::floor(z) || z < p.storageMin || z > p.storageMax)
-      return im.error() << "zero point " << z << " is not an integer in ["
+      return im.error() << "zero point " << formatNumber(z) << " is not an integer in ["
                         << p.storageMin << ", " << p.storageMax << "]";
     p.zeroPoints.push_back(static_cast<int64_t>(z));
   }
@@ -629,7 +633,7 @@ static LogicalResult convertBipolarQuant(Importer &im) {
   for (double s : alphas)
     if (!(s > 0.0) || !std::isfinite(s))
       return im.error() << "scale '" << im.inputName(1)
-                        << "' must be positive and finite, got " << s
+                        << "' must be positive and finite, got " << formatNumber(s)
                         << (s == 0.0 ? " (zero scale)" : "");
   auto expressed = llvm::cast<FloatType>(type.getElementType());
   Type elt = BinaryType::getChecked([&] { return im.error(); },

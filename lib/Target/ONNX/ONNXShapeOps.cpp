@@ -272,7 +272,7 @@ static FailureOr<double> padRealValue(Importer &im, Type elt, double code) {
   if (auto q = llvm::dyn_cast<quant::UniformQuantizedPerAxisType>(elt)) {
     for (int64_t zp : q.getZeroPoints())
       if (static_cast<double>(zp) != code) {
-        im.error() << "pads a per-axis quantized tensor with " << code
+        im.error() << "pads a per-axis quantized tensor with " << formatNumber(code)
                    << ", which is not the zero point of every slice";
         return failure();
       }
