@@ -433,11 +433,20 @@ def bad_models():
          "dynamic-dim.onnx", BAD)
 
 
+def frozen_input():
+    """A TensorProto file for --freeze-input: the scale 's' of
+    bad/non-constant-scale.onnx."""
+    tensor = init("s", f32(0.5))
+    with open(os.path.join(OUT, "scale.pb"), "wb") as f:
+        f.write(tensor.SerializeToString())
+
+
 def main():
     os.makedirs(BAD, exist_ok=True)
     for make in [cnn_float, conv_variants, shape_ops, elementwise_ops,
                  qdq_conv, qlinear_ops, qlinear_matmul_per_row, integer_ops,
-                 qonnx_ops, dequant_axis, external_data, bad_models]:
+                 qonnx_ops, dequant_axis, external_data, frozen_input,
+                 bad_models]:
         make()
     return 0
 
