@@ -431,6 +431,14 @@ def bad_models():
     save(model([node("Relu", ["x"], ["y"], "relu")],
                [vinfo("x", TensorProto.FLOAT, [1, "C", 4])], y, []),
          "dynamic-dim.onnx", BAD)
+    # Rejected by the ONNX checker (Relu has no attributes).
+    save(model([node("Relu", ["x"], ["y"], "relu", alpha=0.5)], x, y, []),
+         "checker-error.onnx", BAD, check=False)
+    # Valid ONNX that the qnn.max_pool2d verifier rejects (every window must
+    # see an input element, so padding must be smaller than the kernel).
+    save(model([node("MaxPool", ["x"], ["y"], "pool", kernel_shape=[2, 2],
+                     pads=[2, 2, 2, 2])], x, y, []),
+         "verifier-error.onnx", BAD)
 
 
 def frozen_input():

@@ -45,9 +45,20 @@ void mlir::qnn::registerONNXImportDialects(DialectRegistry &registry) {
                   arith::ArithDialect, tensor::TensorDialect>();
 }
 
-/// One line of an ONNX exception message (they end in newlines).
+/// An ONNX exception message on one line (they contain and end in
+/// newlines).
 static std::string trimMessage(const char *what) {
-  return StringRef(what).trim().str();
+  SmallVector<StringRef> words;
+  StringRef(what).split(words, '\n', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  std::string line;
+  for (StringRef word : words) {
+    if (word.trim().empty())
+      continue;
+    if (!line.empty())
+      line += ' ';
+    line += word.trim().str();
+  }
+  return line;
 }
 
 //===----------------------------------------------------------------------===//

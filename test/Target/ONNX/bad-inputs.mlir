@@ -51,6 +51,15 @@
 // RUN: not test -e %t.mlir
 // DYNAMIC: dynamic-dim.onnx: error: graph input 'x' has a dynamic dimension 1; only the first (batch) dimension can be fixed, with --batch
 
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/checker-error.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=CHECKER
+// RUN: not test -e %t.mlir
+// CHECKER: checker-error.onnx: error: the ONNX checker rejects the model: Unrecognized attribute: alpha for operator Relu ==> Context: Bad node spec for node. Name: relu OpType: Relu{{$}}
+
+// A qnn verifier failure is reported as the node's.
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/verifier-error.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=VERIFIER
+// RUN: not test -e %t.mlir
+// VERIFIER: verifier-error.onnx: error: node 'pool' (MaxPool, #0): 'qnn.max_pool2d' op expects padding smaller than the dilated kernel, got top padding 2 for kernel height 2
+
 // A failed import does not touch an existing output file either.
 // RUN: echo keep > %t.mlir
 // RUN: not quant-translate --import-onnx %S/Inputs/bad/zero-scale.onnx -o %t.mlir
