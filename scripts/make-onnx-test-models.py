@@ -277,14 +277,15 @@ def qlinear_matmul_per_row():
 
 def integer_ops():
     """ConvInteger with per-channel weight zero points, MatMulInteger with a
-    per-column zero point of b."""
+    per-row zero point of a that is one value and a per-column zero point
+    of b."""
     r = rng(6)
     inits = [
         init("w", r.randint(0, 255, (2, 1, 3, 3)).astype(np.uint8)),
         init("x_zp", np.uint8(7)),
         init("w_zp", np.uint8([120, 130])),
         init("b", r.randint(-128, 127, (4, 2)).astype(np.int8)),
-        init("a_zp", np.int8(-3)),
+        init("a_zp", np.int8([-3, -3, -3])),  # per row, one value
         init("b_zp", np.int8([1, -1])),
     ]
     nodes = [
@@ -431,6 +432,12 @@ def bad_models():
     save(model([node("Relu", ["x"], ["y"], "relu")],
                [vinfo("x", TensorProto.FLOAT, [1, "C", 4])], y, []),
          "dynamic-dim.onnx", BAD)
+    save(model([node("MatMulInteger", ["a", "b", "a_zp"], ["y"], "mmi")],
+               [vinfo("a", TensorProto.UINT8, [2, 3])],
+               [vinfo("y", TensorProto.INT32, [2, 2])],
+               [init("b", np.ones((3, 2), dtype=np.uint8)),
+                init("a_zp", np.uint8([1, 2]))]),
+         "matmulinteger-per-row.onnx", BAD)
     # Rejected by the ONNX checker (Relu has no attributes).
     save(model([node("Relu", ["x"], ["y"], "relu", alpha=0.5)], x, y, []),
          "checker-error.onnx", BAD, check=False)

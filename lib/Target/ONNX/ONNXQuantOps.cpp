@@ -171,7 +171,8 @@ static LogicalResult readZeroPoints(Importer &im, std::optional<unsigned> zpIdx,
                         << onnxTypeName(zpType)
                         << ", expected int8 or uint8";
     p.zeroPoints = (*zp)->toInts();
-    if (p.zeroPoints.size() != p.scales.size() && p.zeroPoints.size() != 1)
+    if (p.zeroPoints.size() != p.scales.size() &&
+        !llvm::all_equal(p.zeroPoints))
       return im.error() << "zero point '" << name << "' has "
                         << p.zeroPoints.size() << " entries for "
                         << p.scales.size() << " scales";
@@ -181,6 +182,8 @@ static LogicalResult readZeroPoints(Importer &im, std::optional<unsigned> zpIdx,
                       << " are not supported";
   if (p.zeroPoints.empty())
     p.zeroPoints.push_back(0);
+  if (p.scales.size() == 1 && llvm::all_equal(p.zeroPoints))
+    p.zeroPoints.resize(1);
   if (p.zeroPoints.size() == 1 && p.scales.size() > 1)
     p.zeroPoints.assign(p.scales.size(), p.zeroPoints.front());
   if (p.bits == 32 && llvm::any_of(p.zeroPoints, [](int64_t z) { return z; }))
@@ -417,7 +420,9 @@ static FailureOr<Type> integerOperandType(Importer &im, unsigned i,
     if (failed(zp))
       return failure();
     int64_t n = (*zp)->size();
-    if (n > 1) {
+    // One zero point repeated (e.g. per row of MatMulInteger's a) is per
+    // tensor.
+    if (n > 1 && !llvm::all_equal((*zp)->toInts())) {
       if (axis < 0 || (*zp)->shape().size() != 1 || n != shape[axis])
         return im.error() << "zero point '" << im.inputName(zpIdx)
                           << "' must be a scalar"

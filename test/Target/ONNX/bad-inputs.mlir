@@ -60,6 +60,10 @@
 // RUN: not test -e %t.mlir
 // VERIFIER: verifier-error.onnx: error: node 'pool' (MaxPool, #0): 'qnn.max_pool2d' op expects padding smaller than the dilated kernel, got top padding 2 for kernel height 2
 
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/matmulinteger-per-row.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=PERROW
+// RUN: not test -e %t.mlir
+// PERROW: matmulinteger-per-row.onnx: error: node 'mmi' (MatMulInteger, #0): per-row zero points of A are not supported (qnn.matmul needs a per-tensor lhs)
+
 // A failed import does not touch an existing output file either.
 // RUN: echo keep > %t.mlir
 // RUN: not quant-translate --import-onnx %S/Inputs/bad/zero-scale.onnx -o %t.mlir
