@@ -438,6 +438,18 @@ def bad_models():
                [init("b", np.ones((3, 2), dtype=np.uint8)),
                 init("a_zp", np.uint8([1, 2]))]),
          "matmulinteger-per-row.onnx", BAD)
+    # External data must stay inside the model directory.
+    w = init("w", f32(np.zeros((2, 4))))
+    w.ClearField("raw_data")
+    w.data_location = TensorProto.EXTERNAL
+    for key, value in [("location", "../external-data.bin"), ("offset", "0"),
+                       ("length", "32")]:
+        entry = w.external_data.add()
+        entry.key, entry.value = key, value
+    save(model([node("MatMul", ["x2", "w"], ["y"], "matmul")],
+               [vinfo("x2", TensorProto.FLOAT, [1, 2])],
+               [vinfo("y", TensorProto.FLOAT, [1, 4])], [w]),
+         "external-escape.onnx", BAD, check=False)
     # Rejected by the ONNX checker (Relu has no attributes).
     save(model([node("Relu", ["x"], ["y"], "relu", alpha=0.5)], x, y, []),
          "checker-error.onnx", BAD, check=False)

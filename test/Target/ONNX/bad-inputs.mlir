@@ -64,6 +64,10 @@
 // RUN: not test -e %t.mlir
 // PERROW: matmulinteger-per-row.onnx: error: node 'mmi' (MatMulInteger, #0): per-row zero points of A are not supported (qnn.matmul needs a per-tensor lhs)
 
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/external-escape.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=ESCAPE
+// RUN: not test -e %t.mlir
+// ESCAPE: external-escape.onnx: error: tensor 'w' has external data outside the model directory: '../external-data.bin'
+
 // A failed import does not touch an existing output file either.
 // RUN: echo keep > %t.mlir
 // RUN: not quant-translate --import-onnx %S/Inputs/bad/zero-scale.onnx -o %t.mlir
