@@ -25,15 +25,15 @@
 
 using namespace llvm;
 
-static cl::opt<std::string> inputFilename(cl::Positional,
-                                          cl::desc("<input model>"),
-                                          cl::Required);
+static cl::opt<std::string>
+    inputFilename(cl::Positional, cl::desc("<input model>"), cl::Required);
 static cl::opt<std::string> outputFilename("o", cl::desc("Output file"),
                                            cl::value_desc("filename"),
                                            cl::init("-"));
-static cl::opt<bool> importONNX(
-    "import-onnx", cl::desc("Import an ONNX model (.onnx) into the qnn "
-                            "dialect"));
+static cl::opt<bool>
+    importONNX("import-onnx",
+               cl::desc("Import an ONNX model (.onnx) into the qnn "
+                        "dialect"));
 static cl::opt<int64_t>
     batch("batch",
           cl::desc("Size given to a dynamic first (batch) dimension of the "
@@ -78,8 +78,9 @@ static bool writeOutput(mlir::ModuleOp module, StringRef path) {
     return false;
   }
   if (Error e = temp->keep(path)) {
-    errs() << path << ": error: cannot create the output: "
-           << toString(std::move(e)) << "\n";
+    errs() << path
+           << ": error: cannot create the output: " << toString(std::move(e))
+           << "\n";
     consumeError(temp->discard());
     return false;
   }

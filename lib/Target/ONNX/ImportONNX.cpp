@@ -107,8 +107,8 @@ static LogicalResult loadExternalTensor(onnx::TensorProto &tensor,
   if (offset > data.size() || (length && *length > data.size() - offset))
     return emitError(loc) << "external data of tensor '" << tensor.name()
                           << "' lies beyond the end of '" << path << "'";
-  tensor.set_raw_data(data.substr(offset, length.value_or(data.size() - offset))
-                          .str());
+  tensor.set_raw_data(
+      data.substr(offset, length.value_or(data.size() - offset)).str());
   tensor.clear_external_data();
   tensor.set_data_location(onnx::TensorProto::DEFAULT);
   return success();
@@ -142,8 +142,8 @@ static LogicalResult freezeInputs(onnx::ModelProto &model,
   for (const onnx::TensorProto &init : graph.initializer())
     initializers.insert(init.name());
   for (StringRef spec : specs) {
-    auto [name, file] = spec.contains('=') ? spec.split('=')
-                                           : std::pair(StringRef(), spec);
+    auto [name, file] =
+        spec.contains('=') ? spec.split('=') : std::pair(StringRef(), spec);
     auto buffer = llvm::MemoryBuffer::getFile(file, /*IsText=*/false,
                                               /*RequiresNullTerminator=*/false);
     if (!buffer)
@@ -160,8 +160,8 @@ static LogicalResult freezeInputs(onnx::ModelProto &model,
       return emitError(loc) << "frozen input '" << file
                             << "' has no tensor name; use NAME=" << file;
     if (!inputs.contains(tensor.name()))
-      return emitError(loc) << "frozen input '" << tensor.name()
-                            << "' is not a graph input";
+      return emitError(loc)
+             << "frozen input '" << tensor.name() << "' is not a graph input";
     if (!initializers.insert(tensor.name()).second)
       return emitError(loc) << "graph input '" << tensor.name()
                             << "' is frozen twice or already constant";
@@ -182,8 +182,8 @@ static LogicalResult fixInputShapes(onnx::ModelProto &model, int64_t batch,
     if (initializers.contains(input.name()))
       continue;
     if (!input.type().has_tensor_type())
-      return emitError(loc) << "graph input '" << input.name()
-                            << "' is not a tensor";
+      return emitError(loc)
+             << "graph input '" << input.name() << "' is not a tensor";
     onnx::TypeProto::Tensor &tensor =
         *input.mutable_type()->mutable_tensor_type();
     if (!tensor.has_shape())
@@ -218,9 +218,9 @@ static LogicalResult checkStructure(const onnx::ModelProto &model,
       continue;
     hasDefault = true;
     if (opset.version() < kMinOpset || opset.version() > kMaxOpset)
-      return emitError(loc) << "the model uses ONNX opset " << opset.version()
-                            << "; supported are opsets " << kMinOpset << " to "
-                            << kMaxOpset;
+      return emitError(loc)
+             << "the model uses ONNX opset " << opset.version()
+             << "; supported are opsets " << kMinOpset << " to " << kMaxOpset;
   }
   if (!hasDefault)
     return emitError(loc) << "the model imports no default ONNX opset";
@@ -286,8 +286,8 @@ static LogicalResult runONNXChecks(onnx::ModelProto &model, Location loc,
 
 Importer::Importer(ModuleOp module, const onnx::ModelProto &model,
                    const ONNXImportOptions &options)
-    : module(module), model(model), options(options),
-      b(module.getContext()), currentLoc(module.getLoc()) {
+    : module(module), model(model), options(options), b(module.getContext()),
+      currentLoc(module.getLoc()) {
   addNNConverters(converters);
   addElementwiseConverters(converters);
   addShapeConverters(converters);
@@ -378,7 +378,8 @@ LogicalResult Importer::importGraph() {
     results.push_back(toStorage(*value));
   }
   func::ReturnOp::create(b, graphLoc, results);
-  func.setType(FunctionType::get(ctx, argTypes, ValueRange(results).getTypes()));
+  func.setType(
+      FunctionType::get(ctx, argTypes, ValueRange(results).getTypes()));
   for (auto [i, output] : llvm::enumerate(graph.output()))
     func.setResultAttr(i, "onnx.name", StringAttr::get(ctx, output.name()));
   return success();

@@ -64,8 +64,7 @@ static LogicalResult convertBroadcastBinary(Importer &im) {
 /// Div: the divisor must be a constant without zeros (division by a
 /// computed tensor has no place in an inference graph we compile).
 static LogicalResult convertDiv(Importer &im) {
-  FailureOr<const ConstantTensor *> divisor =
-      im.requireConstant(1, "divisor");
+  FailureOr<const ConstantTensor *> divisor = im.requireConstant(1, "divisor");
   if (failed(divisor))
     return failure();
   for (double d : (*divisor)->toDoubles())
@@ -139,8 +138,7 @@ static LogicalResult convertLeakyRelu(Importer &im) {
 }
 
 /// A float-only unary op whose result type is the input type.
-template <typename OpTy>
-static LogicalResult convertUnary(Importer &im) {
+template <typename OpTy> static LogicalResult convertUnary(Importer &im) {
   if (failed(im.checkAttributes({})))
     return failure();
   FailureOr<Value> x = im.floatInput(0);

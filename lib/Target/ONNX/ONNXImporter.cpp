@@ -141,9 +141,10 @@ static bool toAPInts(const Range &values, unsigned width, bool isUnsigned,
                      SmallVectorImpl<APInt> &out, std::string &why) {
   for (auto v : values) {
     int64_t x = static_cast<int64_t>(v);
-    bool fits = isUnsigned ? (width >= 64 || (x >= 0 && x < (int64_t{1} << width)))
-                           : (width >= 64 || (x >= -(int64_t{1} << (width - 1)) &&
-                                              x < (int64_t{1} << (width - 1))));
+    bool fits = isUnsigned
+                    ? (width >= 64 || (x >= 0 && x < (int64_t{1} << width)))
+                    : (width >= 64 || (x >= -(int64_t{1} << (width - 1)) &&
+                                       x < (int64_t{1} << (width - 1))));
     if (!fits) {
       why = "value " + std::to_string(x) + " does not fit its element type";
       return false;
@@ -195,9 +196,9 @@ DenseElementsAttr onnximport::convertTensor(const onnx::TensorProto &tensor,
     }
     size_t bytes = elt.getIntOrFloatBitWidth() / 8;
     if (raw.size() != static_cast<size_t>(count) * bytes) {
-      why = "its raw data has " + std::to_string(raw.size()) +
-            " bytes for " + std::to_string(count) + " elements of " +
-            std::to_string(bytes) + " bytes";
+      why = "its raw data has " + std::to_string(raw.size()) + " bytes for " +
+            std::to_string(count) + " elements of " + std::to_string(bytes) +
+            " bytes";
       return {};
     }
     ArrayRef<char> buffer(raw.data(), raw.size());
@@ -249,7 +250,8 @@ DenseElementsAttr onnximport::convertTensor(const onnx::TensorProto &tensor,
     if (!expectCount(tensor.uint64_data_size()))
       return {};
     for (uint64_t v : tensor.uint64_data())
-      ints.push_back(APInt(width, v, /*isSigned=*/false, /*implicitTrunc=*/true));
+      ints.push_back(
+          APInt(width, v, /*isSigned=*/false, /*implicitTrunc=*/true));
     break;
   case onnx::TensorProto::BOOL: {
     if (!expectCount(tensor.int32_data_size()))
@@ -486,8 +488,8 @@ FailureOr<Value> Importer::quantizedInput(unsigned i, Type quantElt) {
     // Unsigned storage prints as unsigned values (0..255, not -1).
     DenseElementsAttr storage = c->value;
     if (!storageSigned(quantElt) && width > 1)
-      storage = storage.bitcast(IntegerType::get(getContext(), width,
-                                                 IntegerType::Unsigned));
+      storage = storage.bitcast(
+          IntegerType::get(getContext(), width, IntegerType::Unsigned));
     auto type = RankedTensorType::get(c->shape(), quantElt);
     cached = ConstantOp::create(b, NameLoc::get(b.getStringAttr(name)), type,
                                 storage);
@@ -517,7 +519,8 @@ Value Importer::toStorage(Value value) {
   auto q = llvm::dyn_cast<quant::QuantizedType>(type.getElementType());
   if (!q)
     return value;
-  Type storage = IntegerType::get(getContext(), q.getStorageTypeIntegralWidth());
+  Type storage =
+      IntegerType::get(getContext(), q.getStorageTypeIntegralWidth());
   return create<quant::StorageCastOp>(type.clone(storage), value).getResult();
 }
 

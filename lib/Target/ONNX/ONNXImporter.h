@@ -1,4 +1,5 @@
-//===- ONNXImporter.h - state shared by the ONNX op converters ----*- C++ -*-===//
+//===- ONNXImporter.h - state shared by the ONNX op converters ----*- C++
+//-*-===//
 //
 // Private to lib/Target/ONNX. The Importer holds what the node converters
 // need while one graph is turned into a function: the value of every ONNX
@@ -174,8 +175,7 @@ public:
   InFlightDiagnostic error();
 
   /// Creates an op at the current node's location.
-  template <typename OpTy, typename... Args>
-  OpTy create(Args &&...args) {
+  template <typename OpTy, typename... Args> OpTy create(Args &&...args) {
     return OpTy::create(b, currentLoc, std::forward<Args>(args)...);
   }
 

@@ -68,8 +68,7 @@ onnximport::getWindowParams(Importer &im, ArrayRef<int64_t> inputShape,
     p.kernel.assign(kernelAttr->begin(), kernelAttr->end());
   }
   FailureOr<SmallVector<int64_t, 2>> strides = getPair(im, "strides", 1, 1);
-  FailureOr<SmallVector<int64_t, 2>> dilations =
-      getPair(im, "dilations", 1, 1);
+  FailureOr<SmallVector<int64_t, 2>> dilations = getPair(im, "dilations", 1, 1);
   if (failed(strides) || failed(dilations))
     return failure();
   p.strides = *strides;
@@ -160,8 +159,7 @@ SmallVector<int64_t> onnximport::matmulResultShape(ArrayRef<int64_t> lhs,
 
 /// Checks the operand shapes of a batched matrix product: K agrees and the
 /// batch dimensions broadcast.
-LogicalResult onnximport::checkMatmulShapes(Importer &im,
-                                            ArrayRef<int64_t> lhs,
+LogicalResult onnximport::checkMatmulShapes(Importer &im, ArrayRef<int64_t> lhs,
                                             ArrayRef<int64_t> rhs) {
   if (lhs.size() < 2 || rhs.size() < 2)
     return im.error() << "expects operands of rank >= 2";
@@ -181,10 +179,10 @@ LogicalResult onnximport::checkMatmulShapes(Importer &im,
 Value onnximport::buildConv2D(Importer &im, Type resultElt, Value input,
                               Value weight, Value bias,
                               const WindowParams &params, int64_t groups) {
-  auto type = RankedTensorType::get(
-      convResultShape(typeOf(input).getShape(), typeOf(weight).getShape(),
-                      params),
-      resultElt);
+  auto type =
+      RankedTensorType::get(convResultShape(typeOf(input).getShape(),
+                                            typeOf(weight).getShape(), params),
+                            resultElt);
   return im.create<Conv2DOp>(type, input, weight, bias, params.strides,
                              params.dilations, params.padding,
                              static_cast<uint64_t>(groups), IntegerAttr());
@@ -286,17 +284,15 @@ static LogicalResult convertGemm(Importer &im) {
       return failure();
     c = *cv;
     ArrayRef<int64_t> cs = typeOf(c).getShape();
-    bool broadcasts = cs.size() <= 2 &&
-                      llvm::all_of(llvm::enumerate(llvm::reverse(cs)),
-                                   [&](auto e) {
-                                     int64_t full = e.index() == 0 ? n : m;
-                                     return e.value() == 1 ||
-                                            e.value() == full;
-                                   });
+    bool broadcasts =
+        cs.size() <= 2 &&
+        llvm::all_of(llvm::enumerate(llvm::reverse(cs)), [&](auto e) {
+          int64_t full = e.index() == 0 ? n : m;
+          return e.value() == 1 || e.value() == full;
+        });
     if (!broadcasts || typeOf(c).getElementType() != elt)
       return im.error() << "C of type " << typeOf(c)
-                        << " does not broadcast to [" << m << ", " << n
-                        << "]";
+                        << " does not broadcast to [" << m << ", " << n << "]";
   }
   // Fast path: a bias vector of N.
   if (c && alpha == 1.0f && beta == 1.0f &&
@@ -382,17 +378,17 @@ static LogicalResult convertMaxPool(Importer &im) {
   FailureOr<Value> x = im.input(0);
   if (failed(x))
     return failure();
-  FailureOr<WindowParams> p = getWindowParams(im, typeOf(*x).getShape(),
-                                              std::nullopt,
-                                              /*allowCeil=*/true);
+  FailureOr<WindowParams> p =
+      getWindowParams(im, typeOf(*x).getShape(), std::nullopt,
+                      /*allowCeil=*/true);
   if (failed(p))
     return failure();
   Value input = *x;
   Type elt = typeOf(input).getElementType();
   int32_t onnxType = im.inputONNXType(0);
-  bool asUnsigned = llvm::isa<IntegerType>(elt) &&
-                    (onnxType == onnx::TensorProto::UINT8 ||
-                     onnxType == onnx::TensorProto::UINT16);
+  bool asUnsigned =
+      llvm::isa<IntegerType>(elt) && (onnxType == onnx::TensorProto::UINT8 ||
+                                      onnxType == onnx::TensorProto::UINT16);
   if (asUnsigned) {
     unsigned width = elt.getIntOrFloatBitWidth();
     elt = quant::UniformQuantizedType::get(
@@ -404,10 +400,10 @@ static LogicalResult convertMaxPool(Importer &im) {
     input = *q;
   }
   OpBuilder &b = im.builder();
-  auto type = RankedTensorType::get(
-      windowResultShape(typeOf(input).getShape(),
-                        typeOf(input).getDimSize(1), *p),
-      elt);
+  auto type =
+      RankedTensorType::get(windowResultShape(typeOf(input).getShape(),
+                                              typeOf(input).getDimSize(1), *p),
+                            elt);
   Value y = im.create<MaxPool2DOp>(
       type, input, b.getDenseI64ArrayAttr(p->kernel),
       b.getDenseI64ArrayAttr(p->strides), b.getDenseI64ArrayAttr(p->dilations),
@@ -423,9 +419,9 @@ static LogicalResult convertAveragePool(Importer &im) {
   FailureOr<Value> x = im.floatInput(0);
   if (failed(x))
     return failure();
-  FailureOr<WindowParams> p = getWindowParams(im, typeOf(*x).getShape(),
-                                              std::nullopt,
-                                              /*allowCeil=*/true);
+  FailureOr<WindowParams> p =
+      getWindowParams(im, typeOf(*x).getShape(), std::nullopt,
+                      /*allowCeil=*/true);
   if (failed(p))
     return failure();
   OpBuilder &b = im.builder();

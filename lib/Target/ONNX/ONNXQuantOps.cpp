@@ -76,8 +76,8 @@ static Type uniformType(Importer &im, const QuantParams &p,
   auto emit = [&] { return im.error(); };
   if (p.axis < 0)
     return quant::UniformQuantizedType::getChecked(
-        emit, flags, storage, expressed, p.scales.front(),
-        p.zeroPoints.front(), p.storageMin, p.storageMax);
+        emit, flags, storage, expressed, p.scales.front(), p.zeroPoints.front(),
+        p.storageMin, p.storageMax);
   return quant::UniformQuantizedPerAxisType::getChecked(
       emit, flags, storage, expressed, p.scales, p.zeroPoints, p.axis,
       p.storageMin, p.storageMax);
@@ -113,8 +113,8 @@ static FailureOr<int32_t> checkInputType(Importer &im, unsigned i,
 /// finite.
 static LogicalResult readScales(Importer &im, unsigned scaleIdx, int64_t axis,
                                 ArrayRef<int64_t> shape, QuantParams &p) {
-  FailureOr<const ConstantTensor *> scale = im.requireConstant(scaleIdx,
-                                                               "scale");
+  FailureOr<const ConstantTensor *> scale =
+      im.requireConstant(scaleIdx, "scale");
   if (failed(scale))
     return failure();
   StringRef name = im.inputName(scaleIdx);
@@ -137,8 +137,8 @@ static LogicalResult readScales(Importer &im, unsigned scaleIdx, int64_t axis,
   for (double s : p.scales)
     if (!(s > 0.0) || !std::isfinite(s))
       return im.error() << "scale '" << name
-                        << "' must be positive and finite, got " << formatNumber(s)
-                        << (s == 0.0 ? " (zero scale)" : "");
+                        << "' must be positive and finite, got "
+                        << formatNumber(s) << (s == 0.0 ? " (zero scale)" : "");
   return success();
 }
 
@@ -168,8 +168,7 @@ static LogicalResult readZeroPoints(Importer &im, std::optional<unsigned> zpIdx,
     QuantParams probe;
     if (!storageOf(zpType, probe))
       return im.error() << "zero point '" << name << "' has type "
-                        << onnxTypeName(zpType)
-                        << ", expected int8 or uint8";
+                        << onnxTypeName(zpType) << ", expected int8 or uint8";
     p.zeroPoints = (*zp)->toInts();
     if (p.zeroPoints.size() != p.scales.size() &&
         !llvm::all_equal(p.zeroPoints))
@@ -352,8 +351,7 @@ static LogicalResult convertQLinearConv(Importer &im) {
       return failure();
     bias = *b;
   }
-  return im.setOutput(0,
-                      buildConv2D(im, yElt, *x, *w, bias, *params, *groups));
+  return im.setOutput(0, buildConv2D(im, yElt, *x, *w, bias, *params, *groups));
 }
 
 /// QLinearMatMul: a per tensor, b per tensor or per column (its last axis),
@@ -369,12 +367,10 @@ static LogicalResult convertQLinearMatMul(Importer &im) {
     return failure();
   if (failed(checkMatmulShapes(im, *aShape, *bShape)))
     return failure();
-  FailureOr<Type> aElt =
-      qlinearOperandType(im, 0, aShape->size() - 2, *aShape);
+  FailureOr<Type> aElt = qlinearOperandType(im, 0, aShape->size() - 2, *aShape);
   if (failed(aElt))
     return failure();
-  FailureOr<Type> bElt =
-      qlinearOperandType(im, 3, bShape->size() - 1, *bShape);
+  FailureOr<Type> bElt = qlinearOperandType(im, 3, bShape->size() - 1, *bShape);
   if (failed(bElt))
     return failure();
   QuantParams yp;
@@ -392,13 +388,12 @@ static LogicalResult convertQLinearMatMul(Importer &im) {
     return failure();
   SmallVector<int64_t> shape = matmulResultShape(*aShape, *bShape);
   if (llvm::isa<quant::UniformQuantizedType>(*aElt))
-    return im.setOutput(0, im.create<MatMulOp>(
-                               RankedTensorType::get(shape, yElt), *a, *b));
+    return im.setOutput(
+        0, im.create<MatMulOp>(RankedTensorType::get(shape, yElt), *a, *b));
   // Per-row a: see the function comment.
   Value af = im.create<DequantizeOp>(typeOf(*a).clone(f32(im)), *a);
   Value bf = im.create<DequantizeOp>(typeOf(*b).clone(f32(im)), *b);
-  Value yf = im.create<MatMulOp>(RankedTensorType::get(shape, f32(im)), af,
-                                 bf);
+  Value yf = im.create<MatMulOp>(RankedTensorType::get(shape, f32(im)), af, bf);
   return im.setOutput(
       0, im.create<QuantizeOp>(RankedTensorType::get(shape, yElt), yf));
 }
@@ -473,8 +468,8 @@ static LogicalResult convertConvInteger(Importer &im) {
   if (failed(w))
     return failure();
   Type i32 = IntegerType::get(im.getContext(), 32);
-  return im.setOutput(
-      0, buildConv2D(im, i32, *x, *w, Value(), *params, *groups));
+  return im.setOutput(0,
+                      buildConv2D(im, i32, *x, *w, Value(), *params, *groups));
 }
 
 /// MatMulInteger: scale-1 operands as for ConvInteger; b's zero point may
@@ -582,8 +577,8 @@ static LogicalResult convertQuant(Importer &im) {
   if (narrow)
     p.isSigned ? ++p.storageMin : --p.storageMax;
   if (p.storageMin >= p.storageMax)
-    return im.error() << "a " << p.bits << "-bit "
-                      << (narrow ? "narrow " : "") << "range has one value";
+    return im.error() << "a " << p.bits << "-bit " << (narrow ? "narrow " : "")
+                      << "range has one value";
 
   FailureOr<int64_t> scaleAxis =
       broadcastAxis(im, **scale, type.getShape(), "scale");
@@ -598,12 +593,13 @@ static LogicalResult convertQuant(Importer &im) {
   for (double s : p.scales)
     if (!(s > 0.0) || !std::isfinite(s))
       return im.error() << "scale '" << im.inputName(1)
-                        << "' must be positive and finite, got " << formatNumber(s)
-                        << (s == 0.0 ? " (zero scale)" : "");
+                        << "' must be positive and finite, got "
+                        << formatNumber(s) << (s == 0.0 ? " (zero scale)" : "");
   for (double z : (*zeropt)->toDoubles()) {
     if (z != std::floor(z) || z < p.storageMin || z > p.storageMax)
-      return im.error() << "zero point " << formatNumber(z) << " is not an integer in ["
-                        << p.storageMin << ", " << p.storageMax << "]";
+      return im.error() << "zero point " << formatNumber(z)
+                        << " is not an integer in [" << p.storageMin << ", "
+                        << p.storageMax << "]";
     p.zeroPoints.push_back(static_cast<int64_t>(z));
   }
   if (p.zeroPoints.size() == 1)
@@ -638,14 +634,13 @@ static LogicalResult convertBipolarQuant(Importer &im) {
   for (double s : alphas)
     if (!(s > 0.0) || !std::isfinite(s))
       return im.error() << "scale '" << im.inputName(1)
-                        << "' must be positive and finite, got " << formatNumber(s)
-                        << (s == 0.0 ? " (zero scale)" : "");
+                        << "' must be positive and finite, got "
+                        << formatNumber(s) << (s == 0.0 ? " (zero scale)" : "");
   auto expressed = llvm::cast<FloatType>(type.getElementType());
-  Type elt = BinaryType::getChecked([&] { return im.error(); },
-                                    im.getContext(), expressed,
-                                    static_cast<int32_t>(*axis),
-                                    DenseF64ArrayAttr::get(im.getContext(),
-                                                           alphas));
+  Type elt =
+      BinaryType::getChecked([&] { return im.error(); }, im.getContext(),
+                             expressed, static_cast<int32_t>(*axis),
+                             DenseF64ArrayAttr::get(im.getContext(), alphas));
   if (!elt)
     return failure();
   Value bin = im.create<BinarizeOp>(type.clone(elt), *x,

@@ -52,8 +52,9 @@ static onnx::OpSchema quantSchema(const char *domain) {
       .TypeConstraint("T", kFloatTypes, "float tensors")
       .Attr("signed", "signed storage range", onnx::AttributeProto::INT,
             static_cast<int64_t>(1))
-      .Attr("narrow", "drop the most negative (signed) or largest "
-                      "(unsigned) code",
+      .Attr("narrow",
+            "drop the most negative (signed) or largest "
+            "(unsigned) code",
             onnx::AttributeProto::INT, static_cast<int64_t>(0))
       .Attr("rounding_mode", "ROUND (half to even), CEIL, FLOOR, ...",
             onnx::AttributeProto::STRING, std::string("ROUND"))

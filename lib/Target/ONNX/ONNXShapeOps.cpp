@@ -44,8 +44,8 @@ static LogicalResult reshapeTo(Importer &im, ArrayRef<int64_t> shape) {
     return failure();
   if (product(shape) != typeOf(*x).getNumElements())
     return im.error() << "cannot reshape " << typeOf(*x) << " to "
-                      << shape.size() << "-D shape with "
-                      << product(shape) << " elements";
+                      << shape.size() << "-D shape with " << product(shape)
+                      << " elements";
   FailureOr<Value> y = im.reshape(*x, shape);
   if (failed(y))
     return failure();
@@ -272,7 +272,8 @@ static FailureOr<double> padRealValue(Importer &im, Type elt, double code) {
   if (auto q = llvm::dyn_cast<quant::UniformQuantizedPerAxisType>(elt)) {
     for (int64_t zp : q.getZeroPoints())
       if (static_cast<double>(zp) != code) {
-        im.error() << "pads a per-axis quantized tensor with " << formatNumber(code)
+        im.error() << "pads a per-axis quantized tensor with "
+                   << formatNumber(code)
                    << ", which is not the zero point of every slice";
         return failure();
       }
@@ -335,9 +336,9 @@ static LogicalResult convertPad(Importer &im) {
   for (int64_t d = 0; d < rank; ++d)
     shape[d] += pads[d] + pads[d + rank];
   OpBuilder &b = im.builder();
-  Value y = im.create<PadOp>(type.clone(shape), *x,
-                             b.getDenseI64ArrayAttr(pads),
-                             b.getF64FloatAttr(*value));
+  Value y =
+      im.create<PadOp>(type.clone(shape), *x, b.getDenseI64ArrayAttr(pads),
+                       b.getF64FloatAttr(*value));
   return im.setOutput(0, y);
 }
 

@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Dialect/QNN/IR/QNN.h"
 #include "QNNVerifyUtils.h"
+#include "quant/Dialect/QNN/IR/QNN.h"
 
 #include <cmath>
 
@@ -51,17 +51,17 @@ static LogicalResult verifyBroadcast(Operation *op, RankedTensorType lhs,
              << " and rhs " << b << " differ and neither is 1";
     int64_t expected = a == 1 ? b : a;
     if (!ShapedType::isDynamic(out) && out != expected)
-      return op->emitOpError() << "expects result dimension " << i << " "
-                               << expected << " (broadcast of " << a << " and "
-                               << b << "), got " << out;
+      return op->emitOpError()
+             << "expects result dimension " << i << " " << expected
+             << " (broadcast of " << a << " and " << b << "), got " << out;
   }
   return success();
 }
 
 /// Element rule of sub and div: all three element types equal and float,
 /// or all !quant.uniform (per tensor or per axis) expressing one float type.
-static LogicalResult verifyArithmeticElements(Operation *op, Type lhs,
-                                              Type rhs, Type result) {
+static LogicalResult verifyArithmeticElements(Operation *op, Type lhs, Type rhs,
+                                              Type result) {
   ElementKind kind = getElementKind(lhs);
   if (kind == ElementKind::Float) {
     if (rhs != lhs || result != lhs)
@@ -93,8 +93,8 @@ static LogicalResult verifyOrderedBinary(Operation *op, Value lhs, Value rhs,
   RankedTensorType out = tensorTypeOf(result);
   if (failed(verifyBroadcast(op, l, r, out)))
     return failure();
-  for (auto [type, name] : {std::pair{l, "lhs"}, std::pair{r, "rhs"},
-                            std::pair{out, "result"}})
+  for (auto [type, name] :
+       {std::pair{l, "lhs"}, std::pair{r, "rhs"}, std::pair{out, "result"}})
     if (failed(verifyTensorQuantization(op, type, name)))
       return failure();
   return verifyArithmeticElements(op, l.getElementType(), r.getElementType(),
@@ -128,19 +128,19 @@ static LogicalResult verifyActivation(Operation *op, RankedTensorType in,
     return success();
   }
   if (kind != ElementKind::Affine)
-    return op->emitOpError() << "expects a float or affine input, got "
-                             << inElt << " (" << kindName(kind) << ")";
+    return op->emitOpError() << "expects a float or affine input, got " << inElt
+                             << " (" << kindName(kind) << ")";
   if (getElementKind(outElt) != ElementKind::Affine)
     return op->emitOpError()
            << "expects an affine result for an affine input, got " << outElt;
   if (getExpressedType(outElt) != getExpressedType(inElt))
-    return op->emitOpError() << "expects the result to express "
-                             << getExpressedType(inElt)
-                             << " like the input, got " << outElt;
+    return op->emitOpError()
+           << "expects the result to express " << getExpressedType(inElt)
+           << " like the input, got " << outElt;
   if (sameStorage && getStorageType(outElt) != getStorageType(inElt))
-    return op->emitOpError() << "expects the result storage type "
-                             << getStorageType(inElt) << " of the input, got "
-                             << outElt;
+    return op->emitOpError()
+           << "expects the result storage type " << getStorageType(inElt)
+           << " of the input, got " << outElt;
   if (sameStorage && llvm::cast<quant::QuantizedType>(outElt).isSigned() !=
                          llvm::cast<quant::QuantizedType>(inElt).isSigned())
     return op->emitOpError()
