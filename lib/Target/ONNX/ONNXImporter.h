@@ -1,5 +1,4 @@
-//===- ONNXImporter.h - state shared by the ONNX op converters ----*- C++
-//-*-===//
+//===- ONNXImporter.h - state shared by the ONNX op converters --*- C++ -*-===//
 //
 // Private to lib/Target/ONNX. The Importer holds what the node converters
 // need while one graph is turned into a function: the value of every ONNX

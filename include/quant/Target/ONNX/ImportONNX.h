@@ -1,5 +1,4 @@
-//===- ImportONNX.h - ONNX model to qnn dialect importer ----------*- C++
-//-*-===//
+//===- ImportONNX.h - ONNX model to qnn dialect importer --------*- C++ -*-===//
 //
 // Public entry point of the ONNX frontend: reads an ONNX ModelProto (float,
 // QDQ, QOperator or QONNX) and builds a module with one `func.func` of qnn
