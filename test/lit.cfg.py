@@ -26,5 +26,11 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.quant_tools_dir, append_path=True)
 
-tools = ["quant-opt"]
+# %onnx_node: the ONNX backend node tests (test_*/model.onnx); tests over them
+# say `REQUIRES: onnx-testdata`.
+config.substitutions.append(("%onnx_node", config.onnx_testdata_dir))
+if os.path.isdir(config.onnx_testdata_dir):
+    config.available_features.add("onnx-testdata")
+
+tools = ["quant-opt", "quant-translate"]
 llvm_config.add_tool_substitutions(tools, [config.quant_tools_dir])

@@ -17,5 +17,6 @@ include "QNN/QNNQuantOps.td"
 include "QNN/QNNNNOps.td"
 include "QNN/QNNShapeOps.td"
 include "QNN/QNNElementwiseOps.td"
+include "QNN/QNNActivationOps.td"
 
 #endif // QUANT_DIALECT_QNN_QNNOPS_TD

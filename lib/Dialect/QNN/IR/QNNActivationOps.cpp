@@ -1,0 +1,163 @@
+//===- QNNActivationOps.cpp - sub, div, leaky_relu, sigmoid verifiers -----===//
+//
+// Verifiers of the ops declared in QNNActivationOps.td. The two broadcasting
+// ops check numpy broadcasting of their shapes and that all three tensors
+// are one float type or all affine over one float type; the two activations
+// check that the shape is kept and which result element types follow from
+// the input's.
+//
+//===----------------------------------------------------------------------===//
+
+#include "QNNVerifyUtils.h"
+#include "quant/Dialect/QNN/IR/QNN.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::qnn;
+using namespace mlir::qnn::verifyutil;
+
+/// Checks numpy broadcasting of `lhs` and `rhs` into `result`: the result
+/// rank is the larger rank and, right-aligned, every pair of static sizes is
+/// equal or has a 1, the result size being the other one. Dynamic sizes
+/// skip the checks they take part in.
+static LogicalResult verifyBroadcast(Operation *op, RankedTensorType lhs,
+                                     RankedTensorType rhs,
+                                     RankedTensorType result) {
+  int64_t rank = std::max(lhs.getRank(), rhs.getRank());
+  if (result.getRank() != rank)
+    return op->emitOpError() << "expects a result of rank " << rank
+                             << " (the larger operand rank), got " << result;
+  auto sizeFromEnd = [](RankedTensorType type, int64_t fromEnd) -> int64_t {
+    return fromEnd <= type.getRank() ? type.getDimSize(type.getRank() - fromEnd)
+                                     : 1;
+  };
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t fromEnd = rank - i;
+    int64_t a = sizeFromEnd(lhs, fromEnd), b = sizeFromEnd(rhs, fromEnd);
+    int64_t out = result.getDimSize(i);
+    if (ShapedType::isDynamic(a) || ShapedType::isDynamic(b)) {
+      // Only a static non-1 size fixes the result size.
+      int64_t known = ShapedType::isDynamic(a) ? b : a;
+      if (!ShapedType::isDynamic(known) && known != 1 &&
+          !ShapedType::isDynamic(out) && out != known)
+        return op->emitOpError() << "expects result dimension " << i << " "
+                                 << known << ", got " << out;
+      continue;
+    }
+    if (a != b && a != 1 && b != 1)
+      return op->emitOpError()
+             << "cannot broadcast dimension " << i << ": lhs " << a
+             << " and rhs " << b << " differ and neither is 1";
+    int64_t expected = a == 1 ? b : a;
+    if (!ShapedType::isDynamic(out) && out != expected)
+      return op->emitOpError()
+             << "expects result dimension " << i << " " << expected
+             << " (broadcast of " << a << " and " << b << "), got " << out;
+  }
+  return success();
+}
+
+/// Element rule of sub and div: all three element types equal and float,
+/// or all !quant.uniform (per tensor or per axis) expressing one float type.
+static LogicalResult verifyArithmeticElements(Operation *op, Type lhs, Type rhs,
+                                              Type result) {
+  ElementKind kind = getElementKind(lhs);
+  if (kind == ElementKind::Float) {
+    if (rhs != lhs || result != lhs)
+      return op->emitOpError()
+             << "expects operands and result of one float type, got " << lhs
+             << ", " << rhs << " and " << result;
+    return success();
+  }
+  if (kind != ElementKind::Affine)
+    return op->emitOpError() << "expects float or affine (!quant.uniform) "
+                                "operands, got "
+                             << lhs << " (" << kindName(kind) << ")";
+  for (Type t : {rhs, result})
+    if (getElementKind(t) != ElementKind::Affine)
+      return op->emitOpError() << "expects all operands and the result "
+                                  "affine when lhs is, got "
+                               << t;
+  for (Type t : {rhs, result})
+    if (getExpressedType(t) != getExpressedType(lhs))
+      return op->emitOpError() << "expects every element type to express "
+                               << getExpressedType(lhs) << ", got " << t;
+  return success();
+}
+
+/// Shared verifier of sub and div.
+static LogicalResult verifyOrderedBinary(Operation *op, Value lhs, Value rhs,
+                                         Value result) {
+  RankedTensorType l = tensorTypeOf(lhs), r = tensorTypeOf(rhs);
+  RankedTensorType out = tensorTypeOf(result);
+  if (failed(verifyBroadcast(op, l, r, out)))
+    return failure();
+  for (auto [type, name] :
+       {std::pair{l, "lhs"}, std::pair{r, "rhs"}, std::pair{out, "result"}})
+    if (failed(verifyTensorQuantization(op, type, name)))
+      return failure();
+  return verifyArithmeticElements(op, l.getElementType(), r.getElementType(),
+                                  out.getElementType());
+}
+
+LogicalResult SubOp::verify() {
+  return verifyOrderedBinary(*this, getLhs(), getRhs(), getOutput());
+}
+
+LogicalResult DivOp::verify() {
+  return verifyOrderedBinary(*this, getLhs(), getRhs(), getOutput());
+}
+
+/// Shape kept; float input -> the same float type; affine input -> affine
+/// expressing the same float type and, when `sameStorage`, with the input's
+/// storage type.
+static LogicalResult verifyActivation(Operation *op, RankedTensorType in,
+                                      RankedTensorType out, bool sameStorage) {
+  if (failed(verifySameShape(op, in, out, "input and result")) ||
+      failed(verifyTensorQuantization(op, in, "input")) ||
+      failed(verifyTensorQuantization(op, out, "result")))
+    return failure();
+  Type inElt = in.getElementType(), outElt = out.getElementType();
+  ElementKind kind = getElementKind(inElt);
+  if (kind == ElementKind::Float) {
+    if (outElt != inElt)
+      return op->emitOpError() << "expects the result element type to equal "
+                                  "the float input element type "
+                               << inElt << ", got " << outElt;
+    return success();
+  }
+  if (kind != ElementKind::Affine)
+    return op->emitOpError() << "expects a float or affine input, got " << inElt
+                             << " (" << kindName(kind) << ")";
+  if (getElementKind(outElt) != ElementKind::Affine)
+    return op->emitOpError()
+           << "expects an affine result for an affine input, got " << outElt;
+  if (getExpressedType(outElt) != getExpressedType(inElt))
+    return op->emitOpError()
+           << "expects the result to express " << getExpressedType(inElt)
+           << " like the input, got " << outElt;
+  if (sameStorage && getStorageType(outElt) != getStorageType(inElt))
+    return op->emitOpError()
+           << "expects the result storage type " << getStorageType(inElt)
+           << " of the input, got " << outElt;
+  if (sameStorage && llvm::cast<quant::QuantizedType>(outElt).isSigned() !=
+                         llvm::cast<quant::QuantizedType>(inElt).isSigned())
+    return op->emitOpError()
+           << "expects the result storage signedness of the input, got "
+           << outElt;
+  return success();
+}
+
+LogicalResult LeakyReluOp::verify() {
+  float alpha = getAlpha().convertToFloat();
+  if (!std::isfinite(alpha))
+    return emitOpError() << "expects a finite 'alpha', got " << alpha;
+  return verifyActivation(*this, getInput().getType(), getType(),
+                          /*sameStorage=*/true);
+}
+
+LogicalResult SigmoidOp::verify() {
+  return verifyActivation(*this, getInput().getType(), getType(),
+                          /*sameStorage=*/false);
+}

@@ -1,0 +1,552 @@
+//===- ImportONNX.cpp - ONNX model loading and graph import ---------------===//
+//
+// The driver of the ONNX frontend. importONNXFile
+//   1. parses the ModelProto and reads external data relative to the model
+//      directory,
+//   2. turns frozen inputs into initializers and gives a dynamic batch
+//      dimension of each graph input the requested size,
+//   3. checks that every node input is defined, the opsets are supported,
+//      then runs the ONNX checker and (strict, else lenient) shape
+//      inference,
+//   4. builds `func.func @<entry>` node by node through the converters and
+//      verifies the module.
+// ONNX code throws; every call into it happens under one try block here
+// and an exception becomes an error diagnostic.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ONNXImporter.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include "onnx/checker.h"
+#include "onnx/shape_inference/implementation.h"
+
+#include <exception>
+
+using namespace mlir;
+using namespace mlir::qnn;
+using namespace mlir::qnn::onnximport;
+
+/// Default-domain opsets the converters handle (libonnx 1.12 knows up to
+/// 17; opsets 10-12 appear in the ONNX backend tests of the Q ops).
+static constexpr int64_t kMinOpset = 10, kMaxOpset = 17;
+
+void mlir::qnn::registerONNXImportDialects(DialectRegistry &registry) {
+  registry.insert<QNNDialect, quant::QuantDialect, func::FuncDialect,
+                  arith::ArithDialect, tensor::TensorDialect>();
+}
+
+/// An ONNX exception message on one line (they contain and end in
+/// newlines).
+static std::string trimMessage(const char *what) {
+  SmallVector<StringRef> words;
+  StringRef(what).split(words, '\n', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  std::string line;
+  for (StringRef word : words) {
+    if (word.trim().empty())
+      continue;
+    if (!line.empty())
+      line += ' ';
+    line += word.trim().str();
+  }
+  return line;
+}
+
+//===----------------------------------------------------------------------===//
+// Model preparation
+//===----------------------------------------------------------------------===//
+
+/// Reads the external data of `tensor` into raw_data. Locations must be
+/// relative paths inside the model directory.
+static LogicalResult loadExternalTensor(onnx::TensorProto &tensor,
+                                        StringRef modelDir, Location loc) {
+  std::string location;
+  uint64_t offset = 0;
+  std::optional<uint64_t> length;
+  for (const onnx::StringStringEntryProto &entry : tensor.external_data()) {
+    if (entry.key() == "location")
+      location = entry.value();
+    else if (entry.key() == "offset" || entry.key() == "length") {
+      uint64_t v = 0;
+      if (StringRef(entry.value()).getAsInteger(10, v))
+        return emitError(loc) << "tensor '" << tensor.name()
+                              << "' has an invalid external data "
+                              << entry.key() << " '" << entry.value() << "'";
+      (entry.key() == "offset" ? offset : length.emplace()) = v;
+    }
+  }
+  if (location.empty())
+    return emitError(loc) << "tensor '" << tensor.name()
+                          << "' has external data without a location";
+  if (llvm::sys::path::is_absolute(location) ||
+      llvm::is_contained(llvm::make_range(llvm::sys::path::begin(location),
+                                          llvm::sys::path::end(location)),
+                         ".."))
+    return emitError(loc) << "tensor '" << tensor.name()
+                          << "' has external data outside the model "
+                             "directory: '"
+                          << location << "'";
+  SmallString<256> path(modelDir);
+  llvm::sys::path::append(path, location);
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer)
+    return emitError(loc) << "cannot read external data of tensor '"
+                          << tensor.name() << "' from '" << path
+                          << "': " << buffer.getError().message();
+  StringRef data = (*buffer)->getBuffer();
+  if (offset > data.size() || (length && *length > data.size() - offset))
+    return emitError(loc) << "external data of tensor '" << tensor.name()
+                          << "' lies beyond the end of '" << path << "'";
+  tensor.set_raw_data(
+      data.substr(offset, length.value_or(data.size() - offset)).str());
+  tensor.clear_external_data();
+  tensor.set_data_location(onnx::TensorProto::DEFAULT);
+  return success();
+}
+
+/// Loads the external data of every initializer and Constant node tensor.
+static LogicalResult loadExternalData(onnx::ModelProto &model,
+                                      StringRef modelDir, Location loc) {
+  onnx::GraphProto &graph = *model.mutable_graph();
+  for (onnx::TensorProto &tensor : *graph.mutable_initializer())
+    if (tensor.data_location() == onnx::TensorProto::EXTERNAL &&
+        failed(loadExternalTensor(tensor, modelDir, loc)))
+      return failure();
+  for (onnx::NodeProto &node : *graph.mutable_node())
+    for (onnx::AttributeProto &attr : *node.mutable_attribute())
+      if (attr.has_t() &&
+          attr.t().data_location() == onnx::TensorProto::EXTERNAL &&
+          failed(loadExternalTensor(*attr.mutable_t(), modelDir, loc)))
+        return failure();
+  return success();
+}
+
+/// Adds each frozen input (a TensorProto file) as an initializer of the
+/// graph input it names.
+static LogicalResult freezeInputs(onnx::ModelProto &model,
+                                  ArrayRef<std::string> specs, Location loc) {
+  onnx::GraphProto &graph = *model.mutable_graph();
+  llvm::StringSet<> inputs, initializers;
+  for (const onnx::ValueInfoProto &input : graph.input())
+    inputs.insert(input.name());
+  for (const onnx::TensorProto &init : graph.initializer())
+    initializers.insert(init.name());
+  for (StringRef spec : specs) {
+    auto [name, file] =
+        spec.contains('=') ? spec.split('=') : std::pair(StringRef(), spec);
+    auto buffer = llvm::MemoryBuffer::getFile(file, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!buffer)
+      return emitError(loc) << "cannot read frozen input '" << file
+                            << "': " << buffer.getError().message();
+    onnx::TensorProto tensor;
+    if (!tensor.ParseFromArray((*buffer)->getBufferStart(),
+                               static_cast<int>((*buffer)->getBufferSize())))
+      return emitError(loc) << "frozen input '" << file
+                            << "' is not a serialized ONNX TensorProto";
+    if (!name.empty())
+      tensor.set_name(name.str());
+    if (tensor.name().empty())
+      return emitError(loc) << "frozen input '" << file
+                            << "' has no tensor name; use NAME=" << file;
+    if (!inputs.contains(tensor.name()))
+      return emitError(loc)
+             << "frozen input '" << tensor.name() << "' is not a graph input";
+    if (!initializers.insert(tensor.name()).second)
+      return emitError(loc) << "graph input '" << tensor.name()
+                            << "' is frozen twice or already constant";
+    *graph.add_initializer() = std::move(tensor);
+  }
+  return success();
+}
+
+/// Gives the dynamic first dimension of every non-constant graph input the
+/// size `batch`; any other dynamic dimension is an error.
+static LogicalResult fixInputShapes(onnx::ModelProto &model, int64_t batch,
+                                    Location loc) {
+  onnx::GraphProto &graph = *model.mutable_graph();
+  llvm::StringSet<> initializers;
+  for (const onnx::TensorProto &init : graph.initializer())
+    initializers.insert(init.name());
+  for (onnx::ValueInfoProto &input : *graph.mutable_input()) {
+    if (initializers.contains(input.name()))
+      continue;
+    if (!input.type().has_tensor_type())
+      return emitError(loc)
+             << "graph input '" << input.name() << "' is not a tensor";
+    onnx::TypeProto::Tensor &tensor =
+        *input.mutable_type()->mutable_tensor_type();
+    if (!tensor.has_shape())
+      return emitError(loc) << "graph input '" << input.name()
+                            << "' has no shape (its rank is unknown)";
+    for (int d = 0; d < tensor.shape().dim_size(); ++d) {
+      onnx::TensorShapeProto::Dimension &dim =
+          *tensor.mutable_shape()->mutable_dim(d);
+      if (dim.has_dim_value() && dim.dim_value() >= 0)
+        continue;
+      if (d != 0)
+        return emitError(loc)
+               << "graph input '" << input.name() << "' has a dynamic "
+               << "dimension " << d
+               << "; only the first (batch) dimension can be fixed, with "
+                  "--batch";
+      dim.set_dim_value(batch);
+    }
+  }
+  // Old value_info may disagree with the fixed batch; inference redoes it.
+  graph.clear_value_info();
+  return success();
+}
+
+/// Checks what the ONNX checker reports less clearly: opset versions and
+/// that each node input is defined before use.
+static LogicalResult checkStructure(const onnx::ModelProto &model,
+                                    Location loc) {
+  bool hasDefault = false;
+  for (const onnx::OperatorSetIdProto &opset : model.opset_import()) {
+    if (!opset.domain().empty() && opset.domain() != "ai.onnx")
+      continue;
+    hasDefault = true;
+    if (opset.version() < kMinOpset || opset.version() > kMaxOpset)
+      return emitError(loc)
+             << "the model uses ONNX opset " << opset.version()
+             << "; supported are opsets " << kMinOpset << " to " << kMaxOpset;
+  }
+  if (!hasDefault)
+    return emitError(loc) << "the model imports no default ONNX opset";
+  const onnx::GraphProto &graph = model.graph();
+  llvm::StringSet<> defined;
+  for (const onnx::ValueInfoProto &input : graph.input())
+    defined.insert(input.name());
+  for (const onnx::TensorProto &init : graph.initializer())
+    defined.insert(init.name());
+  for (auto [index, node] : llvm::enumerate(graph.node())) {
+    for (const std::string &input : node.input())
+      if (!input.empty() && !defined.contains(input))
+        return emitError(loc)
+               << describeNode(node, index) << ": input '" << input
+               << "' is neither a graph input, an initializer nor the output "
+                  "of an earlier node";
+    for (const std::string &output : node.output())
+      defined.insert(output);
+  }
+  for (const onnx::ValueInfoProto &output : graph.output())
+    if (!defined.contains(output.name()))
+      return emitError(loc) << "graph output '" << output.name()
+                            << "' is not computed by the graph";
+  return success();
+}
+
+/// Runs the ONNX checker and shape inference: strict first; if strict
+/// inference fails, its message goes to `inferenceError` and inference is
+/// rerun leniently (node-level errors ignored) so that the converters can
+/// report the problem at the node.
+static LogicalResult runONNXChecks(onnx::ModelProto &model, Location loc,
+                                   std::string &inferenceError) {
+  try {
+    onnx::checker::check_model(model);
+  } catch (const std::exception &e) {
+    return emitError(loc) << "the ONNX checker rejects the model: "
+                          << trimMessage(e.what());
+  }
+  try {
+    onnx::shape_inference::InferShapes(
+        model, onnx::OpSchemaRegistry::Instance(),
+        onnx::ShapeInferenceOptions(/*check_type=*/true, /*strict_mode=*/1,
+                                    /*data_prop=*/true));
+    return success();
+  } catch (const std::exception &e) {
+    inferenceError = trimMessage(e.what());
+  }
+  try {
+    onnx::shape_inference::InferShapes(
+        model, onnx::OpSchemaRegistry::Instance(),
+        onnx::ShapeInferenceOptions(/*check_type=*/false, /*strict_mode=*/0,
+                                    /*data_prop=*/true));
+  } catch (const std::exception &e) {
+    return emitError(loc) << "ONNX shape inference fails: "
+                          << trimMessage(e.what());
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Graph import
+//===----------------------------------------------------------------------===//
+
+Importer::Importer(ModuleOp module, const onnx::ModelProto &model,
+                   const ONNXImportOptions &options)
+    : module(module), model(model), options(options), b(module.getContext()),
+      currentLoc(module.getLoc()) {
+  addNNConverters(converters);
+  addElementwiseConverters(converters);
+  addShapeConverters(converters);
+  addQuantConverters(converters);
+  for (const onnx::OperatorSetIdProto &opset : model.opset_import())
+    if (opset.domain().empty() || opset.domain() == "ai.onnx")
+      onnxOpset = opset.version();
+}
+
+/// The static ranked tensor type of an ONNX graph input or output.
+static RankedTensorType convertValueType(const onnx::TypeProto &type,
+                                         MLIRContext *ctx) {
+  if (!type.has_tensor_type() || !type.tensor_type().has_shape())
+    return {};
+  Type elt = convertElementType(type.tensor_type().elem_type(), ctx);
+  if (!elt)
+    return {};
+  SmallVector<int64_t> shape;
+  for (const onnx::TensorShapeProto::Dimension &dim :
+       type.tensor_type().shape().dim()) {
+    if (!dim.has_dim_value() || dim.dim_value() < 0)
+      return {};
+    shape.push_back(dim.dim_value());
+  }
+  return RankedTensorType::get(shape, elt);
+}
+
+LogicalResult Importer::importGraph() {
+  MLIRContext *ctx = getContext();
+  const onnx::GraphProto &graph = model.graph();
+  Location graphLoc = module.getLoc();
+  if (graph.sparse_initializer_size() > 0)
+    return emitError(graphLoc) << "sparse initializers are not supported";
+
+  for (const onnx::TensorProto &init : graph.initializer())
+    constantProtos[init.name()] = &init;
+  for (const onnx::ValueInfoProto &info : graph.input())
+    onnxTypes[info.name()] = &info.type();
+  for (const onnx::ValueInfoProto &info : graph.value_info())
+    onnxTypes[info.name()] = &info.type();
+  for (const onnx::ValueInfoProto &info : graph.output())
+    onnxTypes[info.name()] = &info.type();
+
+  // Arguments: the graph inputs that have no initializer.
+  SmallVector<Type> argTypes;
+  SmallVector<const onnx::ValueInfoProto *> args;
+  for (const onnx::ValueInfoProto &input : graph.input()) {
+    if (constantProtos.count(input.name()))
+      continue;
+    RankedTensorType type = convertValueType(input.type(), ctx);
+    if (!type)
+      return emitError(graphLoc)
+             << "graph input '" << input.name()
+             << "' has an unsupported type (element type "
+             << onnxTypeName(input.type().tensor_type().elem_type()) << ")";
+    argTypes.push_back(type);
+    args.push_back(&input);
+  }
+  b.setInsertionPointToEnd(module.getBody());
+  auto func = func::FuncOp::create(b, graphLoc, options.entryName,
+                                   FunctionType::get(ctx, argTypes, {}));
+  Block *entry = func.addEntryBlock();
+  for (auto [i, input] : llvm::enumerate(args)) {
+    BlockArgument arg = entry->getArgument(i);
+    arg.setLoc(NameLoc::get(StringAttr::get(ctx, input->name())));
+    func.setArgAttr(i, "onnx.name", StringAttr::get(ctx, input->name()));
+    values[input->name()] = arg;
+  }
+  b.setInsertionPointToEnd(entry);
+
+  for (auto [index, node] : llvm::enumerate(graph.node()))
+    if (failed(convertNode(node, index))) {
+      if (!shapeInferenceError.empty())
+        ctx->getDiagEngine().emit(currentLoc, DiagnosticSeverity::Note)
+            << "strict ONNX shape inference had failed too: "
+            << shapeInferenceError;
+      return failure();
+    }
+
+  // Results: the graph outputs, quantized values as their storage integers.
+  SmallVector<Value> results;
+  for (const onnx::ValueInfoProto &output : graph.output()) {
+    Location loc = NameLoc::get(StringAttr::get(ctx, output.name()));
+    FailureOr<Value> value = valueOf(output.name(), loc);
+    if (failed(value))
+      return failure();
+    currentLoc = loc;
+    results.push_back(toStorage(*value));
+  }
+  func::ReturnOp::create(b, graphLoc, results);
+  func.setType(
+      FunctionType::get(ctx, argTypes, ValueRange(results).getTypes()));
+  for (auto [i, output] : llvm::enumerate(graph.output()))
+    func.setResultAttr(i, "onnx.name", StringAttr::get(ctx, output.name()));
+  return success();
+}
+
+FailureOr<Value> Importer::valueOf(StringRef name, Location loc) {
+  auto it = values.find(name);
+  if (it != values.end())
+    return it->second;
+  auto proto = constantProtos.find(name);
+  if (proto == constantProtos.end()) {
+    emitError(loc) << "graph output '" << name << "' has no value";
+    return failure();
+  }
+  std::string why;
+  DenseElementsAttr value = convertTensor(*proto->second, getContext(), why);
+  if (!value) {
+    emitError(loc) << "cannot read constant '" << name << "': " << why;
+    return failure();
+  }
+  Value v = ConstantOp::create(b, loc, value.getType(), value);
+  values[name] = v;
+  return v;
+}
+
+LogicalResult Importer::convertNode(const onnx::NodeProto &node,
+                                    int64_t index) {
+  MLIRContext *ctx = getContext();
+  currentNode = &node;
+  currentIndex = index;
+  StringRef name = node.name();
+  if (name.empty() && node.output_size() > 0)
+    name = node.output(0);
+  currentLoc = NameLoc::get(StringAttr::get(ctx, name),
+                            NameLoc::get(StringAttr::get(ctx, node.op_type())));
+
+  StringRef domain = node.domain();
+  bool isDefault = domain.empty() || domain == "ai.onnx";
+  if (isDefault && node.op_type() == "Constant")
+    return convertConstantNode();
+  NodeConverter convert = nullptr;
+  if (isDefault)
+    convert = converters.onnx.lookup(node.op_type());
+  else if (isQONNXDomain(domain))
+    convert = converters.qonnx.lookup(node.op_type());
+  if (!convert) {
+    InFlightDiagnostic diag = error();
+    diag << "unsupported operator '";
+    if (!isDefault)
+      diag << domain << ".";
+    return diag << node.op_type() << "'";
+  }
+  Block *block = b.getInsertionBlock();
+  Operation *before = block->empty() ? nullptr : &block->back();
+  if (failed(convert(*this)))
+    return failure();
+  return verifyNewOps(before);
+}
+
+LogicalResult Importer::convertConstantNode() {
+  const onnx::NodeProto &n = node();
+  if (n.attribute_size() != 1 || n.output_size() != 1)
+    return error() << "expects exactly one value attribute and one output";
+  const onnx::AttributeProto &attr = n.attribute(0);
+  StringRef kind = attr.name();
+  if (kind == "value") {
+    constantProtos[n.output(0)] = &attr.t();
+    return success();
+  }
+  onnx::TensorProto &tensor = ownedTensors.emplace_back();
+  if (kind == "value_float") {
+    tensor.set_data_type(onnx::TensorProto::FLOAT);
+    tensor.add_float_data(attr.f());
+  } else if (kind == "value_floats") {
+    tensor.set_data_type(onnx::TensorProto::FLOAT);
+    tensor.add_dims(attr.floats_size());
+    *tensor.mutable_float_data() = attr.floats();
+  } else if (kind == "value_int") {
+    tensor.set_data_type(onnx::TensorProto::INT64);
+    tensor.add_int64_data(attr.i());
+  } else if (kind == "value_ints") {
+    tensor.set_data_type(onnx::TensorProto::INT64);
+    tensor.add_dims(attr.ints_size());
+    *tensor.mutable_int64_data() = attr.ints();
+  } else {
+    return error() << "unsupported attribute '" << kind
+                   << "' (sparse and string constants are not supported)";
+  }
+  constantProtos[n.output(0)] = &tensor;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Entry point
+//===----------------------------------------------------------------------===//
+
+/// Everything importONNXFile does that may throw.
+static OwningOpRef<ModuleOp> importModel(StringRef path, MLIRContext *ctx,
+                                         const ONNXImportOptions &opts,
+                                         Location fileLoc) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!buffer) {
+    emitError(fileLoc) << "cannot open '" << path
+                       << "': " << buffer.getError().message();
+    return nullptr;
+  }
+  onnx::ModelProto model;
+  size_t size = (*buffer)->getBufferSize();
+  if (size > static_cast<size_t>(INT32_MAX) ||
+      !model.ParseFromArray((*buffer)->getBufferStart(),
+                            static_cast<int>(size)) ||
+      !model.has_graph()) {
+    emitError(fileLoc) << "'" << path
+                       << "' is not a valid ONNX model (the protobuf "
+                          "ModelProto does not parse or has no graph)";
+    return nullptr;
+  }
+  SmallString<256> modelDir(path);
+  llvm::sys::path::remove_filename(modelDir);
+  if (modelDir.empty())
+    modelDir = ".";
+
+  registerQONNXSchemas();
+  std::string inferenceError;
+  if (failed(freezeInputs(model, opts.frozenInputs, fileLoc)) ||
+      failed(fixInputShapes(model, opts.batch, fileLoc)) ||
+      failed(checkStructure(model, fileLoc)) ||
+      failed(loadExternalData(model, modelDir, fileLoc)) ||
+      failed(runONNXChecks(model, fileLoc, inferenceError)))
+    return nullptr;
+
+  OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
+  Importer importer(*module, model, opts);
+  importer.shapeInferenceError = inferenceError;
+  if (failed(importer.importGraph()) || failed(mlir::verify(*module)))
+    return nullptr;
+  if (!inferenceError.empty())
+    emitWarning(fileLoc) << "strict ONNX shape inference failed ("
+                         << inferenceError
+                         << "), but every node imported and verified";
+  return module;
+}
+
+OwningOpRef<ModuleOp> mlir::qnn::importONNXFile(StringRef path,
+                                                MLIRContext *ctx,
+                                                const ONNXImportOptions &opts) {
+  DialectRegistry registry;
+  registerONNXImportDialects(registry);
+  ctx->appendDialectRegistry(registry);
+  ctx->loadAllAvailableDialects();
+  Location fileLoc = NameLoc::get(StringAttr::get(ctx, path));
+  if (opts.batch < 1) {
+    emitError(fileLoc) << "the batch size must be at least 1, got "
+                       << opts.batch;
+    return nullptr;
+  }
+  if (opts.entryName.empty()) {
+    emitError(fileLoc) << "the entry function name must not be empty";
+    return nullptr;
+  }
+  try {
+    return importModel(path, ctx, opts, fileLoc);
+  } catch (const std::exception &e) {
+    emitError(fileLoc) << "ONNX import failed: " << trimMessage(e.what());
+  } catch (...) {
+    emitError(fileLoc) << "ONNX import failed with an unknown exception";
+  }
+  return nullptr;
+}

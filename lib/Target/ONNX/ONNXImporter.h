@@ -1,0 +1,278 @@
+//===- ONNXImporter.h - state shared by the ONNX op converters --*- C++ -*-===//
+//
+// Private to lib/Target/ONNX. The Importer holds what the node converters
+// need while one graph is turned into a function: the value of every ONNX
+// tensor name built so far, the constant tensors (initializers, Constant
+// nodes, frozen inputs), the ONNX-inferred types, the builder, and the node
+// being converted. Converters are plain functions, one per op type, grouped
+// by family in ONNX{NN,Elementwise,Shape,Quant}Ops.cpp and registered in a
+// ConverterTable.
+//
+// Every file here is compiled with exceptions (the protobuf classes may
+// throw); exceptions are caught in importONNXFile only.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANT_LIB_TARGET_ONNX_ONNXIMPORTER_H
+#define QUANT_LIB_TARGET_ONNX_ONNXIMPORTER_H
+
+#include "quant/Dialect/QNN/IR/QNN.h"
+#include "quant/Target/ONNX/ImportONNX.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+
+#include "onnx/onnx_pb.h"
+
+#include <deque>
+#include <optional>
+#include <string>
+
+namespace mlir::qnn::onnximport {
+
+class Importer;
+
+/// Converts the importer's current node. Reports its own errors (through
+/// Importer::error) and returns failure after doing so.
+using NodeConverter = LogicalResult (*)(Importer &);
+
+/// Converters by op type, for the default ONNX domain and for the QONNX /
+/// FINN custom-op domains.
+struct ConverterTable {
+  llvm::StringMap<NodeConverter> onnx;
+  llvm::StringMap<NodeConverter> qonnx;
+};
+
+void addNNConverters(ConverterTable &table);          // ONNXNNOps.cpp
+void addElementwiseConverters(ConverterTable &table); // ONNXElementwiseOps.cpp
+void addShapeConverters(ConverterTable &table);       // ONNXShapeOps.cpp
+void addQuantConverters(ConverterTable &table);       // ONNXQuantOps.cpp
+
+/// True for the domains whose `Quant` / `BipolarQuant` ops follow QONNX.
+bool isQONNXDomain(llvm::StringRef domain);
+
+/// Registers ONNX schemas (types and shape inference) for the QONNX ops so
+/// that the ONNX checker and shape inference know them. Idempotent.
+void registerQONNXSchemas();
+
+/// The MLIR element type of an ONNX TensorProto data type, or null for types
+/// the importer does not handle (strings, complex). ONNX integers map to
+/// signless integers: unsigned-ness lives in the quantized types.
+Type convertElementType(int32_t onnxType, MLIRContext *ctx);
+
+/// The ONNX name of a TensorProto data type ("float", "uint8", ...).
+llvm::StringRef onnxTypeName(int32_t onnxType);
+
+/// "node 'conv1' (Conv, #3)" or, for unnamed nodes, "node #3 (Conv, output
+/// 'y')": how every diagnostic about a node starts.
+std::string describeNode(const onnx::NodeProto &node, int64_t index);
+
+/// The shortest decimal form of `value` that reads back exactly ("0.5",
+/// "0", "1e-06"), for diagnostics.
+std::string formatNumber(double value);
+
+/// A constant tensor as an attribute, with the ONNX type it came from.
+struct ConstantTensor {
+  DenseElementsAttr value; ///< Floats, or signless integers (i1 for bool).
+  int32_t onnxType = 0;
+
+  bool isFloat() const;
+  bool isUnsigned() const;
+  int64_t size() const { return value.getNumElements(); }
+  ArrayRef<int64_t> shape() const { return value.getType().getShape(); }
+  /// Every element as a double (integers read with their ONNX sign).
+  SmallVector<double> toDoubles() const;
+  /// Every element as an int64 (integers only).
+  SmallVector<int64_t> toInts() const;
+};
+
+/// Converts a TensorProto (raw or typed data, no external data) to an
+/// attribute; on failure returns null and sets `why`.
+DenseElementsAttr convertTensor(const onnx::TensorProto &tensor,
+                                MLIRContext *ctx, std::string &why);
+
+/// Window attributes of a 2-D convolution or pooling node, in qnn order
+/// (padding is [top, left, bottom, right]).
+struct WindowParams {
+  SmallVector<int64_t, 2> kernel, strides, dilations;
+  SmallVector<int64_t, 4> padding;
+  bool ceilMode = false;
+};
+
+/// Reads kernel_shape, strides, dilations, pads, auto_pad (and ceil_mode
+/// when `allowCeil`) of the current node for an NCHW input of shape
+/// `inputShape`. `weightKernel` is the kernel size taken from conv weights
+/// (kernel_shape must agree); pooling nodes pass nullopt and need
+/// kernel_shape.
+FailureOr<WindowParams>
+getWindowParams(Importer &im, ArrayRef<int64_t> inputShape,
+                std::optional<ArrayRef<int64_t>> weightKernel, bool allowCeil);
+
+/// Output size of one spatial dimension per the qnn window formula (ceil
+/// mode drops a last window that would start in the end padding).
+int64_t windowOutputSize(int64_t input, int64_t kernel, int64_t stride,
+                         int64_t dilation, int64_t padBegin, int64_t padEnd,
+                         bool ceilMode);
+
+/// [N, O, OH, OW] of a 2-D convolution.
+SmallVector<int64_t> convResultShape(ArrayRef<int64_t> input,
+                                     ArrayRef<int64_t> weight,
+                                     const WindowParams &params);
+
+/// The `group` attribute of a convolution node, checked against the input
+/// shape [N, C, H, W] and weight shape [O, C/group, KH, KW].
+FailureOr<int64_t> getGroups(Importer &im, ArrayRef<int64_t> inputShape,
+                             ArrayRef<int64_t> weightShape);
+
+/// Builds a qnn.conv2d with result element type `resultElt` (the shape
+/// follows from the operands); `bias` may be null.
+Value buildConv2D(Importer &im, Type resultElt, Value input, Value weight,
+                  Value bias, const WindowParams &params, int64_t groups);
+
+/// Checks the operand shapes of a batched matrix product (ranks >= 2, equal
+/// K, broadcasting batch dimensions), reporting on the current node.
+LogicalResult checkMatmulShapes(Importer &im, ArrayRef<int64_t> lhs,
+                                ArrayRef<int64_t> rhs);
+
+/// Shape of a batched matrix product [..., M, K] x [..., K, N] (ranks >= 2,
+/// numpy-broadcast batch dimensions).
+SmallVector<int64_t> matmulResultShape(ArrayRef<int64_t> lhs,
+                                       ArrayRef<int64_t> rhs);
+
+/// The converting state of one graph; see the file comment.
+class Importer {
+public:
+  Importer(ModuleOp module, const onnx::ModelProto &model,
+           const ONNXImportOptions &options);
+
+  /// Builds the entry function from the graph. Errors are reported on the
+  /// context.
+  LogicalResult importGraph();
+
+  /// The error strict ONNX shape inference reported, if it failed (the
+  /// driver then reruns it leniently); attached as a note to import errors.
+  std::string shapeInferenceError;
+
+  //===--------------------------------------------------------------------===//
+  // The node being converted
+  //===--------------------------------------------------------------------===//
+
+  const onnx::NodeProto &node() const { return *currentNode; }
+  Location loc() const { return currentLoc; }
+  OpBuilder &builder() { return b; }
+  MLIRContext *getContext() { return b.getContext(); }
+  /// Opset version of the default ONNX domain.
+  int64_t opset() const { return onnxOpset; }
+  /// describeNode() of the current node.
+  std::string describeNode() const {
+    return onnximport::describeNode(*currentNode, currentIndex);
+  }
+  /// Starts an error on the current node, prefixed with describeNode().
+  InFlightDiagnostic error();
+
+  /// Creates an op at the current node's location.
+  template <typename OpTy, typename... Args> OpTy create(Args &&...args) {
+    return OpTy::create(b, currentLoc, std::forward<Args>(args)...);
+  }
+
+  //===--------------------------------------------------------------------===//
+  // Attributes
+  //===--------------------------------------------------------------------===//
+
+  /// Fails with "unsupported attribute" for any attribute not in `known`.
+  LogicalResult checkAttributes(ArrayRef<StringRef> known);
+  const onnx::AttributeProto *attribute(StringRef name) const;
+  int64_t getInt(StringRef name, int64_t defaultValue) const;
+  float getFloat(StringRef name, float defaultValue) const;
+  std::string getString(StringRef name, StringRef defaultValue) const;
+  std::optional<SmallVector<int64_t>> getInts(StringRef name) const;
+
+  //===--------------------------------------------------------------------===//
+  // Inputs
+  //===--------------------------------------------------------------------===//
+
+  /// True if input `i` exists and is not the empty (omitted) name.
+  bool hasInput(unsigned i) const;
+  StringRef inputName(unsigned i) const;
+  /// The value of input `i`; constants become qnn.constant ops on first use.
+  FailureOr<Value> input(unsigned i);
+  /// Like input(), but fails unless the element type is a float type.
+  FailureOr<Value> floatInput(unsigned i);
+  /// The constant behind input `i`, or null if it is not a constant.
+  const ConstantTensor *constant(unsigned i);
+  /// Like constant(), but reports "<what> '<name>' must be a constant" when
+  /// the input is computed or a graph input.
+  FailureOr<const ConstantTensor *> requireConstant(unsigned i, StringRef what);
+  /// The ONNX element type of input `i` (0 if unknown).
+  int32_t inputONNXType(unsigned i) const;
+
+  /// Input `i` as a tensor of the quantized element type `quantElt`:
+  /// a constant becomes a qnn.constant holding its storage values, an
+  /// integer value is reinterpreted with quant.scast, a value that already
+  /// has the type is returned as is.
+  FailureOr<Value> quantizedInput(unsigned i, Type quantElt);
+  /// Reinterprets a quantized tensor as its signless storage integers (the
+  /// ONNX view of it); other values are returned unchanged.
+  Value toStorage(Value value);
+
+  //===--------------------------------------------------------------------===//
+  // Outputs and builders
+  //===--------------------------------------------------------------------===//
+
+  /// Binds output `i` to `value` after checking its shape against the one
+  /// ONNX shape inference found, if any.
+  LogicalResult setOutput(unsigned i, Value value);
+  /// A qnn.constant holding `value`.
+  Value createConstant(DenseElementsAttr value);
+  /// A one-element tensor<1xT> qnn.constant holding `value`.
+  Value createScalar(double value, FloatType type);
+  /// qnn.reshape to `shape`, moving the axis of per-axis quantized types
+  /// (fails, with an error, when the axis does not survive the reshape).
+  FailureOr<Value> reshape(Value value, ArrayRef<int64_t> shape);
+  /// qnn.transpose by `perm` (output dimension i is input dimension
+  /// perm[i]), moving the axis of per-axis quantized types.
+  Value transpose(Value value, ArrayRef<int64_t> perm);
+
+private:
+  /// Runs the converter of the node at `index`.
+  LogicalResult convertNode(const onnx::NodeProto &node, int64_t index);
+  /// Records the tensor of a Constant node; nothing is built until use.
+  LogicalResult convertConstantNode();
+  /// The value of a graph-level name (graph outputs), materializing
+  /// constants.
+  FailureOr<Value> valueOf(StringRef name, Location loc);
+  /// Verifies the ops built for the current node after `before`, reporting
+  /// verifier failures with the node's description.
+  LogicalResult verifyNewOps(Operation *before);
+  const ConstantTensor *lookupConstant(StringRef name);
+
+  ModuleOp module;
+  const onnx::ModelProto &model;
+  const ONNXImportOptions &options;
+  OpBuilder b;
+  ConverterTable converters;
+  int64_t onnxOpset = 0;
+
+  const onnx::NodeProto *currentNode = nullptr;
+  int64_t currentIndex = -1;
+  Location currentLoc;
+
+  /// Values of the ONNX names built so far.
+  llvm::StringMap<Value> values;
+  /// Constant tensors by name: protos, converted on first use.
+  llvm::StringMap<const onnx::TensorProto *> constantProtos;
+  llvm::StringMap<ConstantTensor> constants;
+  /// qnn.constant ops of quantized types already built, by name and type.
+  llvm::StringMap<llvm::DenseMap<Type, Value>> quantizedConstants;
+  /// Tensors made from Constant nodes' scalar/list attributes.
+  std::deque<onnx::TensorProto> ownedTensors;
+  /// ONNX types known for each name (inputs, value_info, outputs).
+  llvm::StringMap<const onnx::TypeProto *> onnxTypes;
+};
+
+} // namespace mlir::qnn::onnximport
+
+#endif // QUANT_LIB_TARGET_ONNX_ONNXIMPORTER_H

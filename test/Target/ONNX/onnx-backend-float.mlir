@@ -1,0 +1,98 @@
+// REQUIRES: onnx-testdata
+// Float models of the ONNX backend node tests (libonnx-testdata, %onnx_node
+// is set in test/lit.cfg.py). Inputs that the tests feed as data but that
+// the importer needs as constants (Reshape shapes, Clip bounds, Unsqueeze
+// axes) are frozen from the tests' own input_N.pb files.
+
+// RUN: quant-translate --import-onnx %onnx_node/test_conv_with_strides_padding/model.onnx | FileCheck %s --check-prefix=CONV
+// CONV: func.func @main(%[[X:.*]]: tensor<1x1x7x5xf32> {onnx.name = "x"}, %[[W:.*]]: tensor<1x1x3x3xf32> {onnx.name = "W"}) -> (tensor<1x1x4x3xf32> {onnx.name = "y"})
+// CONV: qnn.conv2d %[[X]], %[[W]] {padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x1x7x5xf32>, tensor<1x1x3x3xf32>) -> tensor<1x1x4x3xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_conv_with_strides_and_asymmetric_padding/model.onnx | FileCheck %s --check-prefix=ASYM
+// ASYM: qnn.conv2d %{{.*}}, %{{.*}} {padding = array<i64: 1, 0, 1, 0>, strides = array<i64: 2, 2>} : (tensor<1x1x7x5xf32>, tensor<1x1x3x3xf32>) -> tensor<1x1x4x2xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_conv_with_autopad_same/model.onnx | FileCheck %s --check-prefix=SAME
+// SAME: qnn.conv2d %{{.*}}, %{{.*}} {padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x1x5x5xf32>, tensor<1x1x3x3xf32>) -> tensor<1x1x3x3xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_maxpool_2d_pads/model.onnx | FileCheck %s --check-prefix=MAXPOOL
+// MAXPOOL: qnn.max_pool2d %{{.*}} {kernel = array<i64: 3, 3>, padding = array<i64: 2, 2, 2, 2>} : tensor<1x3x28x28xf32> -> tensor<1x3x30x30xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_maxpool_2d_ceil/model.onnx | FileCheck %s --check-prefix=CEIL
+// CEIL: qnn.max_pool2d %{{.*}} {ceil_mode, kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>} : tensor<1x1x4x4xf32> -> tensor<1x1x2x2xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_maxpool_2d_dilations/model.onnx | FileCheck %s --check-prefix=DILATED
+// DILATED: qnn.max_pool2d %{{.*}} {dilations = array<i64: 2, 2>, kernel = array<i64: 2, 2>} : tensor<1x1x4x4xf32> -> tensor<1x1x2x2xf32>
+
+// Unsigned integers are pooled as !quant.uniform<u8> so they compare unsigned.
+// RUN: quant-translate --import-onnx %onnx_node/test_maxpool_2d_uint8/model.onnx | FileCheck %s --check-prefix=UINT8
+// UINT8: %[[Q:.*]] = quant.scast %{{.*}} : tensor<1x1x5x5xi8> to tensor<1x1x5x5x!quant.uniform<u8:f32, 1.000000e+00>>
+// UINT8: %[[P:.*]] = qnn.max_pool2d %[[Q]] {kernel = array<i64: 5, 5>, padding = array<i64: 2, 2, 2, 2>} : tensor<1x1x5x5x!quant.uniform<u8:f32, 1.000000e+00>> -> tensor<1x1x5x5x!quant.uniform<u8:f32, 1.000000e+00>>
+// UINT8: quant.scast %[[P]] : tensor<1x1x5x5x!quant.uniform<u8:f32, 1.000000e+00>> to tensor<1x1x5x5xi8>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_averagepool_2d_pads_count_include_pad/model.onnx | FileCheck %s --check-prefix=AVGPAD
+// AVGPAD: qnn.avg_pool2d %{{.*}} {count_include_pad, kernel = array<i64: 3, 3>, padding = array<i64: 2, 2, 2, 2>} : tensor<1x3x28x28xf32> -> tensor<1x3x30x30xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_averagepool_2d_same_lower/model.onnx | FileCheck %s --check-prefix=AVGLOWER
+// AVGLOWER: qnn.avg_pool2d %{{.*}} {kernel = array<i64: 2, 2>, padding = array<i64: 1, 1, 0, 0>} : tensor<1x3x32x32xf32> -> tensor<1x3x32x32xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_gemm_all_attributes/model.onnx | FileCheck %s --check-prefix=GEMM
+// GEMM: %[[AT:.*]] = qnn.transpose %{{.*}} {permutation = array<i64: 1, 0>} : tensor<4x3xf32> -> tensor<3x4xf32>
+// GEMM: %[[FC:.*]] = qnn.fully_connected %[[AT]], %{{.*}} : (tensor<3x4xf32>, tensor<5x4xf32>) -> tensor<3x5xf32>
+// GEMM: %[[ALPHA:.*]] = qnn.constant dense<2.500000e-01> : tensor<1xf32> -> tensor<1xf32>
+// GEMM: %[[Y:.*]] = qnn.mul %[[FC]], %[[ALPHA]]
+// GEMM: %[[BETA:.*]] = qnn.constant dense<3.500000e-01> : tensor<1xf32> -> tensor<1xf32>
+// GEMM: %[[C:.*]] = qnn.mul %{{.*}}, %[[BETA]] : (tensor<1x5xf32>, tensor<1xf32>) -> tensor<1x5xf32>
+// GEMM: qnn.add %[[Y]], %[[C]] : (tensor<3x5xf32>, tensor<1x5xf32>) -> tensor<3x5xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_gemm_transposeA/model.onnx | FileCheck %s --check-prefix=GEMMBIAS
+// GEMMBIAS: %[[B:.*]] = qnn.reshape %{{.*}} : tensor<1x4xf32> -> tensor<4xf32>
+// GEMMBIAS: qnn.fully_connected %{{.*}}, %{{.*}}, %[[B]] : (tensor<3x6xf32>, tensor<4x6xf32>, tensor<4xf32>) -> tensor<3x4xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_matmul_3d/model.onnx | FileCheck %s --check-prefix=MATMUL
+// MATMUL: qnn.matmul %{{.*}}, %{{.*}} : (tensor<2x3x4xf32>, tensor<2x4x3xf32>) -> tensor<2x3x3xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_batchnorm_example/model.onnx | FileCheck %s --check-prefix=BN
+// BN: qnn.batch_norm %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : (tensor<2x3x4x5xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<2x3x4x5xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_softmax_axis_0/model.onnx | FileCheck %s --check-prefix=SOFTMAX
+// SOFTMAX: qnn.softmax %{{.*}} {axis = 0 : i64} : tensor<3x4x5xf32> -> tensor<3x4x5xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_clip_splitbounds/model.onnx \
+// RUN:   --freeze-input=%onnx_node/test_clip_splitbounds/test_data_set_0/input_1.pb \
+// RUN:   --freeze-input=%onnx_node/test_clip_splitbounds/test_data_set_0/input_2.pb | FileCheck %s --check-prefix=CLIP
+// CLIP: func.func @main(%{{.*}}: tensor<3xf32> {onnx.name = "x"}) -> (tensor<3xf32> {onnx.name = "y"})
+// CLIP: qnn.clamp %{{.*}} {max = 5.000000e+00 : f32, min = -5.000000e+00 : f32} : tensor<3xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_reshape_negative_dim/model.onnx \
+// RUN:   --freeze-input=%onnx_node/test_reshape_negative_dim/test_data_set_0/input_1.pb | FileCheck %s --check-prefix=RESHAPE
+// RESHAPE: qnn.reshape %{{.*}} : tensor<2x3x4xf32> -> tensor<2x6x2xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_unsqueeze_two_axes/model.onnx \
+// RUN:   --freeze-input=axes=%onnx_node/test_unsqueeze_two_axes/test_data_set_0/input_1.pb | FileCheck %s --check-prefix=UNSQUEEZE
+// UNSQUEEZE: qnn.reshape %{{.*}} : tensor<3x4x5xf32> -> tensor<3x1x4x5x1xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_flatten_negative_axis2/model.onnx | FileCheck %s --check-prefix=FLATTEN
+// FLATTEN: qnn.reshape %{{.*}} : tensor<2x3x4x5xf32> -> tensor<6x20xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_transpose_default/model.onnx | FileCheck %s --check-prefix=TRANSPOSE
+// TRANSPOSE: qnn.transpose %{{.*}} {permutation = array<i64: 2, 1, 0>} : tensor<2x3x4xf32> -> tensor<4x3x2xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_concat_3d_axis_negative_2/model.onnx | FileCheck %s --check-prefix=CONCAT
+// CONCAT: qnn.concat %{{.*}}, %{{.*}} {axis = 1 : i64} : (tensor<2x2x2xf32>, tensor<2x2x2xf32>) -> tensor<2x4x2xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_leakyrelu_default/model.onnx | FileCheck %s --check-prefix=LEAKY
+// LEAKY: qnn.leaky_relu %{{.*}} : tensor<3x4x5xf32> -> tensor<3x4x5xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_sigmoid/model.onnx | FileCheck %s --check-prefix=SIGMOID
+// SIGMOID: qnn.sigmoid %{{.*}} : tensor<3x4x5xf32> -> tensor<3x4x5xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_sub_bcast/model.onnx | FileCheck %s --check-prefix=SUB
+// SUB: qnn.sub %{{.*}}, %{{.*}} : (tensor<3x4x5xf32>, tensor<5xf32>) -> tensor<3x4x5xf32>
+
+// Unsupported forms are errors naming the node.
+// RUN: not quant-translate --import-onnx %onnx_node/test_maxpool_1d_default/model.onnx 2>&1 | FileCheck %s --check-prefix=POOL1D
+// POOL1D: error: node #0 (MaxPool, output 'y'): only 2-D windows (rank-4 NCHW input) are supported, got an input of rank 3
+// RUN: not quant-translate --import-onnx %onnx_node/test_add_uint8/model.onnx 2>&1 | FileCheck %s --check-prefix=ADDU8
+// ADDU8: error: node #0 (Add, output 'sum'): expects a float tensor for input 'x', got uint8
+// RUN: not quant-translate --import-onnx %onnx_node/test_div/model.onnx 2>&1 | FileCheck %s --check-prefix=DIV
+// DIV: error: node #0 (Div, output 'z'): divisor 'y' must be a constant (an initializer or a Constant node), not a computed value or graph input
