@@ -644,7 +644,8 @@ static LogicalResult convertBipolarQuant(Importer &im) {
   if (!elt)
     return failure();
   Value bin = im.create<BinarizeOp>(type.clone(elt), *x,
-                                    im.builder().getF32FloatAttr(0.0f));
+                                    im.builder().getF32FloatAttr(0.0f),
+                                    DenseF64ArrayAttr(), IntegerAttr());
   return im.setOutput(0, im.create<DequantizeOp>(type, bin));
 }
 
