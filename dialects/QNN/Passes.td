@@ -158,7 +158,17 @@ def QNNLowerToInteger : Pass<"qnn-lower-to-integer", "func::FuncOp"> {
 
     Function arguments and results, `quantize` and `dequantize` keep their
     quantized types, joined to the codes by `quant.scast`.
+
+    `rounding=` picks the epilogue arithmetic of conv2d / fully_connected /
+    matmul: `half_even` (default, ONNX Runtime), or the fixed-point
+    `double_round` (TFLite) / `single_round` (TOSA) with the int32
+    multiplier and shift of the exact ratio (s_x * s_w) / s_y from the
+    shared numerics library. A `requantize` keeps its own mode.
   }];
+  let options = [
+    Option<"rounding", "rounding", "std::string", /*default=*/"\"half_even\"",
+           "half_even | double_round | single_round">
+  ];
   let dependentDialects = ["::mlir::qnn::QNNDialect",
                            "::mlir::quant::QuantDialect"];
 }

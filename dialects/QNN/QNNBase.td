@@ -68,14 +68,18 @@ def QNN_RoundingMode : I32EnumAttr<"RoundingMode",
       the value is converted to f32, multiplied by the scale in f32, rounded
       to the nearest integer with ties to even, offset by the zero point and
       saturated.
-    * `double_round`: gemmlowp / TFLite fixed point. The scale is an int32
-      multiplier and a shift; the product is taken with
-      SaturatingRoundingDoublingHighMul (round half away from zero on the
-      high 32 bits), then RoundingDivideByPOT (round half away from zero
-      again), so a value can be rounded twice.
+    * `double_round`: gemmlowp / TFLite fixed point (TOSA `DOUBLE_ROUND`
+      computes the same). With the qnn.rescale multiplier m and shift s
+      (real = m * 2^-s), TFLite's MultiplyByQuantizedMultiplier with shift
+      31 - s: SaturatingRoundingDoublingHighMul (which rounds ties toward
+      +infinity: floor((a*b + 2^30) / 2^31)), then RoundingDivideByPOT
+      (ties away from zero), so a value can be rounded twice.
     * `single_round`: TOSA `SINGLE_ROUND` / XNNPACK. The 64-bit product
       `x * multiplier` is shifted right once with round half up
       (add 2^(shift-1), arithmetic shift).
+
+    `include/quant/Support/Numerics.h` implements all three bit-exactly;
+    folders, the integer lowering and the code generator use it.
   }];
 }
 

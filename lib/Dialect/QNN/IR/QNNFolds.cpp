@@ -11,6 +11,7 @@
 #include "quant/Dialect/QNN/IR/QNN.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+#include "quant/Support/Numerics.h"
 
 #include <cmath>
 #include <limits>
@@ -71,15 +72,13 @@ static Attribute foldAffineQuantize(DenseElementsAttr input,
   for (APFloat x : input.getValues<APFloat>()) {
     int64_t slice = axis < 0 ? 0 : (index / inner) % shape[axis];
     ++index;
-    float scaled = x.convertToFloat() / static_cast<float>(scales[slice]);
-    if (std::isnan(scaled))
+    if (x.isNaN())
       return {}; // Undefined by ONNX; leave it to run time.
-    double q = std::nearbyint(static_cast<double>(scaled)) +
-               static_cast<double>(zeroPoints[slice]);
-    q = std::min(std::max(q, static_cast<double>(qmin)),
-                 static_cast<double>(qmax));
-    values.push_back(APInt(width, static_cast<uint64_t>(
-                                      static_cast<int64_t>(q)),
+    int64_t q = numerics::quantizeAffineF32(
+        x.convertToFloat(), static_cast<float>(scales[slice]),
+        static_cast<int32_t>(zeroPoints[slice]), static_cast<int32_t>(qmin),
+        static_cast<int32_t>(qmax));
+    values.push_back(APInt(width, static_cast<uint64_t>(q),
                            /*isSigned=*/true, /*implicitTrunc=*/true));
   }
   auto storageType = RankedTensorType::get(

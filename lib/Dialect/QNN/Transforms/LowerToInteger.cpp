@@ -23,6 +23,7 @@
 
 #include "RequantPatterns.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
+#include "quant/Support/Numerics.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Diagnostics.h"
@@ -84,7 +85,8 @@ struct IntRep {
 /// How the epilogue of a linear op requantizes its accumulator.
 struct RescaleSpec {
   RoundingMode mode = RoundingMode::HalfEven;
-  SmallVector<float> scales;
+  SmallVector<float> scales; // half_even: the f32 scales.
+  SmallVector<double> reals; // Fixed point: the exact ratios.
   int64_t axis = -1;
   int64_t inputZp = 0, outputZp = 0, min = 0, max = 0;
   bool inputUnsigned = false, outputUnsigned = false;
@@ -131,6 +133,7 @@ private:
   DenseMap<Value, IntRep> reps;
   SetVector<Operation *> lowered;
   SetVector<ConstantOp> deadConstants;
+  bool errorEmitted = false;
 };
 
 } // namespace
@@ -237,14 +240,33 @@ Value IntegerLowering::buildRescale(Location loc, Value input, Type resultElt,
   MLIRContext *ctx = builder.getContext();
   IntegerAttr axis =
       spec.axis >= 0 ? builder.getI64IntegerAttr(spec.axis) : IntegerAttr();
+  DenseI32ArrayAttr multipliers;
+  DenseI8ArrayAttr shifts;
+  DenseF32ArrayAttr scales;
+  if (spec.mode == RoundingMode::HalfEven) {
+    scales = builder.getDenseF32ArrayAttr(spec.scales);
+  } else {
+    // qnn.rescale stores TOSA's (multiplier, shift): real = m * 2^-shift.
+    SmallVector<int32_t> m;
+    SmallVector<int8_t> sh;
+    for (double real : spec.reals) {
+      std::optional<numerics::TosaMultiplier> t =
+          numerics::computeTosaMultiplier(real);
+      if (!t || t->shift < 0 || t->shift > 62)
+        return {};
+      m.push_back(t->multiplier);
+      sh.push_back(static_cast<int8_t>(t->shift));
+    }
+    multipliers = builder.getDenseI32ArrayAttr(m);
+    shifts = builder.getDenseI8ArrayAttr(sh);
+  }
   return RescaleOp::create(
       builder, loc, withElement(input, resultElt), input,
-      RoundingModeAttr::get(ctx, RoundingMode::HalfEven),
+      RoundingModeAttr::get(ctx, spec.mode),
       builder.getI32IntegerAttr(static_cast<int32_t>(spec.inputZp)),
       builder.getI32IntegerAttr(static_cast<int32_t>(spec.outputZp)),
-      DenseI32ArrayAttr(), DenseI8ArrayAttr(),
-      builder.getDenseF32ArrayAttr(spec.scales), axis,
-      builder.getI64IntegerAttr(spec.min), builder.getI64IntegerAttr(spec.max),
+      multipliers, shifts, scales, axis, builder.getI64IntegerAttr(spec.min),
+      builder.getI64IntegerAttr(spec.max),
       spec.inputUnsigned ? builder.getUnitAttr() : UnitAttr(),
       spec.outputUnsigned ? builder.getUnitAttr() : UnitAttr());
 }
@@ -398,16 +420,26 @@ LogicalResult IntegerLowering::lowerLinear(Operation *op) {
     AffineParams y = toSigned(*yParams);
     RescaleSpec spec;
     // ONNX Runtime's requantization scale, in f32: (s_x * s_w) / s_y.
-    for (int64_t o = 0, e = wParams.numSlices(); o < e; ++o)
+    spec.mode = rounding;
+    for (int64_t o = 0, e = wParams.numSlices(); o < e; ++o) {
       spec.scales.push_back(static_cast<float>(xParams->scale(0)) *
                             static_cast<float>(wParams.scale(o)) /
                             static_cast<float>(y.scale(0)));
+      spec.reals.push_back(xParams->scale(0) * wParams.scale(o) /
+                           y.scale(0));
+    }
     if (wParams.axis >= 0)
       spec.axis = v.resultChannelDim;
     spec.outputZp = y.zeroPoint(0);
     spec.min = y.qmin;
     spec.max = y.qmax;
     Value codes = buildRescale(loc, acc, codeType(y), spec);
+    if (!codes) {
+      errorEmitted = true;
+      return op->emitOpError()
+             << "requantization scale has no " << stringifyRoundingMode(rounding)
+             << " multiplier/shift";
+    }
     setRep(result, codes, y);
     lowered.insert(op);
     return success();
@@ -444,7 +476,7 @@ LogicalResult IntegerLowering::lowerLinear(Operation *op) {
 LogicalResult IntegerLowering::lowerRequantize(RequantizeOp op) {
   auto in = getAffineParams(op.getInput().getType().getElementType());
   auto out = getAffineParams(op.getType().getElementType());
-  if (!in || !out || op.getRounding() != RoundingMode::HalfEven)
+  if (!in || !out)
     return failure();
   AffineParams a = toSigned(*in), c = toSigned(*out);
   if (a.axis >= 0 && c.axis >= 0 && a.axis != c.axis)
@@ -461,29 +493,38 @@ LogicalResult IntegerLowering::lowerRequantize(RequantizeOp op) {
   IntRep x = importValue(op.getInput());
   RescaleSpec spec;
   int64_t slices = std::max(a.numSlices(), c.numSlices());
-  for (int64_t s = 0; s < slices; ++s)
+  spec.mode = op.getRounding();
+  for (int64_t s = 0; s < slices; ++s) {
     spec.scales.push_back(static_cast<float>(a.scale(s) / c.scale(s)));
+    spec.reals.push_back(a.scale(s) / c.scale(s));
+  }
   spec.axis = slices > 1 ? std::max(a.axis, c.axis) : -1;
   spec.inputZp = a.zeroPoint(0);
   spec.outputZp = c.zeroPoint(0);
   spec.min = c.qmin;
   spec.max = c.qmax;
-  setRep(op.getResult(), buildRescale(op.getLoc(), x.codes, codeType(c), spec),
-         c);
+  Value codes = buildRescale(op.getLoc(), x.codes, codeType(c), spec);
+  if (!codes) {
+    errorEmitted = true;
+    return op.emitOpError() << "requantization scale has no "
+                            << stringifyRoundingMode(spec.mode)
+                            << " multiplier/shift";
+  }
+  setRep(op.getResult(), codes, c);
   lowered.insert(op);
   return success();
 }
 
-/// The code of real value `v` under (scale, zp): ONNX QuantizeLinear in f32.
+/// The code of real value `v` under (scale, zp): ONNX QuantizeLinear in f32
+/// (infinite bounds saturate).
 static int64_t quantizeReal(double v, double scale, int64_t zp, int64_t qmin,
                             int64_t qmax) {
   if (std::isinf(v))
     return v < 0 ? qmin : qmax;
-  float scaled = static_cast<float>(v) / static_cast<float>(scale);
-  double q = std::nearbyint(static_cast<double>(scaled)) + zp;
-  return static_cast<int64_t>(
-      std::min(std::max(q, static_cast<double>(qmin)),
-               static_cast<double>(qmax)));
+  return numerics::quantizeAffineF32(
+      static_cast<float>(v), static_cast<float>(scale),
+      static_cast<int32_t>(zp), static_cast<int32_t>(qmin),
+      static_cast<int32_t>(qmax));
 }
 
 LogicalResult IntegerLowering::lowerClamp(ClampOp op) {
@@ -678,6 +719,8 @@ LogicalResult IntegerLowering::run() {
     } else if (auto c = llvm::dyn_cast<ConcatOp>(op)) {
       done = lowerConcat(c);
     }
+    if (errorEmitted)
+      return failure();
     if (failed(done) && failed(expandToFloat(op)))
       return failure();
   }
@@ -737,7 +780,14 @@ struct QNNLowerToIntegerPass
   using Base::Base;
 
   void runOnOperation() override {
-    IntegerLowering lowering(getOperation(), RoundingMode::HalfEven);
+    std::optional<RoundingMode> mode = symbolizeRoundingMode(rounding);
+    if (!mode) {
+      emitError(getOperation().getLoc())
+          << "unknown rounding mode '" << rounding
+          << "' (expected half_even, double_round or single_round)";
+      return signalPassFailure();
+    }
+    IntegerLowering lowering(getOperation(), *mode);
     if (failed(lowering.run()))
       return signalPassFailure();
   }

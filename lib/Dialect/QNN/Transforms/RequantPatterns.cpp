@@ -9,39 +9,36 @@
 //===----------------------------------------------------------------------===//
 
 #include "RequantPatterns.h"
+#include "quant/Support/Numerics.h"
 
 #include <cmath>
 
 using namespace mlir;
 using namespace mlir::qnn;
 
-/// Saturates the rounded value `r` (already including the zero point).
-static int64_t saturate(double r, int64_t qmin, int64_t qmax) {
-  if (r < static_cast<double>(qmin))
-    return qmin;
-  if (r > static_cast<double>(qmax))
-    return qmax;
-  return static_cast<int64_t>(r);
-}
-
 int64_t mlir::qnn::requantizeHalfEven(int64_t q, double sIn, int64_t zpIn,
                                       double sOut, int64_t zpOut,
                                       int64_t qmin, int64_t qmax) {
-  float multiplier = static_cast<float>(sIn / sOut);
-  float v = static_cast<float>(q - zpIn) * multiplier;
-  return saturate(std::nearbyint(static_cast<double>(v)) +
-                      static_cast<double>(zpOut),
-                  qmin, qmax);
+  numerics::RescaleParams p;
+  p.mode = numerics::RoundingMode::HalfEven;
+  p.scale = static_cast<float>(sIn / sOut);
+  p.inputZp = static_cast<int32_t>(zpIn);
+  p.outputZp = static_cast<int32_t>(zpOut);
+  p.qmin = qmin;
+  p.qmax = qmax;
+  return numerics::rescale(q, p);
 }
 
 int64_t mlir::qnn::dequantizeThenQuantize(int64_t q, double sIn, int64_t zpIn,
                                           double sOut, int64_t zpOut,
                                           int64_t qmin, int64_t qmax) {
-  float real = static_cast<float>(q - zpIn) * static_cast<float>(sIn);
-  float scaled = real / static_cast<float>(sOut);
-  return saturate(std::nearbyint(static_cast<double>(scaled)) +
-                      static_cast<double>(zpOut),
-                  qmin, qmax);
+  float real = numerics::dequantizeAffineF32(static_cast<int32_t>(q),
+                                             static_cast<float>(sIn),
+                                             static_cast<int32_t>(zpIn));
+  return numerics::quantizeAffineF32(real, static_cast<float>(sOut),
+                                     static_cast<int32_t>(zpOut),
+                                     static_cast<int32_t>(qmin),
+                                     static_cast<int32_t>(qmax));
 }
 
 /// Largest input storage width whose codes are enumerated to prove a fold.

@@ -1,4 +1,5 @@
 // RUN: quant-opt %s -qnn-lower-to-integer -split-input-file | FileCheck %s
+// RUN: quant-opt %s -qnn-lower-to-integer=rounding=single_round -split-input-file | FileCheck %s --check-prefix=SINGLE
 
 // u8 input (zero point 128) is read as signed codes q - 128 with zero point
 // 0, so no input correction enters the bias; per-channel scales become the
@@ -138,4 +139,22 @@ func.func @concat_mixed_scales(%a: tensor<2x!quant.uniform<i8:f32, 0.5>>, %b: te
 func.func @clamp_covering(%x: tensor<4x!quant.uniform<i8:f32, 0.023529412224888802:-128>>) -> tensor<4x!quant.uniform<i8:f32, 0.023529412224888802:-128>> {
   %c = qnn.clamp %x {min = 0.0 : f32, max = 6.0 : f32} : tensor<4x!quant.uniform<i8:f32, 0.023529412224888802:-128>>
   return %c : tensor<4x!quant.uniform<i8:f32, 0.023529412224888802:-128>>
+}
+
+// -----
+
+// Fixed-point epilogues: the ratio (0.5 * 0.25) / 1 = 0.125 becomes TOSA's
+// multiplier 2^30 with shift 33 (2^30 * 2^-33 = 0.125). A requantize keeps
+// its own mode: 0.5 / 0.3 = 5/3 is 1789569707 * 2^-30 (round(5/6 * 2^31)).
+// SINGLE-LABEL: func.func @fixed_point
+// SINGLE: qnn.rescale %{{.*}} rounding single_round {max = 127 : i64, min = -128 : i64, multiplier = array<i32: 1073741824>, shift = array<i8: 33>} : tensor<1x1x4x4xi32> -> tensor<1x1x4x4xi8>
+// SINGLE: qnn.rescale %{{.*}} rounding double_round {input_zp = 2 : i32, max = 127 : i64, min = -128 : i64, multiplier = array<i32: 1789569707>, shift = array<i8: 30>}
+// CHECK-LABEL: func.func @fixed_point
+// CHECK: qnn.rescale %{{.*}} rounding half_even {{.*}}scale = array<f32: 1.250000e-01>
+// CHECK: qnn.rescale %{{.*}} rounding double_round
+func.func @fixed_point(%x: tensor<1x1x3x3x!quant.uniform<i8:f32, 0.5>>, %y: tensor<4x!quant.uniform<i8:f32, 0.5:2>>) -> (tensor<1x1x4x4x!quant.uniform<i8:f32, 1.0>>, tensor<4x!quant.uniform<i8:f32, 0.3>>) {
+  %w = qnn.constant dense<[[[[1, 2], [3, 4]]]]> : tensor<1x1x2x2xi8> -> tensor<1x1x2x2x!quant.uniform<i8:f32, 0.25>>
+  %c = qnn.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x1x3x3x!quant.uniform<i8:f32, 0.5>>, tensor<1x1x2x2x!quant.uniform<i8:f32, 0.25>>) -> tensor<1x1x4x4x!quant.uniform<i8:f32, 1.0>>
+  %r = qnn.requantize %y rounding double_round : tensor<4x!quant.uniform<i8:f32, 0.5:2>> -> tensor<4x!quant.uniform<i8:f32, 0.3>>
+  return %c, %r : tensor<1x1x4x4x!quant.uniform<i8:f32, 1.0>>, tensor<4x!quant.uniform<i8:f32, 0.3>>
 }
