@@ -240,9 +240,13 @@ static void applyCut(const Cut &cut, bool remarks) {
   if (consumer && consumer.getType() == r.getType()) {
     consumer.replaceAllUsesWith(r.getResult());
     consumer.erase();
+    if (dq && dq->use_empty())
+      dq.erase();
     return;
   }
   use.set(DequantizeOp::create(builder, loc, type, r));
+  if (dq && dq->use_empty())
+    dq.erase();
 }
 
 //===----------------------------------------------------------------------===//
@@ -572,10 +576,13 @@ static LogicalResult annotateAccumulator(Operation *op, bool remarks) {
     remark << "accumulator range [" << info->lo << ", " << info->hi
            << "] needs " << info->bits << " bits"
            << (info->constantWeights ? " (from the weight values)" : "")
-           << "; bit-growth bound " << info->inputBits << " + "
-           << info->weightBits << " + ceil(log2 " << info->terms << ")";
+           << "; bit-growth bound ";
     if (info->biasBits)
-      remark << " with a " << info->biasBits << "-bit bias";
+      remark << "max(";
+    remark << info->inputBits << " + " << info->weightBits << " + ceil(log2 "
+           << info->terms << ")";
+    if (info->biasBits)
+      remark << ", " << info->biasBits << ") + 1";
     remark << " = " << info->boundBits << " bits; i" << width;
   }
   return success();
