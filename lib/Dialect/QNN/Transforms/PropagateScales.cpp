@@ -76,6 +76,30 @@ static SmallVector<Value> collectValues(func::FuncOp func) {
   return values;
 }
 
+/// Sets the insertion point of `builder` right after the definition of `v`.
+static void setInsertionPointAfterValue(OpBuilder &builder, Value v) {
+  if (Operation *def = v.getDefiningOp())
+    builder.setInsertionPointAfter(def);
+  else
+    builder.setInsertionPointToStart(llvm::cast<BlockArgument>(v).getOwner());
+}
+
+/// An existing quantize of `v` to `type`, moved to right after the
+/// definition of `v` so that it dominates every use of `v`; null if none.
+static QuantizeOp findQuantize(Value v, RankedTensorType type) {
+  for (Operation *user : v.getUsers()) {
+    auto q = llvm::dyn_cast<QuantizeOp>(user);
+    if (!q || q.getType() != type)
+      continue;
+    if (Operation *def = v.getDefiningOp())
+      q->moveAfter(def);
+    else
+      q->moveBefore(&llvm::cast<BlockArgument>(v).getOwner()->front());
+    return q;
+  }
+  return {};
+}
+
 //===----------------------------------------------------------------------===//
 // Conflicts
 //===----------------------------------------------------------------------===//
@@ -228,6 +252,8 @@ static void applyCut(const Cut &cut, bool remarks) {
   auto dq = v.getDefiningOp<DequantizeOp>();
   if (dq && dq.getInput().getType() == type.clone(cut.from))
     q = dq.getInput();
+  else if (QuantizeOp existing = findQuantize(v, type.clone(cut.from)))
+    q = existing;
   else
     q = QuantizeOp::create(builder, loc, type.clone(cut.from), v);
   auto r = RequantizeOp::create(
@@ -299,15 +325,17 @@ static void insertQDQ(ArrayRef<Value> values, const DataFlowSolver &solver) {
   }
   for (Plan &plan : plans) {
     OpBuilder builder(plan.value.getContext());
-    if (Operation *def = plan.value.getDefiningOp())
-      builder.setInsertionPointAfter(def);
-    else
-      builder.setInsertionPointToStart(
-          llvm::cast<BlockArgument>(plan.value).getOwner());
     auto type = llvm::cast<RankedTensorType>(plan.value.getType());
     Location loc = plan.value.getLoc();
-    Value q = QuantizeOp::create(builder, loc, type.clone(plan.type),
-                                 plan.value);
+    // Reuse a quantize the graph already has (e.g. the Q of a Q -> DQ pair
+    // whose other users read the float value).
+    Value q = findQuantize(plan.value, type.clone(plan.type));
+    if (q) {
+      builder.setInsertionPointAfter(q.getDefiningOp());
+    } else {
+      setInsertionPointAfterValue(builder, plan.value);
+      q = QuantizeOp::create(builder, loc, type.clone(plan.type), plan.value);
+    }
     Value d = DequantizeOp::create(builder, loc, type, q);
     for (OpOperand *use : plan.uses)
       use->set(d);
