@@ -74,8 +74,12 @@ struct QNNPrintRangesPass : qnn::impl::QNNPrintRangesBase<QNNPrintRangesPass> {
       if (auto range = op->getAttrOfType<DenseI64ArrayAttr>("qnn.acc_range");
           range && range.size() == 2)
         remark << " (range [" << range[0] << ", " << range[1] << "])";
-      if (auto type = op->getAttrOfType<TypeAttr>("qnn.acc_type"))
-        remark << ", uses " << type.getValue();
+      if (auto type = op->getAttrOfType<TypeAttr>("qnn.acc_type")) {
+        // Printed through a string: diagnostics quote streamed types.
+        std::string name;
+        llvm::raw_string_ostream(name) << type.getValue();
+        remark << ", uses " << name;
+      }
     });
   }
 };

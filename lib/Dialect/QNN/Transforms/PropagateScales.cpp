@@ -100,6 +100,20 @@ static QuantizeOp findQuantize(Value v, RankedTensorType type) {
   return {};
 }
 
+/// Erases `op` if it has no uses and no side effects, then its operands'
+/// producers likewise (a dequantize and the constant it read).
+static void eraseIfDead(Operation *op) {
+  if (!op || !op->use_empty() || !isMemoryEffectFree(op))
+    return;
+  SmallVector<Operation *> producers;
+  for (Value operand : op->getOperands())
+    if (Operation *def = operand.getDefiningOp())
+      producers.push_back(def);
+  op->erase();
+  for (Operation *def : producers)
+    eraseIfDead(def);
+}
+
 //===----------------------------------------------------------------------===//
 // Conflicts
 //===----------------------------------------------------------------------===//
@@ -266,13 +280,13 @@ static void applyCut(const Cut &cut, bool remarks) {
   if (consumer && consumer.getType() == r.getType()) {
     consumer.replaceAllUsesWith(r.getResult());
     consumer.erase();
-    if (dq && dq->use_empty())
-      dq.erase();
+    if (dq)
+      eraseIfDead(dq);
     return;
   }
   use.set(DequantizeOp::create(builder, loc, type, r));
-  if (dq && dq->use_empty())
-    dq.erase();
+  if (dq)
+    eraseIfDead(dq);
 }
 
 //===----------------------------------------------------------------------===//
@@ -329,9 +343,10 @@ static void insertQDQ(ArrayRef<Value> values, const DataFlowSolver &solver) {
     Location loc = plan.value.getLoc();
     // Reuse a quantize the graph already has (e.g. the Q of a Q -> DQ pair
     // whose other users read the float value).
-    Value q = findQuantize(plan.value, type.clone(plan.type));
-    if (q) {
-      builder.setInsertionPointAfter(q.getDefiningOp());
+    Value q;
+    if (QuantizeOp existing = findQuantize(plan.value, type.clone(plan.type))) {
+      q = existing;
+      builder.setInsertionPointAfter(existing);
     } else {
       setInsertionPointAfterValue(builder, plan.value);
       q = QuantizeOp::create(builder, loc, type.clone(plan.type), plan.value);
@@ -465,10 +480,7 @@ static void enlargeWeightScales(Operation *op, OpOperand &weightOperand,
   Value oldWeight = weightOperand.get();
   weightOperand.set(DequantizeOp::create(builder, oldWeight.getLoc(),
                                          oldWeight.getType(), newConstant));
-  if (oldWeight.use_empty())
-    oldWeight.getDefiningOp()->erase();
-  if (constant->use_empty())
-    constant.erase();
+  eraseIfDead(oldWeight.getDefiningOp());
 }
 
 /// Quantizes the float constant bias of a conv2d / fully_connected in QDQ
@@ -574,9 +586,7 @@ static LogicalResult quantizeBiasOf(OpTy op) {
       DenseIntElementsAttr::get(biasType.clone(i32), codes));
   op.getBiasMutable().assign(
       DequantizeOp::create(builder, bias.getLoc(), biasType, constant));
-  if (bias.use_empty())
-    if (Operation *def = bias.getDefiningOp(); def && isMemoryEffectFree(def))
-      def->erase();
+  eraseIfDead(bias.getDefiningOp());
   return success();
 }
 

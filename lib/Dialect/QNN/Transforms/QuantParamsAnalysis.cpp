@@ -15,6 +15,7 @@
 #include "mlir/Analysis/DataFlow/DeadCodeAnalysis.h"
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -52,6 +53,10 @@ void QuantParams::print(raw_ostream &os) const {
 
 std::string mlir::qnn::formatDouble(double value) {
   char buffer[32];
+  if (std::nearbyint(value) == value && std::fabs(value) < 1e15) {
+    std::snprintf(buffer, sizeof(buffer), "%.0f", value);
+    return buffer;
+  }
   for (int precision = 1; precision < 17; ++precision) {
     std::snprintf(buffer, sizeof(buffer), "%.*g", precision, value);
     if (std::strtod(buffer, nullptr) == value)

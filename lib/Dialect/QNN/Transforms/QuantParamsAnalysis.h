@@ -134,7 +134,8 @@ bool isBackwardSameScale(Operation *op);
 /// transfer for a same-scale user, uninitialized otherwise.
 QuantParams getDemand(OpOperand &use, const DataFlowSolver &solver);
 
-/// The shortest decimal form of `value` that reads back exactly ("0.125").
+/// The shortest decimal form of `value` that reads back exactly ("0.125",
+/// "600", "2.384185791015625e-07").
 std::string formatDouble(double value);
 
 } // namespace mlir::qnn
