@@ -229,4 +229,80 @@ def QNNStreamline : Pass<"qnn-streamline", "func::FuncOp"> {
                            "::mlir::qnn::QNNDialect"];
 }
 
+def QNNPropagateScales : Pass<"qnn-propagate-scales", "func::FuncOp"> {
+  let summary = "Propagate quantization parameters through same-scale ops (QDQ form)";
+  let description = [{
+    Works on the QDQ form (docs/architecture.md, "IR levels"): float qnn ops
+    whose quantized values appear as `qnn.dequantize(q)` feeding them and
+    `qnn.quantize(x)` consuming them. Parameters fixed by existing quantize
+    and dequantize ops are never changed; the pass gives parameters to the
+    float values between them, as TFLite's quantization driver does.
+
+    1. Analysis (MLIR's DataFlowSolver): a forward sparse analysis starts at
+       every `dequantize` result (its input's `!quant.uniform` type) and a
+       backward one at every `quantize` operand (its result type). Both move
+       parameters through the "same-scale" ops, which commute with
+       quantization: `reshape`, `transpose` (a per-axis axis follows the
+       permutation and reshape), `pad` (its value must be representable: 0
+       always is), `max_pool2d`, `concat` (forward only when all inputs
+       agree) and, forward only, `clamp`. The lattice per value is
+       uninitialized / one element type / conflict.
+    2. Conflicts: where a value's forward parameters differ from those a
+       use asks for backward, or where the inputs of a `concat` (or, with
+       `align-add=true`, of an `add`) carry different parameters, exactly
+       one `qnn.requantize` (rounding half_even) is inserted per conflict,
+       at the point of the same-scale chain with the fewest elements (for a
+       concat or add: on the smaller input). With `remarks=true` each one
+       is reported with a remark.
+    3. QDQ insertion: every float value that received parameters and is not
+       already quantized gets `qnn.dequantize(qnn.quantize(v))`. Parameters
+       that came forward are exact on the value (it is a dequantized value
+       moved around), so all its users read the pair; parameters that came
+       backward reroute only the uses that asked for them, so no other user
+       sees a rounded value.
+    4. Bias: a float constant bias of a `conv2d` / `fully_connected` whose
+       input is `dequantize` of a per-tensor type (scale s_x) and whose
+       weights are `dequantize` of a per-tensor or per-output-channel type
+       (s_w) becomes `dequantize(qnn.constant : i32)` at scale s_x * s_w
+       (per channel where the weights are), rounding half to even. A bias
+       that does not fit int32 doubles that channel's weight scale (the
+       constant weight codes are requantized, half to even) until it fits,
+       with a remark.
+    5. Accumulators: every `conv2d` / `fully_connected` / `matmul` with
+       quantized (or dequantized) input and weights gets `qnn.acc_bits`
+       (the signed bits its accumulator needs), `qnn.acc_range` (the exact
+       integer range, array<i64: lo, hi>) and `qnn.acc_type` (i16 when 16
+       bits suffice, else i32). The range is computed from the code ranges
+       minus zero points and, for constant weights, from the weight codes
+       themselves, per output channel, bias included; it never exceeds the
+       fixed-point bit-growth bound n_x + n_w + ceil(log2 K) (+1 for the
+       bias). An accumulator that can overflow i32 is an error.
+  }];
+  let options = [
+    Option<"remarks", "remarks", "bool", /*default=*/"false",
+           "Emit a remark for every inserted requantize and accumulator">,
+    Option<"alignAdd", "align-add", "bool", /*default=*/"true",
+           "Requantize one input of an add whose inputs have different parameters">,
+    Option<"quantizeBias", "quantize-bias", "bool", /*default=*/"true",
+           "Quantize float biases to i32 at scale s_x * s_w">,
+    Option<"accumulators", "accumulators", "bool", /*default=*/"true",
+           "Annotate conv2d / fully_connected / matmul with accumulator widths">
+  ];
+  let dependentDialects = ["::mlir::qnn::QNNDialect",
+                           "::mlir::quant::QuantDialect"];
+}
+
+def QNNPrintRanges : Pass<"qnn-print-ranges", "func::FuncOp"> {
+  let summary = "Report accumulator widths and quantization parameters as remarks";
+  let description = [{
+    A read-only pass for tests and for inspecting a quantized graph: every
+    op with `qnn.acc_bits` (see `-qnn-propagate-scales`) gets a remark such
+    as `accumulator needs 19 bits (range [-123456, 234567]), uses i32`, and
+    every `quantize` / `dequantize` one with the parameters of its
+    quantized type and the real range they cover, e.g.
+    `dequantize from i8 scale 0.5 zero point -3: reals [-62.5, 65]`.
+  }];
+  let dependentDialects = ["::mlir::qnn::QNNDialect"];
+}
+
 #endif // QUANT_DIALECT_QNN_PASSES_TD

@@ -65,7 +65,8 @@ struct PTQPipelineOptions : public PassPipelineOptions<PTQPipelineOptions> {
 
 /// Post-training quantization of a float graph with calibrated ranges
 /// (`qnn.calib`): simplify, quantize weights and activations (QDQ form),
-/// fuse QDQ groups into quantized ops, then lower to integers.
+/// propagate scales (QDQ around same-scale ops, i32 biases, accumulator
+/// widths), fuse QDQ groups into quantized ops, then lower to integers.
 void buildPTQPipeline(OpPassManager &pm, const PTQPipelineOptions &options) {
   buildSimplifyPipeline(pm, SimplifyPipelineOptions());
   qnn::QNNQuantizeWeightsOptions weights;
@@ -78,6 +79,7 @@ void buildPTQPipeline(OpPassManager &pm, const PTQPipelineOptions &options) {
   activations.bits = options.activationBits;
   pm.addNestedPass<func::FuncOp>(
       qnn::createQNNQuantizeActivations(activations));
+  pm.addNestedPass<func::FuncOp>(qnn::createQNNPropagateScales());
   pm.addNestedPass<func::FuncOp>(qnn::createQNNFoldRequant());
   if (options.integer) {
     pm.addNestedPass<func::FuncOp>(qnn::createQNNLowerToInteger());
