@@ -282,7 +282,7 @@ def QNNPropagateScales : Pass<"qnn-propagate-scales", "func::FuncOp"> {
     Option<"remarks", "remarks", "bool", /*default=*/"false",
            "Emit a remark for every inserted requantize and accumulator">,
     Option<"alignAdd", "align-add", "bool", /*default=*/"true",
-           "Requantize one input of an add whose inputs have different parameters">,
+           "Requantize add inputs whose parameters differ">,
     Option<"quantizeBias", "quantize-bias", "bool", /*default=*/"true",
            "Quantize float biases to i32 at scale s_x * s_w">,
     Option<"accumulators", "accumulators", "bool", /*default=*/"true",
@@ -293,7 +293,7 @@ def QNNPropagateScales : Pass<"qnn-propagate-scales", "func::FuncOp"> {
 }
 
 def QNNPrintRanges : Pass<"qnn-print-ranges", "func::FuncOp"> {
-  let summary = "Report accumulator widths and quantization parameters as remarks";
+  let summary = "Report accumulator widths and quantization parameters";
   let description = [{
     A read-only pass for tests and for inspecting a quantized graph: every
     op with `qnn.acc_bits` (see `-qnn-propagate-scales`) gets a remark such

@@ -1,4 +1,4 @@
-//===- AccumulatorRange.h - integer accumulator widths -------------*- C++ -*-===//
+//===- AccumulatorRange.h - integer accumulator widths ----------*- C++ -*-===//
 //
 // Internal header of -qnn-propagate-scales: the fixed-point bit-growth rules
 // and the exact integer range of the accumulator of a conv2d /

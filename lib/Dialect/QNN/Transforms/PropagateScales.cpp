@@ -177,8 +177,9 @@ static SmallVector<Cut> findValueCuts(ArrayRef<Value> values,
     unsigned leader = classes.getLeaderValue(static_cast<unsigned>(i));
     auto [it, inserted] = best.try_emplace(leader, i);
     const ConflictingUse &other = members[it->second];
-    if (!inserted &&
-        (m.cost < other.cost || (m.cost == other.cost && m.order >= other.order)))
+    bool cheaper = m.cost < other.cost ||
+                   (m.cost == other.cost && m.order >= other.order);
+    if (!inserted && cheaper)
       it->second = i;
   }
   SmallVector<unsigned> chosen;
@@ -328,8 +329,9 @@ static void insertQDQ(ArrayRef<Value> values, const DataFlowSolver &solver) {
       QuantParams d = getDemand(use, solver);
       if (!d.isKnown())
         continue;
-      auto *it = std::find_if(plans.begin() + first, plans.end(),
-                              [&](const Plan &p) { return p.type == d.getType(); });
+      auto *it =
+          std::find_if(plans.begin() + first, plans.end(),
+                       [&](const Plan &p) { return p.type == d.getType(); });
       if (it == plans.end()) {
         plans.push_back({v, d.getType(), {}});
         it = plans.end() - 1;

@@ -1,4 +1,4 @@
-//===- QuantParamsAnalysis.h - quantization-parameter dataflow ----*- C++ -*-===//
+//===- QuantParamsAnalysis.h - quantization-parameter dataflow --*- C++ -*-===//
 //
 // Internal header of -qnn-propagate-scales: the sparse dataflow analyses
 // that move quantization parameters (an affine element type) from
@@ -77,9 +77,9 @@ public:
   MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(ForwardQuantParamsAnalysis)
   using SparseForwardDataFlowAnalysis::SparseForwardDataFlowAnalysis;
 
-  LogicalResult visitOperation(Operation *op,
-                               ArrayRef<const ForwardQuantLattice *> operands,
-                               ArrayRef<ForwardQuantLattice *> results) override;
+  LogicalResult
+  visitOperation(Operation *op, ArrayRef<const ForwardQuantLattice *> operands,
+                 ArrayRef<ForwardQuantLattice *> results) override;
   /// Function arguments and values of unknown origin carry no parameters.
   void setToEntryState(ForwardQuantLattice *lattice) override {}
 };
