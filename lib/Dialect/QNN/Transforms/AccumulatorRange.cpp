@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "AccumulatorRange.h"
+#include "quant/Support/Numerics.h"
 
 #include "quant/Dialect/QNN/IR/QNN.h"
 
@@ -30,28 +31,9 @@
 using namespace mlir;
 using namespace mlir::qnn;
 
-//===----------------------------------------------------------------------===//
-// Bit growth
-//===----------------------------------------------------------------------===//
-
-unsigned mlir::qnn::signedBits(int64_t lo, int64_t hi) {
-  for (unsigned w = 1; w < 64; ++w) {
-    int64_t m = int64_t(1) << (w - 1);
-    if (lo >= -m && hi <= m - 1)
-      return w;
-  }
-  return 64;
-}
-
-unsigned mlir::qnn::addBits(unsigned n1, unsigned n2) {
-  return std::max(n1, n2) + 1;
-}
-
-unsigned mlir::qnn::mulBits(unsigned n1, unsigned n2) { return n1 + n2; }
-
-unsigned mlir::qnn::dotBits(unsigned n1, unsigned n2, int64_t terms) {
-  return mulBits(n1, n2) +
-         (terms > 1 ? llvm::Log2_64_Ceil(static_cast<uint64_t>(terms)) : 0);
+// Bit growth comes from the shared numerics library.
+static unsigned signedBits(int64_t lo, int64_t hi) {
+  return numerics::signedBitsFor({lo, hi});
 }
 
 //===----------------------------------------------------------------------===//
@@ -239,7 +221,8 @@ std::optional<AccumulatorInfo> mlir::qnn::analyzeAccumulator(Operation *op) {
   info.terms = layout.terms;
   info.inputBits = signedBits(x->lo, x->hi);
   info.weightBits = signedBits(w->lo, w->hi);
-  info.boundBits = dotBits(info.inputBits, info.weightBits, layout.terms);
+  info.boundBits = numerics::bitsForDot(info.inputBits, info.weightBits,
+                                       static_cast<uint64_t>(layout.terms));
   int64_t biasLo = 0, biasHi = 0;
   if (b) {
     if (b->values && !b->values->empty()) {
@@ -250,7 +233,7 @@ std::optional<AccumulatorInfo> mlir::qnn::analyzeAccumulator(Operation *op) {
       biasHi = b->hi;
     }
     info.biasBits = signedBits(biasLo, biasHi);
-    info.boundBits = addBits(info.boundBits, info.biasBits);
+    info.boundBits = numerics::bitsForAdd(info.boundBits, info.biasBits);
   }
   /// The bias of output group `ch` (its bound when it is not constant).
   auto biasOf = [&](int64_t ch, bool upper) -> int64_t {

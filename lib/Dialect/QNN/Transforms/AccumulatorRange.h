@@ -1,9 +1,9 @@
 //===- AccumulatorRange.h - integer accumulator widths ----------*- C++ -*-===//
 //
-// Internal header of -qnn-propagate-scales: the fixed-point bit-growth rules
-// and the exact integer range of the accumulator of a conv2d /
-// fully_connected / matmul whose operands are quantized (directly, through
-// `qnn.dequantize`, or as integers in the integer form).
+// Internal header of -qnn-propagate-scales: the exact integer range of the
+// accumulator of a conv2d / fully_connected / matmul whose operands are
+// quantized (directly, through `qnn.dequantize`, or as integers in the
+// integer form). Bit-growth rules come from quant/Support/Numerics.h.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,17 +17,6 @@
 
 namespace mlir::qnn {
 
-/// Bits of the smallest two's complement integer holding every value of
-/// [lo, hi] (at least 1).
-unsigned signedBits(int64_t lo, int64_t hi);
-
-/// Bit growth of fixed-point arithmetic on signed values: a sum of an n1-
-/// and an n2-bit value needs max(n1, n2) + 1 bits, a product n1 + n2, and a
-/// dot product of K terms n1 + n2 + ceil(log2 K).
-unsigned addBits(unsigned n1, unsigned n2);
-unsigned mulBits(unsigned n1, unsigned n2);
-unsigned dotBits(unsigned n1, unsigned n2, int64_t terms);
-
 /// The accumulator of one linear op.
 struct AccumulatorInfo {
   /// Exact range: every partial sum (any subset of the products, with or
@@ -36,7 +25,8 @@ struct AccumulatorInfo {
   /// signedBits(lo, hi); 64 when the range does not fit int64.
   unsigned bits = 0;
   /// The bit-growth bound from the operand storage widths, which ignores
-  /// the weight values: dotBits(n_x, n_w, K), plus the bias addition.
+  /// the weight values: numerics::bitsForDot(n_x, n_w, K), plus the bias
+  /// addition (numerics::bitsForAdd).
   unsigned boundBits = 0;
   unsigned inputBits = 0, weightBits = 0, biasBits = 0;
   /// Terms per output element (K).
