@@ -6,11 +6,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "quant/Conversion/Passes.h"
 #include "quant/Dialect/QNN/IR/QNN.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Quant/IR/Quant.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -21,7 +24,8 @@ int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   registry.insert<mlir::qnn::QNNDialect, mlir::quant::QuantDialect,
                   mlir::func::FuncDialect, mlir::arith::ArithDialect,
-                  mlir::tensor::TensorDialect>();
+                  mlir::tensor::TensorDialect, mlir::linalg::LinalgDialect,
+                  mlir::math::MathDialect>();
 
   // Generic passes our pipelines and tests use.
   mlir::registerCanonicalizerPass();
@@ -31,6 +35,7 @@ int main(int argc, char **argv) {
 
   mlir::qnn::registerQNNPasses();
   mlir::qnn::registerQNNPipelines();
+  mlir::qnn::registerQuantConversionPasses();
 
   return mlir::asMainReturnCode(mlir::MlirOptMain(
       argc, argv, "quant-mlir optimizer driver\n", registry));

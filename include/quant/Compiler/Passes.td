@@ -1,0 +1,114 @@
+//===- Passes.td - code generation passes ------------------*- tablegen -*-===//
+//
+// The passes of the linalg-to-LLVM code generation pipeline that upstream
+// MLIR does not provide; implemented in lib/Compiler/.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANT_COMPILER_PASSES_TD
+#define QUANT_COMPILER_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def QuantTileAndVectorize : Pass<"quant-tile-and-vectorize", "func::FuncOp"> {
+  let summary = "Register-tile and vectorize the linalg.contract hot loops";
+  let description = [{
+    Schedules every `linalg.contract` (the matrix products and convolution
+    taps that convert-qnn-to-linalg produces) as an outer-product
+    microkernel on tensors:
+
+    * the innermost output dimension (N) is tiled by two vector registers
+      of accumulator elements (`vector-bits` / element width * 2, e.g. 32
+      f32 lanes with AVX-512) or its full size when smaller;
+    * one other parallel dimension that indexes only the operand N does not
+      index (M: the output channels of a conv tap, the rows of a matmul) is
+      tiled by `m-tile`, so M x N accumulators stay in registers;
+    * reductions are tiled by 1 (4 with `vnni` for i8 operands, the depth
+      of one vpdpbusd) and every other dimension by 1;
+    * loops whose trip count the tile does not divide are peeled, so every
+      tile has a static shape, and each tile is vectorized into a
+      `vector.contract` (linalg::vectorize with named contractions).
+
+    After bufferization, quant-lower-vectors hoists the accumulator out of
+    the reduction loop and lowers the contraction to FMAs.
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "unsigned", /*default=*/"256",
+           "Width of one vector register in bits">,
+    Option<"mTile", "m-tile", "unsigned", /*default=*/"6",
+           "Rows of the register tile">,
+    Option<"vnni", "vnni", "bool", /*default=*/"false",
+           "Tile i8 reductions by 4 for AVX-512 VNNI dot products">
+  ];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect",
+    "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect"
+  ];
+}
+
+def QuantLowerVectors : Pass<"quant-lower-vectors", "func::FuncOp"> {
+  let summary = "Hoist accumulators and lower vector and math ops for LLVM";
+  let description = [{
+    Runs on bufferized code: folds subviews into vector transfers, hoists
+    loop-invariant accumulator reads/writes out of reduction loops (the
+    accumulator tile lives in registers), lowers `vector.contract` to outer
+    products (one broadcast and FMA per row), transfers to 1-D loads and
+    stores, masks and shape casts, and replaces `math.exp` by its polynomial
+    approximation (no libm call). With `fma=false` (targets without FMA,
+    such as baseline x86-64) fused multiply-adds become `mulf` + `addf`
+    with the `contract` flag, which LLVM fuses where it can.
+
+    With `vnni=true`, i8 x i8 -> i32 contractions tiled by 4 along the
+    reduction become AVX-512 VNNI `vpdpbusd` dot products: the signed
+    activations are biased by 128 into u8 and the bias correction
+    128 * sum(w) is subtracted again (see the pass implementation).
+  }];
+  let options = [
+    Option<"fma", "fma", "bool", /*default=*/"true",
+           "The target has fused multiply-add instructions">,
+    Option<"vnni", "vnni", "bool", /*default=*/"false",
+           "Use AVX-512 VNNI vpdpbusd for i8 dot products">
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::LLVM::LLVMDialect",
+    "::mlir::math::MathDialect", "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect"
+  ];
+}
+
+def QuantPrepareEntry : Pass<"quant-prepare-entry", "ModuleOp"> {
+  let summary = "Check the entry function and mark its inputs read-only";
+  let description = [{
+    Before bufferization: the entry function (`entry`) must exist, have
+    statically shaped ranked tensor arguments and results, and be the only
+    public function. Its arguments are marked `bufferization.writable =
+    false`, so the generated code never writes into the caller's input
+    buffers (`const` pointers in the C header). Other functions become
+    private.
+  }];
+  let options = [
+    Option<"entry", "entry", "std::string", /*default=*/"\"main\"",
+           "Name of the function to compile">
+  ];
+}
+
+def QuantFinalizeEntry : Pass<"quant-finalize-entry", "ModuleOp"> {
+  let summary = "Give the bufferized entry function its C ABI";
+  let description = [{
+    After bufferization and buffer-results-to-out-params: renames the entry
+    function to `<name>_run` and makes it return an i32 status (0), so with
+    the bare-pointer calling convention it lowers to
+    `int <name>_run(const T *in0, ..., T *out0, ...)`. Every argument must
+    be a static memref with the identity layout.
+  }];
+  let options = [
+    Option<"entry", "entry", "std::string", /*default=*/"\"main\"",
+           "Name of the function to compile">,
+    Option<"symbolName", "name", "std::string", /*default=*/"\"model\"",
+           "Prefix of the generated symbol (<name>_run)">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
+#endif // QUANT_COMPILER_PASSES_TD

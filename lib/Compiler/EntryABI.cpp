@@ -1,0 +1,121 @@
+//===- EntryABI.cpp - the C ABI of the compiled entry function -----------===//
+//
+// Implements -quant-prepare-entry (before bufferization: inputs read-only,
+// static tensor signature) and -quant-finalize-entry (after
+// buffer-results-to-out-params: `int <name>_run(const T *in..., T *out...)`
+// once func-to-llvm uses bare pointers for the static memrefs).
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant/Compiler/Passes.h"
+
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/IR/SymbolTable.h"
+
+namespace mlir::qnn {
+#define GEN_PASS_DEF_QUANTPREPAREENTRY
+#define GEN_PASS_DEF_QUANTFINALIZEENTRY
+#include "quant/Compiler/Passes.h.inc"
+} // namespace mlir::qnn
+
+using namespace mlir;
+
+/// The entry function of `module`, or an error naming what is missing.
+static func::FuncOp lookupEntry(ModuleOp module, StringRef name,
+                                StringRef pass) {
+  auto func = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+      module, StringAttr::get(module.getContext(), name));
+  if (!func || func.isExternal()) {
+    module.emitError() << pass << ": no function '@" << name
+                       << "' with a body to compile (see --entry)";
+    return {};
+  }
+  return func;
+}
+
+namespace {
+
+struct QuantPrepareEntryPass
+    : qnn::impl::QuantPrepareEntryBase<QuantPrepareEntryPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    func::FuncOp func = lookupEntry(module, entry, "quant-prepare-entry");
+    if (!func)
+      return signalPassFailure();
+    FunctionType type = func.getFunctionType();
+    if (type.getNumResults() == 0) {
+      func.emitError() << "quant-prepare-entry: '@" << entry
+                       << "' returns nothing";
+      return signalPassFailure();
+    }
+    SmallVector<Type> types(type.getInputs());
+    llvm::append_range(types, type.getResults());
+    for (Type t : types) {
+      auto tensor = llvm::dyn_cast<RankedTensorType>(t);
+      if (!tensor || !tensor.hasStaticShape()) {
+        func.emitError() << "quant-prepare-entry: arguments and results of '@"
+                         << entry << "' must be statically shaped tensors, "
+                         << "got " << t;
+        return signalPassFailure();
+      }
+    }
+    for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
+      func.setArgAttr(i, bufferization::BufferizationDialect::kWritableAttrName,
+                      BoolAttr::get(&getContext(), false));
+    for (auto other : module.getOps<func::FuncOp>())
+      if (other != func && !other.isExternal())
+        other.setPrivate();
+  }
+};
+
+struct QuantFinalizeEntryPass
+    : qnn::impl::QuantFinalizeEntryBase<QuantFinalizeEntryPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    func::FuncOp func = lookupEntry(module, entry, "quant-finalize-entry");
+    if (!func)
+      return signalPassFailure();
+    FunctionType type = func.getFunctionType();
+    if (type.getNumResults() != 0) {
+      func.emitError() << "quant-finalize-entry: results must have become "
+                          "out-parameters (buffer-results-to-out-params)";
+      return signalPassFailure();
+    }
+    for (Type t : type.getInputs()) {
+      auto memref = llvm::dyn_cast<MemRefType>(t);
+      if (!memref || !memref.hasStaticShape() ||
+          !memref.getLayout().isIdentity()) {
+        func.emitError() << "quant-finalize-entry: argument type " << t
+                         << " is not a static identity-layout memref";
+        return signalPassFailure();
+      }
+    }
+    std::string runName = symbolName + "_run";
+    if (SymbolTable::lookupSymbolIn(module, runName)) {
+      module.emitError() << "quant-finalize-entry: symbol '" << runName
+                         << "' already exists";
+      return signalPassFailure();
+    }
+    if (failed(SymbolTable::replaceAllSymbolUses(
+            func, StringAttr::get(&getContext(), runName), module)))
+      return signalPassFailure();
+    func.setSymName(runName);
+    func.setPublic();
+
+    // Return an int status: 0 = success.
+    Type i32 = IntegerType::get(&getContext(), 32);
+    func.setType(FunctionType::get(&getContext(), type.getInputs(), {i32}));
+    func.walk([&](func::ReturnOp ret) {
+      OpBuilder b(ret);
+      Value zero = arith::ConstantOp::create(b, ret.getLoc(),
+                                             b.getI32IntegerAttr(0));
+      ret->setOperands(zero);
+    });
+  }
+};
+
+} // namespace

@@ -1,0 +1,133 @@
+//===- LowerVectors.cpp - hoisting and vector/math lowering --------------===//
+//
+// Implements -quant-lower-vectors (see Passes.td) on bufferized code:
+//   1. subviews fold into vector transfers, so accumulator transfers index
+//      the base buffer with loop-invariant indices;
+//   2. linalg::hoistRedundantVectorTransfers moves the accumulator tile out
+//      of the reduction loop (it becomes a loop-carried vector);
+//   3. i8 contractions become VNNI dot products (with `vnni`), the rest
+//      outer products -> FMAs, transfers 1-D loads/stores;
+//   4. math.exp becomes its polynomial approximation; without FMA hardware,
+//      vector.fma / math.fma become mulf + addf {contract}.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Rewrites.h"
+#include "quant/Compiler/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Transforms.h"
+#include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mlir::qnn {
+#define GEN_PASS_DEF_QUANTLOWERVECTORS
+#include "quant/Compiler/Passes.h.inc"
+} // namespace mlir::qnn
+
+using namespace mlir;
+
+namespace {
+
+/// a * b + c as mulf + addf that LLVM may fuse (targets without FMA would
+/// otherwise call fmaf for every lane).
+template <typename FmaOp>
+struct SplitFma : OpRewritePattern<FmaOp> {
+  using OpRewritePattern<FmaOp>::OpRewritePattern;
+  LogicalResult matchAndRewrite(FmaOp op,
+                                PatternRewriter &rewriter) const override {
+    auto contract = arith::FastMathFlagsAttr::get(
+        op.getContext(), arith::FastMathFlags::contract);
+    // Both ops take (a, b, c) as operands 0, 1, 2.
+    Value mul = arith::MulFOp::create(rewriter, op.getLoc(), op->getOperand(0),
+                                      op->getOperand(1), contract);
+    rewriter.replaceOpWithNewOp<arith::AddFOp>(op, mul, op->getOperand(2),
+                                               contract);
+    return success();
+  }
+};
+
+/// memref.copy between strided views becomes linalg.copy (then loops):
+/// upstream lowers it to a call into the MLIR runtime library, which a
+/// standalone object file cannot rely on. Contiguous copies stay memcpy.
+struct StridedCopyToLinalg : OpRewritePattern<memref::CopyOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(memref::CopyOp op,
+                                PatternRewriter &rewriter) const override {
+    auto contiguous = [](Value v) {
+      auto t = llvm::cast<MemRefType>(v.getType());
+      return t.getLayout().isIdentity();
+    };
+    if (contiguous(op.getSource()) && contiguous(op.getTarget()))
+      return failure();
+    rewriter.replaceOpWithNewOp<linalg::CopyOp>(op, op.getSource(),
+                                                op.getTarget());
+    return success();
+  }
+};
+
+/// Applies `populate`'s patterns greedily to `root`.
+void applyGreedily(Operation *root,
+                   function_ref<void(RewritePatternSet &)> populate) {
+  RewritePatternSet patterns(root->getContext());
+  populate(patterns);
+  (void)applyPatternsGreedily(root, std::move(patterns));
+}
+
+struct QuantLowerVectorsPass
+    : qnn::impl::QuantLowerVectorsBase<QuantLowerVectorsPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    applyGreedily(func, [](RewritePatternSet &p) {
+      memref::populateFoldMemRefAliasOpPatterns(p);
+    });
+    (void)qnn::compiler::canonicalize(func);
+    linalg::hoistRedundantVectorTransfers(func);
+    applyGreedily(func, [](RewritePatternSet &p) {
+      p.add<StridedCopyToLinalg>(p.getContext());
+    });
+
+    applyGreedily(func, [&](RewritePatternSet &p) {
+      if (vnni)
+        qnn::compiler::populateVNNIContractPatterns(p);
+      vector::populateCastAwayVectorLeadingOneDimPatterns(p);
+      vector::populateDropUnitDimWithShapeCastPatterns(p);
+    });
+    applyGreedily(func, [](RewritePatternSet &p) {
+      vector::populateVectorMaskLoweringPatternsForSideEffectingOps(p);
+      vector::populateVectorContractLoweringPatterns(
+          p, vector::VectorContractLowering::OuterProduct);
+      vector::populateVectorOuterProductLoweringPatterns(p);
+      vector::populateVectorTransferPermutationMapLoweringPatterns(p);
+      vector::populateVectorTransferLoweringPatterns(p, /*maxRank=*/1);
+      vector::populateVectorMaskOpLoweringPatterns(p);
+      vector::populateVectorBroadcastLoweringPatterns(p);
+      vector::populateVectorShapeCastLoweringPatterns(p);
+      vector::populateVectorTransposeLoweringPatterns(
+          p, vector::VectorTransposeLowering::EltWise);
+      vector::populateVectorMultiReductionLoweringPatterns(
+          p, vector::VectorMultiReductionLowering::InnerParallel);
+    });
+    applyGreedily(func, [&](RewritePatternSet &p) {
+      populateMathPolynomialApproximationPatterns(
+          p, [](StringRef name) { return name == "exp" || name == "math.exp"; });
+    });
+    if (!fma)
+      applyGreedily(func, [](RewritePatternSet &p) {
+        p.add<SplitFma<vector::FMAOp>, SplitFma<math::FmaOp>>(p.getContext());
+      });
+  }
+};
+
+} // namespace
+
+void mlir::qnn::compiler::populateVNNIContractPatterns(
+    RewritePatternSet &patterns) {
+  // Stage 2 (VNNI kernels) adds its pattern here.
+  (void)patterns;
+}

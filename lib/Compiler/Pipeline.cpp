@@ -1,0 +1,202 @@
+//===- Pipeline.cpp - the qnn to LLVM dialect pipeline -------------------===//
+//
+// Phase by phase (see Pipeline.h):
+//   integer:   qnn-lower-to-integer (a no-op on float and integer graphs)
+//   linalg:    quant-prepare-entry, inline, symbol-dce,
+//              convert-qnn-to-linalg, canonicalize, cse
+//   vector:    quant-tile-and-vectorize, canonicalize, cse
+//   bufferize: one-shot-bufferize (function boundaries, identity layouts),
+//              buffer-results-to-out-params (hoisting static allocs so
+//              results are written in place), buffer-deallocation-pipeline,
+//              quant-finalize-entry, canonicalize, cse
+//   loops:     quant-lower-vectors, convert-linalg-to-loops,
+//              convert-vector-to-scf (full unroll), expand-strided-metadata,
+//              lower-affine
+//   llvm:      scf-to-cf, vector/math/memref/arith/index/cf/ub/func to
+//              LLVM (bare-pointer calling convention), reconcile casts
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant/Compiler/Pipeline.h"
+#include "quant/Compiler/Passes.h"
+#include "quant/Conversion/Passes.h"
+#include "quant/Dialect/QNN/Transforms/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
+#include "mlir/Dialect/Index/IR/IndexDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Linalg/Transforms/TilingInterfaceImpl.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Tensor/IR/TensorInferTypeOpInterfaceImpl.h"
+#include "mlir/Dialect/Tensor/IR/TensorTilingInterfaceImpl.h"
+#include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mlir/Dialect/Vector/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+using namespace mlir::qnn::compiler;
+
+namespace {
+struct PhaseName {
+  Phase phase;
+  const char *name;
+};
+constexpr PhaseName kPhases[] = {
+    {Phase::Integer, "integer"},     {Phase::Linalg, "linalg"},
+    {Phase::Vector, "vector"},       {Phase::Bufferize, "bufferize"},
+    {Phase::Loops, "loops"},         {Phase::LLVM, "llvm"},
+};
+} // namespace
+
+StringRef mlir::qnn::compiler::getPhaseName(Phase phase) {
+  for (const PhaseName &p : kPhases)
+    if (p.phase == phase)
+      return p.name;
+  return "";
+}
+
+std::optional<Phase> mlir::qnn::compiler::parsePhase(StringRef name) {
+  for (const PhaseName &p : kPhases)
+    if (name == p.name)
+      return p.phase;
+  return std::nullopt;
+}
+
+std::string mlir::qnn::compiler::listPhaseNames() {
+  std::string names;
+  for (const PhaseName &p : kPhases)
+    names += (names.empty() ? "" : ", ") + std::string(p.name);
+  return names;
+}
+
+void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
+                                         const CodegenOptions &options) {
+  switch (phase) {
+  case Phase::Integer:
+    pm.addNestedPass<func::FuncOp>(qnn::createQNNLowerToInteger());
+    break;
+  case Phase::Linalg: {
+    qnn::QuantPrepareEntryOptions prepare;
+    prepare.entry = options.entry;
+    pm.addPass(qnn::createQuantPrepareEntry(prepare));
+    pm.addPass(createInlinerPass());
+    pm.addPass(createSymbolDCEPass());
+    pm.addPass(qnn::createConvertQNNToLinalg());
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+    break;
+  }
+  case Phase::Vector: {
+    qnn::QuantTileAndVectorizeOptions tile;
+    tile.vectorBits = options.target.vectorBits;
+    tile.mTile = options.target.registers >= 32 ? 8 : 6;
+    tile.vnni = options.target.avx512vnni;
+    pm.addNestedPass<func::FuncOp>(qnn::createQuantTileAndVectorize(tile));
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+    break;
+  }
+  case Phase::Bufferize: {
+    bufferization::OneShotBufferizePassOptions bufferize;
+    bufferize.bufferizeFunctionBoundaries = true;
+    bufferize.functionBoundaryTypeConversion =
+        bufferization::LayoutMapOption::IdentityLayoutMap;
+    pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+    bufferization::BufferResultsToOutParamsPassOptions outParams;
+    outParams.hoistStaticAllocs = true;
+    outParams.modifyPublicFunctions = true;
+    pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+    bufferization::buildBufferDeallocationPipeline(pm);
+    qnn::QuantFinalizeEntryOptions finalize;
+    finalize.entry = options.entry;
+    finalize.symbolName = options.name;
+    pm.addPass(qnn::createQuantFinalizeEntry(finalize));
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+    break;
+  }
+  case Phase::Loops: {
+    qnn::QuantLowerVectorsOptions lower;
+    lower.fma = options.target.fma;
+    lower.vnni = options.target.avx512vnni;
+    pm.addNestedPass<func::FuncOp>(qnn::createQuantLowerVectors(lower));
+    pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+    VectorTransferToSCFOptions toScf;
+    toScf.enableFullUnroll(true);
+    pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass(toScf));
+    pm.addPass(memref::createExpandStridedMetadataPass());
+    pm.addPass(createLowerAffinePass());
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+    break;
+  }
+  case Phase::LLVM: {
+    pm.addPass(createSCFToControlFlowPass());
+    pm.addPass(createConvertVectorToLLVMPass());
+    pm.addPass(createConvertMathToLLVMPass());
+    pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+    pm.addPass(createArithToLLVMConversionPass());
+    pm.addPass(createConvertIndexToLLVMPass());
+    pm.addPass(createConvertControlFlowToLLVMPass());
+    pm.addPass(createUBToLLVMConversionPass());
+    ConvertFuncToLLVMPassOptions funcToLLVM;
+    funcToLLVM.useBarePtrCallConv = true;
+    pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));
+    pm.addPass(createReconcileUnrealizedCastsPass());
+    pm.addPass(createCanonicalizerPass());
+    break;
+  }
+  }
+}
+
+LogicalResult mlir::qnn::compiler::runPipeline(ModuleOp module,
+                                               const CodegenOptions &options,
+                                               Phase last) {
+  PassManager pm(module.getContext());
+  for (const PhaseName &p : kPhases) {
+    addPhasePasses(pm, p.phase, options);
+    if (p.phase == last)
+      break;
+  }
+  return pm.run(module);
+}
+
+void mlir::qnn::compiler::registerCodegenDialects(DialectRegistry &registry) {
+  registry.insert<qnn::QNNDialect, quant::QuantDialect>();
+  registry.insert<affine::AffineDialect, arith::ArithDialect,
+                  bufferization::BufferizationDialect, cf::ControlFlowDialect,
+                  func::FuncDialect, index::IndexDialect,
+                  linalg::LinalgDialect, LLVM::LLVMDialect,
+                  math::MathDialect, memref::MemRefDialect,
+                  scf::SCFDialect, tensor::TensorDialect, ub::UBDialect,
+                  vector::VectorDialect>();
+  arith::registerBufferizableOpInterfaceExternalModels(registry);
+  bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
+      registry);
+  linalg::registerBufferizableOpInterfaceExternalModels(registry);
+  linalg::registerTilingInterfaceExternalModels(registry);
+  scf::registerBufferizableOpInterfaceExternalModels(registry);
+  tensor::registerBufferizableOpInterfaceExternalModels(registry);
+  tensor::registerInferTypeOpInterfaceExternalModels(registry);
+  tensor::registerTilingInterfaceExternalModels(registry);
+  vector::registerBufferizableOpInterfaceExternalModels(registry);
+  registerTranslations(registry);
+}
+
+void mlir::qnn::compiler::registerCodegenPasses() {
+  qnn::registerQuantCompilerPasses();
+}

@@ -1,0 +1,25 @@
+//===- Rewrites.h - rewrite helpers shared by the codegen passes -*- C++ -*-===//
+//
+// Private to lib/Compiler.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANT_LIB_COMPILER_REWRITES_H
+#define QUANT_LIB_COMPILER_REWRITES_H
+
+#include "mlir/IR/Operation.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace mlir::qnn::compiler {
+
+/// Runs every canonicalization pattern of the loaded dialects and
+/// registered ops on `root` (what -canonicalize does), greedily.
+LogicalResult canonicalize(Operation *root);
+
+/// Adds the pattern rewriting i8 x i8 -> i32 vector.contract ops with a
+/// reduction depth of 4 into AVX-512 VNNI vpdpbusd (LowerVectors.cpp).
+void populateVNNIContractPatterns(RewritePatternSet &patterns);
+
+} // namespace mlir::qnn::compiler
+
+#endif // QUANT_LIB_COMPILER_REWRITES_H

@@ -1,0 +1,197 @@
+//===- TileAndVectorize.cpp - register tiling of linalg.contract ---------===//
+//
+// Implements -quant-tile-and-vectorize (see Passes.td): every
+// linalg.contract gets an M x N register tile (N the innermost output
+// dimension, two vector registers wide; M a dimension that only the other
+// operand varies along), reductions tiled by 1 (or 4 for VNNI), loops peeled
+// so all tiles are static, then each tile becomes a vector.contract.
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant/Compiler/Passes.h"
+#include "Rewrites.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace mlir::qnn {
+#define GEN_PASS_DEF_QUANTTILEANDVECTORIZE
+#include "quant/Compiler/Passes.h.inc"
+} // namespace mlir::qnn
+
+using namespace mlir;
+
+/// Marks tiles that must be vectorized (survives peeling, which clones).
+static constexpr StringLiteral kTileAttr = "quant.tile";
+
+namespace {
+
+/// The register tile of one contraction: tile size per loop (0 = not
+/// tiled), and which loops are N (vectorized) and M (unrolled rows).
+struct TileChoice {
+  SmallVector<int64_t> sizes;
+  int64_t nDim = -1, mDim = -1;
+};
+
+/// True if `v` is a tensor of i8 elements.
+bool isI8Tensor(Value v) {
+  auto t = llvm::dyn_cast<ShapedType>(v.getType());
+  return t && t.getElementType().isInteger(8);
+}
+
+/// Picks the register tile of `op` (see the file comment); nullopt when the
+/// op has dynamic loops or no innermost output dimension to vectorize.
+std::optional<TileChoice> chooseTiles(linalg::LinalgOp op, unsigned vectorBits,
+                                      unsigned mTile, bool vnni) {
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  if (llvm::any_of(ranges, ShapedType::isDynamic))
+    return std::nullopt;
+  AffineMap outMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
+  if (outMap.getNumResults() == 0)
+    return std::nullopt;
+  auto last = llvm::dyn_cast<AffineDimExpr>(outMap.getResults().back());
+  if (!last)
+    return std::nullopt;
+  TileChoice choice;
+  choice.nDim = last.getPosition();
+  Type accType = getElementTypeOrSelf(op.getDpsInitOperand(0)->get());
+  unsigned lanes = vectorBits / accType.getIntOrFloatBitWidth();
+  SmallVector<AffineMap> inputMaps;
+  for (OpOperand *in : op.getDpsInputOperands())
+    inputMaps.push_back(op.getMatchingIndexingMap(in));
+  auto uses = [&](AffineMap map, int64_t d) {
+    return map.isFunctionOfDim(static_cast<unsigned>(d));
+  };
+
+  // M: a parallel dimension used by exactly one input, which is not an
+  // input N varies along (so row m reuses the N-vector of the other input).
+  SmallVector<utils::IteratorType> iters = op.getIteratorTypesArray();
+  for (int64_t d = 0, e = ranges.size(); d < e; ++d) {
+    if (d == choice.nDim || iters[d] != utils::IteratorType::parallel ||
+        ranges[d] <= 1)
+      continue;
+    int users = 0;
+    bool withN = false;
+    for (AffineMap map : inputMaps) {
+      if (!uses(map, d))
+        continue;
+      ++users;
+      withN |= uses(map, choice.nDim);
+    }
+    if (users == 1 && !withN &&
+        (choice.mDim < 0 || ranges[d] >= ranges[choice.mDim]))
+      choice.mDim = d;
+  }
+
+  bool i8Inputs = llvm::all_of(op.getDpsInputOperands(), [](OpOperand *in) {
+    return isI8Tensor(in->get());
+  });
+  int64_t innerReduction = -1;
+  for (int64_t d = 0, e = ranges.size(); d < e; ++d)
+    if (iters[d] == utils::IteratorType::reduction)
+      innerReduction = d;
+  for (int64_t d = 0, e = ranges.size(); d < e; ++d) {
+    int64_t tile = 1;
+    if (d == choice.nDim)
+      tile = 2 * lanes;
+    else if (d == choice.mDim)
+      tile = mTile;
+    else if (vnni && i8Inputs && d == innerReduction && ranges[d] % 4 == 0)
+      tile = 4;
+    // A tile covering the whole dimension needs no loop.
+    choice.sizes.push_back(tile >= ranges[d] ? 0 : tile);
+  }
+  return choice;
+}
+
+/// Tiles `op` by `choice`, tags the tiles, and peels the N and M loops
+/// whose trip counts the tiles do not divide.
+LogicalResult tileAndPeel(RewriterBase &rewriter, linalg::LinalgOp op,
+                          const TileChoice &choice) {
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  scf::SCFTilingOptions options;
+  options.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
+  options.setTileSizes(getAsIndexOpFoldResult(op.getContext(), choice.sizes));
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, llvm::cast<TilingInterface>(op.getOperation()), options);
+  if (failed(tiled))
+    return failure();
+  for (Operation *t : tiled->tiledOps)
+    t->setAttr(kTileAttr, rewriter.getUnitAttr());
+  rewriter.replaceOp(op, tiled->replacements);
+
+  // Loop of each tiled dimension, in dimension order.
+  auto loopOf = [&](int64_t dim) -> scf::ForOp {
+    if (dim < 0 || choice.sizes[dim] == 0)
+      return {};
+    int64_t index = 0;
+    for (int64_t d = 0; d < dim; ++d)
+      index += choice.sizes[d] != 0;
+    return llvm::dyn_cast<scf::ForOp>(tiled->loops[index].getOperation());
+  };
+  // Inner (N) first: peeling M then clones the already peeled N loop.
+  for (int64_t dim : {choice.nDim, choice.mDim}) {
+    scf::ForOp loop = loopOf(dim);
+    if (!loop || ranges[dim] % choice.sizes[dim] == 0)
+      continue;
+    scf::ForOp partial;
+    (void)scf::peelForLoopAndSimplifyBounds(rewriter, loop, partial);
+  }
+  return success();
+}
+
+struct QuantTileAndVectorizePass
+    : qnn::impl::QuantTileAndVectorizeBase<QuantTileAndVectorizePass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    IRRewriter rewriter(&getContext());
+
+    SmallVector<linalg::ContractOp> contracts;
+    func.walk([&](linalg::ContractOp op) { contracts.push_back(op); });
+    for (linalg::ContractOp op : contracts) {
+      std::optional<TileChoice> choice =
+          chooseTiles(op, vectorBits, mTile, vnni);
+      if (!choice)
+        continue;
+      if (failed(tileAndPeel(rewriter, op, *choice))) {
+        op.emitError() << "quant-tile-and-vectorize: tiling failed";
+        return signalPassFailure();
+      }
+    }
+    // Static tile shapes: fold the peeled affine.min bounds into the slices.
+    if (failed(qnn::compiler::canonicalize(func)))
+      return signalPassFailure();
+
+    SmallVector<linalg::LinalgOp> tiles;
+    func.walk([&](linalg::LinalgOp op) {
+      if (op->hasAttr(kTileAttr))
+        tiles.push_back(op);
+    });
+    for (linalg::LinalgOp op : tiles) {
+      op->removeAttr(kTileAttr);
+      if (!op.hasPureTensorSemantics() ||
+          llvm::any_of(op.getStaticLoopRanges(), ShapedType::isDynamic))
+        continue; // Left to the scalar loops.
+      rewriter.setInsertionPoint(op);
+      FailureOr<linalg::VectorizationResult> result = linalg::vectorize(
+          rewriter, op, /*inputVectorSizes=*/{}, /*inputScalableVecDims=*/{},
+          /*vectorizeNDExtract=*/false, /*flatten1DDepthwiseConv=*/false,
+          /*assumeDynamicDimsMatchVecSizes=*/false,
+          /*createNamedContraction=*/true);
+      if (failed(result))
+        continue;
+      rewriter.replaceOp(op, result->replacements);
+    }
+    if (failed(qnn::compiler::canonicalize(func)))
+      return signalPassFailure();
+  }
+};
+
+} // namespace
