@@ -51,11 +51,18 @@ mlir::qnn::compiler::createTargetMachine(const TargetOptions &options) {
   if (!target)
     return makeError("unknown target triple '" + triple.str() + "': " + error);
 
+  // The host CPU (as -march=native): its name and the features this host
+  // really has (a virtual machine may hide some of the CPU model's).
   std::string cpu = options.cpu;
-  if (cpu.empty() || cpu == "native" || cpu == "host")
-    cpu = triple.getArch() == llvm::Triple(hostTriple).getArch()
-              ? llvm::sys::getHostCPUName().str()
-              : "generic";
+  std::string hostFeatures;
+  bool native = triple.getArch() == llvm::Triple(hostTriple).getArch();
+  if (cpu.empty() || cpu == "native" || cpu == "host") {
+    cpu = native ? llvm::sys::getHostCPUName().str() : "generic";
+    if (native)
+      for (const auto &f : llvm::sys::getHostCPUFeatures())
+        hostFeatures += (hostFeatures.empty() ? "" : ",") +
+                        std::string(f.second ? "+" : "-") + f.first().str();
+  }
 
   // The CPU alone, to check what --mattr forces on top of it.
   std::unique_ptr<llvm::MCSubtargetInfo> base(
@@ -93,8 +100,11 @@ mlir::qnn::compiler::createTargetMachine(const TargetOptions &options) {
   case 2: level = llvm::CodeGenOptLevel::Default; break;
   default: level = llvm::CodeGenOptLevel::Aggressive; break;
   }
+  std::string featureString = hostFeatures;
+  if (!options.features.empty())
+    featureString += (featureString.empty() ? "" : ",") + options.features;
   std::unique_ptr<llvm::TargetMachine> tm(target->createTargetMachine(
-      triple, cpu, options.features, targetOptions, llvm::Reloc::PIC_,
+      triple, cpu, featureString, targetOptions, llvm::Reloc::PIC_,
       std::nullopt, level));
   if (!tm)
     return makeError("cannot create a target machine for '" + triple.str() +
@@ -109,7 +119,18 @@ llvm::Error mlir::qnn::compiler::checkHostCanRun(const llvm::TargetMachine &tm) 
                      "' on this '" + host.str() + "' host");
   llvm::StringMap<bool> hostFeatures = llvm::sys::getHostCPUFeatures();
   const llvm::MCSubtargetInfo *sti = tm.getMCSubtargetInfo();
+  // Instruction-set extensions the generated code may use; system features
+  // (invpcid, ...) do not matter to user code and VMs often hide them.
+  static const char *const kPrefixes[] = {
+      "sse", "ssse", "avx", "fma", "f16c", "bmi", "popcnt", "lzcnt", "movbe",
+      "gfni", "vaes", "vpclmul", "pclmul", "aes", "sha", "adx", "xop", "amx",
+      "neon", "sve", "dotprod", "i8mm", "bf16", "fp16", "fullfp16"};
   for (const llvm::SubtargetFeatureKV &kv : sti->getAllProcessorFeatures()) {
+    StringRef key(kv.Key);
+    if (!llvm::any_of(kPrefixes, [&](const char *p) {
+          return key.starts_with(p);
+        }))
+      continue;
     auto it = hostFeatures.find(kv.Key);
     if (it == hostFeatures.end() || it->second)
       continue;

@@ -1,0 +1,253 @@
+//===- quant-run.cpp - compile a qnn model in-process and run it ---------===//
+//
+//   quant-run model.mlir -i in0.npy [-i in1.npy ...] [-o out0.npy ...]
+//       [--bench N [--warmup W]] [--random-inputs] [--seed S]
+//       [--entry main] [--mcpu CPU] [--mattr +f,-g] [-O0..3]
+//
+// Compiles the model with the same pipeline as quant-compile, JIT-compiles
+// it (mlir::ExecutionEngine) for the host, feeds the inputs from .npy files
+// (or deterministic random data), writes the outputs as .npy and, with
+// --bench, times N calls after a warm-up and prints
+//   bench: runs=N min_us=... median_us=... mean_us=...
+// so a single-layer model can be timed per precision (HAQ search).
+//
+//===----------------------------------------------------------------------===//
+
+#include "quant/Compiler/Interface.h"
+#include "quant/Compiler/Pipeline.h"
+#include "quant/Compiler/Target.h"
+#include "quant/Support/Npy.h"
+
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <random>
+
+using namespace mlir;
+using namespace mlir::qnn;
+using namespace mlir::qnn::compiler;
+namespace cl = llvm::cl;
+
+namespace {
+cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.mlir>"),
+                               cl::init("-"));
+cl::list<std::string> inputs("i", cl::desc("Input .npy file (one per input, in "
+                                           "order)"),
+                             cl::value_desc("file"));
+cl::list<std::string> outputs("o", cl::desc("Output .npy file (one per "
+                                            "output, in order)"),
+                              cl::value_desc("file"));
+cl::opt<bool> randomInputs("random-inputs",
+                           cl::desc("Fill missing inputs with random data"));
+cl::opt<unsigned> seed("seed", cl::desc("Seed of --random-inputs"),
+                       cl::init(1));
+cl::opt<unsigned> benchRuns("bench", cl::desc("Time this many runs"),
+                            cl::init(0));
+cl::opt<int> warmupRuns("warmup",
+                        cl::desc("Untimed runs before timing (default: "
+                                 "max(1, N/10))"),
+                        cl::init(-1));
+cl::opt<std::string> entry("entry", cl::desc("Function to run"),
+                           cl::init("main"));
+cl::opt<std::string> cpu("mcpu", cl::desc("Target CPU (default: host)"));
+cl::opt<std::string> attrs("mattr", cl::desc("Target features"));
+cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
+                           cl::Prefix, cl::init(2));
+
+int fail(const llvm::Twine &message) {
+  llvm::errs() << "quant-run: error: " << message << "\n";
+  return 1;
+}
+
+/// A 64-byte aligned buffer of `bytes` zeroed bytes.
+struct AlignedBuffer {
+  void *data = nullptr;
+  explicit AlignedBuffer(size_t bytes) {
+    size_t rounded = (std::max<size_t>(bytes, 1) + 63) / 64 * 64;
+    data = std::aligned_alloc(64, rounded);
+    std::memset(data, 0, rounded);
+  }
+  ~AlignedBuffer() { std::free(data); }
+  AlignedBuffer(const AlignedBuffer &) = delete;
+  AlignedBuffer(AlignedBuffer &&o) noexcept : data(o.data) { o.data = nullptr; }
+};
+
+npy::DType toNpy(ElementType t) {
+  return *npy::parseDTypeName(getElementTypeName(t).str());
+}
+
+std::string shapeString(ArrayRef<int64_t> shape) {
+  std::string s = "(";
+  for (size_t i = 0; i < shape.size(); ++i)
+    s += (i ? ", " : "") + std::to_string(shape[i]);
+  return s + ")";
+}
+
+/// Deterministic random data: floats uniform in [-1, 1], integers over
+/// their type's range (i32 over [-2^20, 2^20]).
+void fillRandom(npy::Array &a, std::mt19937 &gen) {
+  std::uniform_real_distribution<double> real(-1.0, 1.0);
+  for (int64_t i = 0, e = a.getNumElements(); i < e; ++i) {
+    switch (a.dtype) {
+    case npy::DType::F32: a.set(i, real(gen)); break;
+    case npy::DType::I8: a.setInt(i, static_cast<int64_t>(gen() % 256) - 128); break;
+    case npy::DType::U8: a.setInt(i, gen() % 256); break;
+    case npy::DType::I16: a.setInt(i, static_cast<int64_t>(gen() % 65536) - 32768); break;
+    case npy::DType::U16: a.setInt(i, gen() % 65536); break;
+    default:
+      a.setInt(i, static_cast<int64_t>(gen() % (1 << 21)) - (1 << 20));
+      break;
+    }
+  }
+}
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  cl::ParseCommandLineOptions(argc, argv,
+                              "quant-mlir runner: JIT-compile and run a model\n");
+  if (optLevel > 3)
+    return fail("-O" + llvm::Twine(optLevel.getValue()) +
+                " is not an optimization level (0-3)");
+
+  // The JIT runs on this host: the CPU must not need features it lacks.
+  llvm::Expected<std::unique_ptr<llvm::TargetMachine>> tm =
+      createTargetMachine({"", cpu, attrs, optLevel});
+  if (!tm)
+    return fail(llvm::toString(tm.takeError()));
+  if (llvm::Error err = checkHostCanRun(**tm))
+    return fail(llvm::toString(std::move(err)));
+
+  DialectRegistry registry;
+  registerCodegenDialects(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> buffer = openInputFile(inputFile, &error);
+  if (!buffer)
+    return fail(error);
+  sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  if (!module)
+    return 1;
+  FailureOr<ModelInterface> interface = getModelInterface(*module, entry);
+  if (failed(interface))
+    return 1;
+
+  // Inputs: from files, or random.
+  size_t numIn = interface->inputs.size(), numOut = interface->outputs.size();
+  if (inputs.size() > numIn)
+    return fail("the model has " + llvm::Twine(numIn) + " inputs but " +
+                llvm::Twine(inputs.size()) + " -i files were given");
+  if (inputs.size() < numIn && !randomInputs)
+    return fail("the model has " + llvm::Twine(numIn) + " inputs: give one -i "
+                "file each, or --random-inputs");
+  if (outputs.size() > numOut)
+    return fail("the model has " + llvm::Twine(numOut) + " outputs but " +
+                llvm::Twine(outputs.size()) + " -o files were given");
+  std::mt19937 gen(seed);
+  std::vector<AlignedBuffer> buffers;
+  for (size_t i = 0; i < numIn; ++i) {
+    const TensorInfo &t = interface->inputs[i];
+    npy::Array a;
+    if (i < inputs.size()) {
+      if (!npy::readFile(inputs[i], a, error))
+        return fail(error);
+      if (a.dtype != toNpy(t.type) || a.getNumElements() != t.getNumElements())
+        return fail("input " + llvm::Twine(i) + " ('" + inputs[i] + "') is " +
+                    npy::getDTypeName(a.dtype) + " " + shapeString(a.shape) +
+                    ", the model expects " + getElementTypeName(t.type) + " " +
+                    shapeString(t.shape));
+    } else {
+      a.resize(toNpy(t.type), {t.shape.begin(), t.shape.end()});
+      fillRandom(a, gen);
+    }
+    buffers.emplace_back(a.data.size());
+    std::memcpy(buffers.back().data, a.data.data(), a.data.size());
+  }
+  for (const TensorInfo &t : interface->outputs)
+    buffers.emplace_back(t.getNumElements() * getElementSize(t.type));
+
+  // Compile: the codegen pipeline, then the JIT with the same target.
+  CodegenOptions options;
+  options.entry = entry;
+  options.name = "quant_run_model";
+  options.target = getTargetFeatures(**tm);
+  if (failed(runPipeline(*module, options, Phase::LLVM)))
+    return 1;
+  ExecutionEngineOptions engineOptions;
+  auto optimize = makeOptimizingTransformer(optLevel, 0, tm->get());
+  engineOptions.transformer = optimize;
+  engineOptions.jitCodeGenOptLevel = (*tm)->getOptLevel();
+  auto engine = ExecutionEngine::create(*module, engineOptions,
+                                        std::move(*tm));
+  if (!engine)
+    return fail("JIT compilation failed: " +
+                llvm::toString(engine.takeError()));
+  auto fn = (*engine)->lookupPacked(options.name + "_run");
+  if (!fn)
+    return fail(llvm::toString(fn.takeError()));
+
+  // Packed call: pointers to each pointer argument, then to the result.
+  std::vector<void *> pointers;
+  for (AlignedBuffer &b : buffers)
+    pointers.push_back(b.data);
+  int32_t status = -1;
+  std::vector<void *> args;
+  for (void *&p : pointers)
+    args.push_back(&p);
+  args.push_back(&status);
+  (*fn)(args.data());
+  if (status != 0)
+    return fail("the model returned status " + llvm::Twine(status));
+
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    const TensorInfo &t = interface->outputs[i];
+    npy::Array a;
+    a.resize(toNpy(t.type), {t.shape.begin(), t.shape.end()});
+    std::memcpy(a.data.data(), buffers[numIn + i].data, a.data.size());
+    if (!npy::writeFile(outputs[i], a, error))
+      return fail(error);
+  }
+
+  if (benchRuns > 0) {
+    int warmup = warmupRuns >= 0 ? warmupRuns.getValue()
+                                 : std::max(1u, benchRuns / 10);
+    for (int r = 0; r < warmup; ++r)
+      (*fn)(args.data());
+    std::vector<double> times;
+    for (unsigned r = 0; r < benchRuns; ++r) {
+      auto start = std::chrono::steady_clock::now();
+      (*fn)(args.data());
+      auto stop = std::chrono::steady_clock::now();
+      times.push_back(
+          std::chrono::duration<double, std::micro>(stop - start).count());
+    }
+    std::sort(times.begin(), times.end());
+    double mean = 0;
+    for (double t : times)
+      mean += t / times.size();
+    double median = times.size() % 2
+                        ? times[times.size() / 2]
+                        : 0.5 * (times[times.size() / 2 - 1] +
+                                 times[times.size() / 2]);
+    llvm::outs() << llvm::format("bench: runs=%u min_us=%.3f median_us=%.3f "
+                                 "mean_us=%.3f\n",
+                                 benchRuns.getValue(), times.front(), median,
+                                 mean);
+  }
+  return 0;
+}
