@@ -32,5 +32,24 @@ config.substitutions.append(("%onnx_node", config.onnx_testdata_dir))
 if os.path.isdir(config.onnx_testdata_dir):
     config.available_features.add("onnx-testdata")
 
-tools = ["quant-opt", "quant-translate"]
+tools = ["quant-opt", "quant-translate", "quant-compile", "quant-run", "qnn-ref"]
 llvm_config.add_tool_substitutions(tools, [config.quant_tools_dir])
+
+# End-to-end tests: the driver script, a C compiler from LLVM 22 (never the
+# clang on PATH), and the host's vector extensions as lit features.
+config.substitutions.append(
+    ("%e2e-check", "bash " + os.path.join(config.test_source_root, "e2e",
+                                         "e2e-check.sh")))
+config.substitutions.append(
+    ("%clang", os.path.join(config.llvm_tools_dir, "clang")))
+try:
+    with open("/proc/cpuinfo") as f:
+        flags = set()
+        for line in f:
+            if line.startswith("flags"):
+                flags.update(line.split(":", 1)[1].split())
+    for feature in ["avx2", "avx512f", "avx512_vnni"]:
+        if feature in flags:
+            config.available_features.add("host-" + feature.replace("_", ""))
+except OSError:
+    pass

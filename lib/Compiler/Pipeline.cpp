@@ -42,7 +42,9 @@
 #include "mlir/Dialect/Tensor/IR/TensorTilingInterfaceImpl.h"
 #include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mlir/Dialect/Tensor/Transforms/SubsetInsertionOpInterfaceImpl.h"
 #include "mlir/Dialect/Vector/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Vector/Transforms/SubsetOpInterfaceImpl.h"
 #include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
@@ -140,7 +142,9 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
     pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass(toScf));
     pm.addPass(memref::createExpandStridedMetadataPass());
     pm.addPass(createLowerAffinePass());
-    pm.addPass(createCanonicalizerPass());
+    // No canonicalization from here on: it would fold the per-row
+    // vector.insert chains of the register tiles into element-wise
+    // vector.from_elements, which LLVM does not turn back into vectors.
     pm.addPass(createCSEPass());
     break;
   }
@@ -157,7 +161,6 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
     funcToLLVM.useBarePtrCallConv = true;
     pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));
     pm.addPass(createReconcileUnrealizedCastsPass());
-    pm.addPass(createCanonicalizerPass());
     break;
   }
   }
@@ -193,7 +196,9 @@ void mlir::qnn::compiler::registerCodegenDialects(DialectRegistry &registry) {
   tensor::registerBufferizableOpInterfaceExternalModels(registry);
   tensor::registerInferTypeOpInterfaceExternalModels(registry);
   tensor::registerTilingInterfaceExternalModels(registry);
+  tensor::registerSubsetOpInterfaceExternalModels(registry);
   vector::registerBufferizableOpInterfaceExternalModels(registry);
+  vector::registerSubsetOpInterfaceExternalModels(registry);
   registerTranslations(registry);
 }
 

@@ -16,7 +16,11 @@
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/IR/PatternMatch.h"
+#include "llvm/Support/MathExtras.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QUANTTILEANDVECTORIZE
@@ -25,7 +29,8 @@ namespace mlir::qnn {
 
 using namespace mlir;
 
-/// Marks tiles that must be vectorized (survives peeling, which clones).
+/// Marks tiles that must be vectorized (survives peeling, which clones):
+/// [N loop, lanes per vector register].
 static constexpr StringLiteral kTileAttr = "quant.tile";
 
 namespace {
@@ -35,6 +40,7 @@ namespace {
 struct TileChoice {
   SmallVector<int64_t> sizes;
   int64_t nDim = -1, mDim = -1;
+  int64_t lanes = 1; ///< Accumulator elements per vector register.
 };
 
 /// True if `v` is a tensor of i8 elements.
@@ -58,8 +64,10 @@ std::optional<TileChoice> chooseTiles(linalg::LinalgOp op, unsigned vectorBits,
     return std::nullopt;
   TileChoice choice;
   choice.nDim = last.getPosition();
+  choice.lanes = 0;
   Type accType = getElementTypeOrSelf(op.getDpsInitOperand(0)->get());
   unsigned lanes = vectorBits / accType.getIntOrFloatBitWidth();
+  choice.lanes = lanes;
   SmallVector<AffineMap> inputMaps;
   for (OpOperand *in : op.getDpsInputOperands())
     inputMaps.push_back(op.getMatchingIndexingMap(in));
@@ -122,7 +130,8 @@ LogicalResult tileAndPeel(RewriterBase &rewriter, linalg::LinalgOp op,
   if (failed(tiled))
     return failure();
   for (Operation *t : tiled->tiledOps)
-    t->setAttr(kTileAttr, rewriter.getUnitAttr());
+    t->setAttr(kTileAttr,
+               rewriter.getDenseI64ArrayAttr({choice.nDim, choice.lanes}));
   rewriter.replaceOp(op, tiled->replacements);
 
   // Loop of each tiled dimension, in dimension order.
@@ -175,19 +184,68 @@ struct QuantTileAndVectorizePass
         tiles.push_back(op);
     });
     for (linalg::LinalgOp op : tiles) {
+      ArrayRef<int64_t> tag =
+          llvm::cast<DenseI64ArrayAttr>(op->getAttr(kTileAttr)).asArrayRef();
+      int64_t nDim = tag[0], lanes = tag[1];
       op->removeAttr(kTileAttr);
+      SmallVector<int64_t> ranges = op.getStaticLoopRanges();
       if (!op.hasPureTensorSemantics() ||
-          llvm::any_of(op.getStaticLoopRanges(), ShapedType::isDynamic))
+          llvm::any_of(ranges, ShapedType::isDynamic))
         continue; // Left to the scalar loops.
+      // A partial N tile (the peeled remainder, or a dimension narrower
+      // than the tile) becomes whole vector registers with masked lanes:
+      // vectors whose length is not a multiple of the register width
+      // legalize into shuffles.
+      SmallVector<int64_t> vectorSizes;
+      SmallVector<bool> scalable;
+      if (ranges[nDim] % lanes != 0) {
+        vectorSizes = ranges;
+        vectorSizes[nDim] = llvm::alignTo(ranges[nDim], lanes);
+        scalable.assign(ranges.size(), false);
+      }
       rewriter.setInsertionPoint(op);
       FailureOr<linalg::VectorizationResult> result = linalg::vectorize(
-          rewriter, op, /*inputVectorSizes=*/{}, /*inputScalableVecDims=*/{},
+          rewriter, op, vectorSizes, scalable,
           /*vectorizeNDExtract=*/false, /*flatten1DDepthwiseConv=*/false,
           /*assumeDynamicDimsMatchVecSizes=*/false,
           /*createNamedContraction=*/true);
       if (failed(result))
         continue;
       rewriter.replaceOp(op, result->replacements);
+    }
+    // Masked tiles: transfers take their masks as operands, and the
+    // contraction needs none, since masked-off lanes read 0 and are never
+    // written back. No vector.mask region survives (canonicalization could
+    // otherwise materialize constants inside them).
+    func.walk([&](vector::MaskOp mask) {
+      Operation *inner = mask.getMaskableOp();
+      if (!inner || !llvm::isa<vector::ContractionOp>(inner))
+        return;
+      rewriter.setInsertionPoint(mask);
+      Operation *clone = rewriter.clone(*inner);
+      rewriter.replaceOp(mask, clone->getResults());
+    });
+    {
+      RewritePatternSet patterns(&getContext());
+      vector::populateVectorMaskLoweringPatternsForSideEffectingOps(patterns);
+      (void)applyPatternsGreedily(func, std::move(patterns));
+    }
+    if (failed(qnn::compiler::canonicalize(func)))
+      return signalPassFailure();
+
+    // Keep each accumulator tile in registers across its reduction loop:
+    // hoist the loop-invariant slice and transfer pairs on the loop's
+    // tensor (inner loops first), which leaves a vector iter_arg. After
+    // bufferization the shared output buffer would defeat the memref-level
+    // hoisting, whose aliasing check is function-wide.
+    SmallVector<scf::ForOp> loops;
+    func.walk([&](scf::ForOp loop) { loops.push_back(loop); });
+    for (scf::ForOp loop : loops) { // Post-order: inner loops first.
+      // Each round hoists one level (the slice, then the transfer on it).
+      LoopLikeOpInterface current = loop;
+      moveLoopInvariantCode(current); // E.g. the masks of partial tiles.
+      for (int round = 0; round < 4; ++round)
+        current = hoistLoopInvariantSubsets(rewriter, current);
     }
     if (failed(qnn::compiler::canonicalize(func)))
       return signalPassFailure();

@@ -184,9 +184,11 @@ struct Conv2DLowering : OpConversionPattern<Conv2DOp> {
 
     auto sliceType = xType.clone({n, g, cg, oh, ow});
     auto tapType = wType.clone({g, og, cg});
-    // Iteration space (n, g, f, y, x, c).
+    // Iteration space (n, g, f, y, x, c). The tap is the left operand: the
+    // output rows (f) come from it and the columns (x) from the input, the
+    // outer-product orientation the contraction lowering expects.
     SmallVector<SmallVector<unsigned>> dims = {
-        {0, 1, 5, 3, 4}, {1, 2, 5}, {0, 1, 2, 3, 4}};
+        {1, 2, 5}, {0, 1, 5, 3, 4}, {0, 1, 2, 3, 4}};
     for (int64_t ky = 0; ky < kh; ++ky) {
       for (int64_t kx = 0; kx < kw; ++kx) {
         Value slice = tensor::ExtractSliceOp::create(
@@ -207,7 +209,7 @@ struct Conv2DLowering : OpConversionPattern<Conv2DOp> {
               indexAttrs(rewriter, {0, 0, 0, ky, kx}),
               indexAttrs(rewriter, {g, og, cg, 1, 1}),
               indexAttrs(rewriter, {1, 1, 1, 1, 1}));
-        acc = contract(rewriter, loc, slice, tap, acc, 6, dims);
+        acc = contract(rewriter, loc, tap, slice, acc, 6, dims);
       }
     }
     Value result = tensor::CollapseShapeOp::create(

@@ -1,0 +1,583 @@
+//===- Evaluator.cpp - naive reference interpreter of qnn graphs ---------===//
+//
+// One function per op, each a direct transcription of the op's formula in
+// dialects/QNN/*.td with nested loops over output positions. Deliberately
+// slow and simple; see Evaluator.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Evaluator.h"
+
+#include "quant/Dialect/QNN/IR/QNN.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/IR/BuiltinAttributes.h"
+
+#include <cmath>
+#include <functional>
+#include <limits>
+
+using namespace mlir;
+using namespace qnnref;
+
+int64_t Tensor::size() const {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  return n;
+}
+
+std::vector<int64_t> Tensor::strides() const {
+  std::vector<int64_t> s(shape.size(), 1);
+  for (int64_t d = static_cast<int64_t>(shape.size()) - 2; d >= 0; --d)
+    s[d] = s[d + 1] * shape[d + 1];
+  return s;
+}
+
+bool qnnref::integerRange(Type elt, int64_t &lo, int64_t &hi) {
+  unsigned width;
+  bool isSigned;
+  if (auto q = llvm::dyn_cast<quant::QuantizedType>(elt)) {
+    width = q.getStorageTypeIntegralWidth();
+    isSigned = q.isSigned();
+  } else if (auto i = llvm::dyn_cast<IntegerType>(elt)) {
+    width = i.getWidth();
+    isSigned = !i.isUnsigned();
+  } else {
+    return false;
+  }
+  if (width >= 64) {
+    lo = std::numeric_limits<int64_t>::min();
+    hi = std::numeric_limits<int64_t>::max();
+  } else if (isSigned) {
+    lo = -(int64_t{1} << (width - 1));
+    hi = (int64_t{1} << (width - 1)) - 1;
+  } else {
+    lo = 0;
+    hi = (int64_t{1} << width) - 1;
+  }
+  return true;
+}
+
+namespace {
+
+/// Wraps the integer `v` into [lo, hi] modulo the width (two's complement
+/// reinterpretation of the low bits).
+double wrapInto(int64_t v, int64_t lo, int64_t hi) {
+  uint64_t span = static_cast<uint64_t>(hi - lo) + 1;
+  if (span == 0)
+    return static_cast<double>(v);
+  int64_t r = static_cast<int64_t>((static_cast<uint64_t>(v - lo)) % span);
+  return static_cast<double>(lo + r);
+}
+
+/// A zero tensor shaped as the ranked tensor type `t`.
+Tensor make(Type t) {
+  auto rt = llvm::cast<RankedTensorType>(t);
+  Tensor r;
+  r.shape.assign(rt.getShape().begin(), rt.getShape().end());
+  r.isFloat = llvm::isa<FloatType>(rt.getElementType());
+  r.values.assign(r.size(), 0.0);
+  return r;
+}
+
+/// Calls `f` with every multi-index of `shape` (and its linear position).
+void forEach(const std::vector<int64_t> &shape,
+             const std::function<void(const std::vector<int64_t> &, int64_t)>
+                 &f) {
+  int64_t n = 1;
+  for (int64_t d : shape)
+    n *= d;
+  std::vector<int64_t> idx(shape.size(), 0);
+  for (int64_t i = 0; i < n; ++i) {
+    f(idx, i);
+    for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
+      if (++idx[d] < shape[d])
+        break;
+      idx[d] = 0;
+    }
+  }
+}
+
+/// Reads a dense constant into a tensor of type `t`.
+Tensor fromAttr(Attribute attr, Type t) {
+  Tensor r = make(t);
+  auto dense = llvm::cast<DenseElementsAttr>(attr);
+  Type elt = dense.getElementType();
+  int64_t i = 0;
+  if (llvm::isa<FloatType>(elt)) {
+    for (APFloat v : dense.getValues<APFloat>())
+      r.values[i++] = v.convertToDouble();
+  } else {
+    bool isUnsigned = llvm::cast<IntegerType>(elt).isUnsigned();
+    for (APInt v : dense.getValues<APInt>())
+      r.values[i++] = isUnsigned ? static_cast<double>(v.getZExtValue())
+                                 : static_cast<double>(v.getSExtValue());
+  }
+  if (dense.isSplat())
+    std::fill(r.values.begin(), r.values.end(), r.values[0]);
+  // Retype to the tensor's interpretation (e.g. ui8 codes of a u8 type).
+  int64_t lo, hi;
+  if (!r.isFloat &&
+      integerRange(llvm::cast<RankedTensorType>(t).getElementType(), lo, hi))
+    for (double &v : r.values)
+      v = wrapInto(static_cast<int64_t>(v), lo, hi);
+  return r;
+}
+
+/// Numpy broadcasting: the linear position in `in` of output index `idx`.
+int64_t broadcastIndex(const Tensor &in, const std::vector<int64_t> &idx) {
+  std::vector<int64_t> s = in.strides();
+  int64_t offset = idx.size() - in.shape.size(), pos = 0;
+  for (size_t d = 0; d < in.shape.size(); ++d)
+    pos += (in.shape[d] == 1 ? 0 : idx[d + offset]) * s[d];
+  return pos;
+}
+
+//===----------------------------------------------------------------------===//
+// Linear ops
+//===----------------------------------------------------------------------===//
+
+Tensor conv2d(qnn::Conv2DOp op, const Tensor &x, const Tensor &w,
+              const Tensor *b) {
+  Tensor y = make(op.getType());
+  int64_t c = x.shape[1], h = x.shape[2], wd = x.shape[3];
+  int64_t o = w.shape[0], cg = w.shape[1], kh = w.shape[2], kw = w.shape[3];
+  int64_t g = op.getGroups(), og = o / g;
+  ArrayRef<int64_t> s = op.getStrides(), d = op.getDilations(),
+                    p = op.getPadding();
+  (void)c;
+  forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    int64_t n = i[0], oc = i[1], oy = i[2], ox = i[3];
+    int64_t group = oc / og;
+    double acc = b ? b->values[oc] : 0.0;
+    for (int64_t ic = 0; ic < cg; ++ic)
+      for (int64_t ky = 0; ky < kh; ++ky)
+        for (int64_t kx = 0; kx < kw; ++kx) {
+          int64_t iy = oy * s[0] + ky * d[0] - p[0];
+          int64_t ix = ox * s[1] + kx * d[1] - p[1];
+          if (iy < 0 || iy >= h || ix < 0 || ix >= wd)
+            continue; // Padding reads zero.
+          int64_t chan = group * cg + ic;
+          double xv = x.values[((n * x.shape[1] + chan) * h + iy) * wd + ix];
+          double wv = w.values[((oc * cg + ic) * kh + ky) * kw + kx];
+          acc += xv * wv;
+        }
+    y.values[pos] = acc;
+  });
+  return y;
+}
+
+Tensor fullyConnected(qnn::FullyConnectedOp op, const Tensor &x,
+                      const Tensor &w, const Tensor *b) {
+  Tensor y = make(op.getType());
+  int64_t k = x.shape[1];
+  forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double acc = b ? b->values[i[1]] : 0.0;
+    for (int64_t j = 0; j < k; ++j)
+      acc += x.values[i[0] * k + j] * w.values[i[1] * k + j];
+    y.values[pos] = acc;
+  });
+  return y;
+}
+
+/// Element (batch index `idx` of the result, row r, column c) of a matmul
+/// operand with numpy-broadcast batch dimensions.
+double matElement(const Tensor &t, const std::vector<int64_t> &idx, int64_t r,
+                  int64_t c) {
+  size_t rank = t.shape.size(), outBatch = idx.size() - 2;
+  std::vector<int64_t> s = t.strides();
+  int64_t pos = r * s[rank - 2] + c * s[rank - 1];
+  for (size_t d = 0; d + 2 < rank; ++d) {
+    int64_t od = d + outBatch - (rank - 2);
+    pos += (t.shape[d] == 1 ? 0 : idx[od]) * s[d];
+  }
+  return t.values[pos];
+}
+
+Tensor matmul(qnn::MatMulOp op, const Tensor &a, const Tensor &b) {
+  Tensor y = make(op.getType());
+  int64_t k = a.shape.back();
+  size_t rank = y.shape.size();
+  forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double acc = 0;
+    for (int64_t j = 0; j < k; ++j)
+      acc += matElement(a, i, i[rank - 2], j) * matElement(b, i, j, i[rank - 1]);
+    y.values[pos] = acc;
+  });
+  return y;
+}
+
+//===----------------------------------------------------------------------===//
+// Pooling, normalization
+//===----------------------------------------------------------------------===//
+
+Tensor maxPool(qnn::MaxPool2DOp op, const Tensor &x) {
+  Tensor y = make(op.getType());
+  ArrayRef<int64_t> k = op.getKernel(), s = op.getStrides(),
+                    d = op.getDilations(), p = op.getPadding();
+  int64_t h = x.shape[2], w = x.shape[3];
+  forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double best = -std::numeric_limits<double>::infinity();
+    for (int64_t ky = 0; ky < k[0]; ++ky)
+      for (int64_t kx = 0; kx < k[1]; ++kx) {
+        int64_t iy = i[2] * s[0] + ky * d[0] - p[0];
+        int64_t ix = i[3] * s[1] + kx * d[1] - p[1];
+        if (iy < 0 || iy >= h || ix < 0 || ix >= w)
+          continue; // Padded positions never win.
+        best = std::max(
+            best, x.values[((i[0] * x.shape[1] + i[1]) * h + iy) * w + ix]);
+      }
+    y.values[pos] = best;
+  });
+  return y;
+}
+
+Tensor avgPool(qnn::AvgPool2DOp op, const Tensor &x) {
+  Tensor y = make(op.getType());
+  ArrayRef<int64_t> k = op.getKernel(), s = op.getStrides(),
+                    p = op.getPadding();
+  int64_t h = x.shape[2], w = x.shape[3];
+  bool includePad = op.getCountIncludePad();
+  forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double sum = 0;
+    int64_t count = 0;
+    for (int64_t ky = 0; ky < k[0]; ++ky)
+      for (int64_t kx = 0; kx < k[1]; ++kx) {
+        int64_t iy = i[2] * s[0] + ky - p[0];
+        int64_t ix = i[3] * s[1] + kx - p[1];
+        bool inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
+        // Explicit padding counts with count_include_pad; the ceil-mode
+        // overhang beyond it never does.
+        bool inPadded = iy >= -p[0] && iy < h + p[2] && ix >= -p[1] &&
+                        ix < w + p[3];
+        if (inside)
+          sum += x.values[((i[0] * x.shape[1] + i[1]) * h + iy) * w + ix];
+        if (inside || (includePad && inPadded))
+          ++count;
+      }
+    y.values[pos] = sum / static_cast<double>(count);
+  });
+  return y;
+}
+
+Tensor globalAvgPool(qnn::GlobalAvgPoolOp op, const Tensor &x) {
+  Tensor y = make(op.getType());
+  int64_t hw = x.shape[2] * x.shape[3];
+  for (int64_t nc = 0; nc < x.shape[0] * x.shape[1]; ++nc) {
+    double sum = 0;
+    for (int64_t j = 0; j < hw; ++j)
+      sum += x.values[nc * hw + j];
+    y.values[nc] = sum / static_cast<double>(hw);
+  }
+  return y;
+}
+
+Tensor softmax(qnn::SoftmaxOp op, const Tensor &x) {
+  Tensor y = make(op.getType());
+  int64_t rank = x.shape.size();
+  int64_t axis = static_cast<int64_t>(op.getAxis());
+  if (axis < 0)
+    axis += rank;
+  int64_t stride = x.strides()[axis], len = x.shape[axis];
+  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    int64_t base = pos - i[axis] * stride;
+    double m = -std::numeric_limits<double>::infinity(), sum = 0;
+    for (int64_t j = 0; j < len; ++j)
+      m = std::max(m, x.values[base + j * stride]);
+    for (int64_t j = 0; j < len; ++j)
+      sum += std::exp(x.values[base + j * stride] - m);
+    y.values[pos] = std::exp(x.values[pos] - m) / sum;
+  });
+  return y;
+}
+
+Tensor batchNorm(qnn::BatchNormOp op, const std::vector<const Tensor *> &in) {
+  const Tensor &x = *in[0];
+  Tensor y = make(op.getType());
+  double eps = op.getEpsilon().convertToDouble();
+  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    int64_t c = i[1];
+    y.values[pos] = in[1]->values[c] * (x.values[pos] - in[3]->values[c]) /
+                        std::sqrt(in[4]->values[c] + eps) +
+                    in[2]->values[c];
+  });
+  return y;
+}
+
+//===----------------------------------------------------------------------===//
+// Data movement
+//===----------------------------------------------------------------------===//
+
+Tensor transpose(qnn::TransposeOp op, const Tensor &x) {
+  Tensor y = make(op.getType());
+  ArrayRef<int64_t> perm = op.getPermutation();
+  std::vector<int64_t> s = x.strides();
+  forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    int64_t src = 0;
+    for (size_t d = 0; d < i.size(); ++d)
+      src += i[d] * s[perm[d]];
+    y.values[pos] = x.values[src];
+  });
+  return y;
+}
+
+Tensor concat(qnn::ConcatOp op, const std::vector<const Tensor *> &in) {
+  Tensor y = make(op.getType());
+  int64_t axis = static_cast<int64_t>(op.getAxis());
+  if (axis < 0)
+    axis += y.shape.size();
+  forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    int64_t a = i[axis];
+    for (const Tensor *t : in) {
+      if (a < t->shape[axis]) {
+        std::vector<int64_t> j = i;
+        j[axis] = a;
+        std::vector<int64_t> s = t->strides();
+        int64_t src = 0;
+        for (size_t d = 0; d < j.size(); ++d)
+          src += j[d] * s[d];
+        y.values[pos] = t->values[src];
+        return;
+      }
+      a -= t->shape[axis];
+    }
+  });
+  return y;
+}
+
+Tensor pad(qnn::PadOp op, const Tensor &x) {
+  Tensor y = make(op.getType());
+  ArrayRef<int64_t> pads = op.getPads();
+  size_t rank = y.shape.size();
+  std::vector<int64_t> s = x.strides();
+  double value = op.getValue().convertToDouble();
+  forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    int64_t src = 0;
+    for (size_t d = 0; d < rank; ++d) {
+      int64_t j = i[d] - pads[d];
+      if (j < 0 || j >= x.shape[d]) {
+        y.values[pos] = value;
+        return;
+      }
+      src += j * s[d];
+    }
+    y.values[pos] = x.values[src];
+  });
+  return y;
+}
+
+//===----------------------------------------------------------------------===//
+// Quantization
+//===----------------------------------------------------------------------===//
+
+int64_t sat32(int64_t v) {
+  return std::min<int64_t>(std::max<int64_t>(v, INT32_MIN), INT32_MAX);
+}
+
+/// gemmlowp SaturatingRoundingDoublingHighMul.
+int32_t doublingHighMul(int32_t a, int32_t b) {
+  if (a == b && a == INT32_MIN)
+    return INT32_MAX;
+  int64_t ab = static_cast<int64_t>(a) * b;
+  int64_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));
+  return static_cast<int32_t>((ab + nudge) / (int64_t{1} << 31));
+}
+
+/// gemmlowp RoundingDivideByPOT.
+int32_t roundingDivideByPOT(int32_t x, int e) {
+  int64_t mask = (int64_t{1} << e) - 1;
+  int64_t remainder = x & mask;
+  int64_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+  return static_cast<int32_t>((x >> e) + (remainder > threshold ? 1 : 0));
+}
+
+Tensor rescale(qnn::RescaleOp op, const Tensor &x) {
+  Tensor y = make(op.getType());
+  int64_t outLo, outHi;
+  integerRange(op.getType().getElementType(), outLo, outHi);
+  unsigned inWidth = op.getInput().getType().getElementTypeBitWidth();
+  int64_t axis = op.getAxis() ? static_cast<int64_t>(*op.getAxis()) : -1;
+  int64_t izp = static_cast<int32_t>(op.getInputZp());
+  int64_t ozp = static_cast<int32_t>(op.getOutputZp());
+  int64_t lo = static_cast<int64_t>(op.getMin()),
+          hi = static_cast<int64_t>(op.getMax());
+  qnn::RoundingMode mode = op.getRounding();
+  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    int64_t slice = axis < 0 ? 0 : i[axis];
+    int64_t v = static_cast<int64_t>(x.values[pos]);
+    if (op.getInputUnsigned() && v < 0)
+      v += int64_t{1} << inWidth; // Read the bits as unsigned.
+    v -= izp;
+    int64_t r;
+    if (mode == qnn::RoundingMode::HalfEven) {
+      float prod = static_cast<float>(v) * (*op.getScale())[slice];
+      float rounded = std::nearbyint(prod); // Ties to even by default.
+      r = std::fabs(rounded) > 1e12f ? (rounded > 0 ? INT64_MAX / 4
+                                                    : INT64_MIN / 4)
+                                     : static_cast<int64_t>(rounded);
+    } else {
+      int32_t m = (*op.getMultiplier())[slice];
+      int shift = (*op.getShift())[slice];
+      int32_t x32 = static_cast<int32_t>(sat32(v));
+      if (mode == qnn::RoundingMode::DoubleRound) {
+        int left = std::max(31 - shift, 0), right = std::max(shift - 31, 0);
+        int32_t shifted =
+            static_cast<int32_t>(sat32(static_cast<int64_t>(x32) << left));
+        r = roundingDivideByPOT(doublingHighMul(shifted, m), right);
+      } else {
+        __int128 prod = static_cast<__int128>(x32) * m;
+        __int128 round = shift > 0 ? (static_cast<__int128>(1) << (shift - 1))
+                                   : 0;
+        r = static_cast<int64_t>((prod + round) >> shift);
+      }
+    }
+    r = std::min(std::max(r + ozp, lo), hi);
+    y.values[pos] = wrapInto(r, outLo, outHi);
+  });
+  return y;
+}
+
+/// Scale and zero point of `elt` for slice `i` along its axis.
+void affineParams(Type elt, const std::vector<int64_t> &idx, double &scale,
+                  int64_t &zp) {
+  if (auto pa = llvm::dyn_cast<quant::UniformQuantizedPerAxisType>(elt)) {
+    int64_t s = idx[pa.getQuantizedDimension()];
+    scale = pa.getScales()[s];
+    zp = pa.getZeroPoints()[s];
+    return;
+  }
+  auto pt = llvm::cast<quant::UniformQuantizedType>(elt);
+  scale = pt.getScale();
+  zp = pt.getZeroPoint();
+}
+
+Tensor quantize(qnn::QuantizeOp op, const Tensor &x) {
+  Tensor y = make(op.getType());
+  Type elt = op.getType().getElementType();
+  int64_t qmin, qmax;
+  integerRange(elt, qmin, qmax);
+  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double scale;
+    int64_t zp;
+    affineParams(elt, i, scale, zp);
+    float q = static_cast<float>(x.values[pos]) / static_cast<float>(scale);
+    int64_t v;
+    if (std::isnan(q))
+      v = qmin;
+    else {
+      float r = std::nearbyint(q);
+      v = r > 1e12f ? qmax : r < -1e12f ? qmin : static_cast<int64_t>(r) + zp;
+    }
+    y.values[pos] = static_cast<double>(std::min(std::max(v, qmin), qmax));
+  });
+  return y;
+}
+
+Tensor dequantize(qnn::DequantizeOp op, const Tensor &x) {
+  Tensor y = make(op.getType());
+  Type elt = op.getInput().getType().getElementType();
+  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double scale;
+    int64_t zp;
+    affineParams(elt, i, scale, zp);
+    float centered = static_cast<float>(static_cast<int64_t>(x.values[pos]) - zp);
+    y.values[pos] = centered * static_cast<float>(scale);
+  });
+  return y;
+}
+
+/// The same values in the interpretation of `type` (quant.scast).
+Tensor retype(const Tensor &x, Type type) {
+  Tensor y = x;
+  int64_t lo, hi;
+  if (integerRange(llvm::cast<RankedTensorType>(type).getElementType(), lo,
+                   hi))
+    for (double &v : y.values)
+      v = wrapInto(static_cast<int64_t>(v), lo, hi);
+  return y;
+}
+
+} // namespace
+
+bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
+                      std::vector<Tensor> &outputs, std::string &error) {
+  DenseMap<Value, Tensor> env;
+  for (auto [arg, t] : llvm::zip(func.getArguments(), inputs))
+    env[arg] = t;
+  auto get = [&](Value v) -> const Tensor & { return env[v]; };
+  for (Operation &op : func.getBody().front()) {
+    if (auto ret = llvm::dyn_cast<func::ReturnOp>(op)) {
+      for (Value v : ret.getOperands())
+        outputs.push_back(get(v));
+      return true;
+    }
+    std::vector<const Tensor *> in;
+    for (Value v : op.getOperands())
+      in.push_back(&get(v));
+    Tensor r;
+    if (auto c = llvm::dyn_cast<arith::ConstantOp>(op))
+      r = fromAttr(c.getValue(), c.getType());
+    else if (auto c = llvm::dyn_cast<qnn::ConstantOp>(op))
+      r = fromAttr(c.getValue(), c.getType());
+    else if (auto o = llvm::dyn_cast<qnn::Conv2DOp>(op))
+      r = conv2d(o, *in[0], *in[1], in.size() > 2 ? in[2] : nullptr);
+    else if (auto o = llvm::dyn_cast<qnn::FullyConnectedOp>(op))
+      r = fullyConnected(o, *in[0], *in[1], in.size() > 2 ? in[2] : nullptr);
+    else if (auto o = llvm::dyn_cast<qnn::MatMulOp>(op))
+      r = matmul(o, *in[0], *in[1]);
+    else if (llvm::isa<qnn::AddOp, qnn::MulOp>(op)) {
+      r = make(op.getResult(0).getType());
+      bool add = llvm::isa<qnn::AddOp>(op);
+      forEach(r.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+        double a = in[0]->values[broadcastIndex(*in[0], i)];
+        double b = in[1]->values[broadcastIndex(*in[1], i)];
+        r.values[pos] = add ? a + b : a * b;
+      });
+    } else if (auto o = llvm::dyn_cast<qnn::ClampOp>(op)) {
+      r = *in[0];
+      double lo = o.getMin().convertToDouble(), hi = o.getMax().convertToDouble();
+      for (double &v : r.values)
+        v = std::min(std::max(v, lo), hi);
+    } else if (llvm::isa<qnn::SignOp>(op)) {
+      r = *in[0];
+      for (double &v : r.values)
+        v = v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0;
+    } else if (auto o = llvm::dyn_cast<qnn::MaxPool2DOp>(op))
+      r = maxPool(o, *in[0]);
+    else if (auto o = llvm::dyn_cast<qnn::AvgPool2DOp>(op))
+      r = avgPool(o, *in[0]);
+    else if (auto o = llvm::dyn_cast<qnn::GlobalAvgPoolOp>(op))
+      r = globalAvgPool(o, *in[0]);
+    else if (auto o = llvm::dyn_cast<qnn::SoftmaxOp>(op))
+      r = softmax(o, *in[0]);
+    else if (auto o = llvm::dyn_cast<qnn::BatchNormOp>(op))
+      r = batchNorm(o, in);
+    else if (auto o = llvm::dyn_cast<qnn::ReshapeOp>(op)) {
+      r = make(o.getType());
+      r.values = in[0]->values;
+    } else if (auto o = llvm::dyn_cast<qnn::TransposeOp>(op))
+      r = transpose(o, *in[0]);
+    else if (auto o = llvm::dyn_cast<qnn::ConcatOp>(op))
+      r = concat(o, in);
+    else if (auto o = llvm::dyn_cast<qnn::PadOp>(op))
+      r = pad(o, *in[0]);
+    else if (auto o = llvm::dyn_cast<qnn::RescaleOp>(op))
+      r = rescale(o, *in[0]);
+    else if (auto o = llvm::dyn_cast<qnn::QuantizeOp>(op))
+      r = quantize(o, *in[0]);
+    else if (auto o = llvm::dyn_cast<qnn::DequantizeOp>(op))
+      r = dequantize(o, *in[0]);
+    else if (auto o = llvm::dyn_cast<quant::StorageCastOp>(op))
+      r = retype(*in[0], o.getType());
+    else {
+      error = "qnn-ref cannot evaluate '" + op.getName().getStringRef().str() +
+              "'";
+      return false;
+    }
+    env[op.getResult(0)] = std::move(r);
+  }
+  error = "function has no return";
+  return false;
+}

@@ -1,0 +1,47 @@
+//===- Evaluator.h - naive reference interpreter of qnn graphs ---*- C++ -*-===//
+//
+// The independent reference the end-to-end tests compare compiled code
+// against: it walks a function of qnn / quant / arith ops and evaluates
+// each op with straightforward loops written from the op descriptions
+// (ODS), sharing no code with the compiler. Float ops compute in double;
+// the ops whose definition is f32 arithmetic (quantize, dequantize,
+// rescale half_even) compute in float, and integer ops exactly.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANT_TEST_E2E_REF_EVALUATOR_H
+#define QUANT_TEST_E2E_REF_EVALUATOR_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Value.h"
+
+#include <string>
+#include <vector>
+
+namespace qnnref {
+
+/// A dense tensor. Integer values are held in the interpretation of their
+/// element type: signless and signed integers as signed, unsigned ones
+/// (and unsigned quantized storage) as unsigned.
+struct Tensor {
+  std::vector<int64_t> shape;
+  std::vector<double> values;
+  bool isFloat = true;
+
+  int64_t size() const;
+  /// Row-major strides of `shape`.
+  std::vector<int64_t> strides() const;
+};
+
+/// The integer range of an element type (storage range of a quantized
+/// type); false for floats.
+bool integerRange(mlir::Type elementType, int64_t &lo, int64_t &hi);
+
+/// Evaluates `func` on `inputs` (one per argument). Returns false and sets
+/// `error` for an op it cannot evaluate.
+bool evaluate(mlir::func::FuncOp func, const std::vector<Tensor> &inputs,
+              std::vector<Tensor> &outputs, std::string &error);
+
+} // namespace qnnref
+
+#endif // QUANT_TEST_E2E_REF_EVALUATOR_H
