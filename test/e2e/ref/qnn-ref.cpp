@@ -194,8 +194,8 @@ int main(int argc, char **argv) {
       double err = std::fabs(got - want);
       bool bad = ref.isFloat ? !(err <= absTol + relTol * std::fabs(want))
                              : got != want;
-      if (std::isnan(got) != std::isnan(want))
-        bad = true;
+      if (std::isnan(got) || std::isnan(want))
+        bad = std::isnan(got) != std::isnan(want);
       maxErr = std::max(maxErr, err);
       if (bad && mismatches++ == 0)
         first = j;
