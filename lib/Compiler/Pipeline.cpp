@@ -36,6 +36,8 @@
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Linalg/Transforms/TilingInterfaceImpl.h"
+#include "mlir/Dialect/MemRef/Transforms/AllocationOpInterfaceImpl.h"
+#include "mlir/Dialect/MemRef/Transforms/BufferViewFlowOpInterfaceImpl.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Tensor/IR/TensorInferTypeOpInterfaceImpl.h"
@@ -46,6 +48,7 @@
 #include "mlir/Dialect/Vector/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Vector/Transforms/SubsetOpInterfaceImpl.h"
 #include "mlir/Transforms/Passes.h"
+
 
 using namespace mlir;
 using namespace mlir::qnn::compiler;
@@ -118,6 +121,8 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
     pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());
+    // Results become out-parameters; an output computed into its own
+    // allocation is computed in the caller's buffer instead (no copy).
     bufferization::BufferResultsToOutParamsPassOptions outParams;
     outParams.hoistStaticAllocs = true;
     outParams.modifyPublicFunctions = true;
@@ -170,6 +175,10 @@ LogicalResult mlir::qnn::compiler::runPipeline(ModuleOp module,
                                                const CodegenOptions &options,
                                                Phase last) {
   PassManager pm(module.getContext());
+  // Honors --mlir-print-ir-after-all, --mlir-timing, ... when the tool
+  // registered the pass manager options.
+  if (failed(applyPassManagerCLOptions(pm)))
+    return failure();
   for (const PhaseName &p : kPhases) {
     addPhasePasses(pm, p.phase, options);
     if (p.phase == last)
@@ -191,6 +200,8 @@ void mlir::qnn::compiler::registerCodegenDialects(DialectRegistry &registry) {
   bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
       registry);
   linalg::registerBufferizableOpInterfaceExternalModels(registry);
+  memref::registerAllocationOpInterfaceExternalModels(registry);
+  memref::registerBufferViewFlowOpInterfaceExternalModels(registry);
   linalg::registerTilingInterfaceExternalModels(registry);
   scf::registerBufferizableOpInterfaceExternalModels(registry);
   tensor::registerBufferizableOpInterfaceExternalModels(registry);

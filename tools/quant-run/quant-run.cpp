@@ -22,6 +22,7 @@
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Format.h"
@@ -115,6 +116,7 @@ void fillRandom(npy::Array &a, std::mt19937 &gen) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
+  registerPassManagerCLOptions();
   cl::ParseCommandLineOptions(argc, argv,
                               "quant-mlir runner: JIT-compile and run a model\n");
   if (optLevel > 3)
