@@ -69,6 +69,38 @@ struct StridedCopyToLinalg : OpRewritePattern<memref::CopyOp> {
   }
 };
 
+/// A contraction of narrow integers into a wider accumulator whose operands
+/// are sign-extended to the accumulator type first. Upstream lowers mixed-type
+/// contractions only in the shapes it recognises as matmuls (a unit parallel
+/// dimension between M and N, as a 1-channel conv produces, defeats it); with
+/// equal types the generic unrolling lowering always applies. Used as a
+/// fallback for contractions the main lowering left.
+struct ExtendContractOperands : OpRewritePattern<vector::ContractionOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(vector::ContractionOp op,
+                                PatternRewriter &rewriter) const override {
+    auto accType = llvm::dyn_cast<VectorType>(op.getAccType());
+    if (!accType || !llvm::isa<IntegerType>(accType.getElementType()))
+      return failure();
+    Type accElem = accType.getElementType();
+    auto extend = [&](Value v) -> Value {
+      auto t = llvm::cast<VectorType>(v.getType());
+      if (t.getElementType() == accElem)
+        return v;
+      return arith::ExtSIOp::create(rewriter, op.getLoc(),
+                                    t.clone(accElem), v);
+    };
+    Value lhs = extend(op.getLhs()), rhs = extend(op.getRhs());
+    if (lhs == op.getLhs() && rhs == op.getRhs())
+      return failure();
+    rewriter.modifyOpInPlace(op, [&] {
+      op.getLhsMutable().assign(lhs);
+      op.getRhsMutable().assign(rhs);
+    });
+    return success();
+  }
+};
+
 /// Applies `populate`'s patterns greedily to `root`.
 void applyGreedily(Operation *root,
                    function_ref<void(RewritePatternSet &)> populate) {
@@ -98,7 +130,7 @@ struct QuantLowerVectorsPass
       vector::populateCastAwayVectorLeadingOneDimPatterns(p);
       vector::populateDropUnitDimWithShapeCastPatterns(p);
     });
-    applyGreedily(func, [](RewritePatternSet &p) {
+    auto lowerContracts = [](RewritePatternSet &p) {
       vector::populateVectorMaskLoweringPatternsForSideEffectingOps(p);
       vector::populateVectorContractLoweringPatterns(
           p, vector::VectorContractLowering::OuterProduct);
@@ -112,7 +144,17 @@ struct QuantLowerVectorsPass
           p, vector::VectorTransposeLowering::EltWise);
       vector::populateVectorMultiReductionLoweringPatterns(
           p, vector::VectorMultiReductionLowering::InnerParallel);
-    });
+    };
+    applyGreedily(func, lowerContracts);
+    // Mixed-type contractions upstream could not lower: extend, lower again.
+    bool leftover = false;
+    func.walk([&](vector::ContractionOp) { leftover = true; });
+    if (leftover) {
+      applyGreedily(func, [](RewritePatternSet &p) {
+        p.add<ExtendContractOperands>(p.getContext());
+      });
+      applyGreedily(func, lowerContracts);
+    }
     applyGreedily(func, [&](RewritePatternSet &p) {
       populateMathPolynomialApproximationPatterns(
           p, [](StringRef name) { return name == "exp" || name == "math.exp"; });
