@@ -5,6 +5,9 @@
 # and int8 QOperator forms of one CNN) to a native object file and a C
 # header, links it with a small C driver (examples/driver/fmnist-driver.c)
 # and runs it on the 10000 test images: top-1 accuracy and batch-1 latency.
+# A fourth row quantizes the float model itself: quant-compile --calibrate
+# runs it natively on 2000 training images (percentile ranges) and
+# quantizes it (qnn-ptq: s8 per-channel weights, 8-bit activations).
 #
 # Environment: BUILD_DIR (default build), MCPU (default: the host CPU),
 # IMAGES (default 10000), REPEAT (passes over the images for timing, 1).
@@ -27,31 +30,41 @@ MCPU_OPT=()
 
 count() { grep -c "$1" "$2" || true; }
 
-# compile <name>: ONNX -> qnn -> (QDQ fusion, integer lowering) -> .o + .h,
+# compile <name> [quant-compile options]: ONNX -> qnn -> (QDQ fusion, integer lowering) -> .o + .h,
 # linked with the driver into $OUT/<name>/driver.
 compile() {
-  local name=$1 dir="$OUT/$1"
+  local name=$1 dir="$OUT/$1" model=${1%+*}
+  shift
   mkdir -p "$dir"
-  "$BIN/quant-translate" --import-onnx "$ROOT/examples/$name.onnx" \
+  "$BIN/quant-translate" --import-onnx "$ROOT/examples/$model.onnx" \
     -o "$dir/imported.mlir"
   "$BIN/quant-opt" "$dir/imported.mlir" --qnn-propagate-scales \
     --qnn-fold-requant --qnn-lower-to-integer -canonicalize -cse \
     -o "$dir/integer.mlir"
-  "$BIN/quant-compile" "$dir/integer.mlir" "${MCPU_OPT[@]}" --name=model \
+  "$BIN/quant-compile" "$dir/integer.mlir" "${MCPU_OPT[@]}" "$@" --name=model \
     -o "$dir/model.o" --header "$dir/model.h"
   "$CC" -O2 -I"$dir" "$ROOT/examples/driver/fmnist-driver.c" "$dir/model.o" \
     -o "$dir/driver"
 }
 
 printf 'target CPU: %s\n\n' "${MCPU:-host ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'))}"
-printf '%-16s %-8s %-9s %s\n' model rescales accuracy "latency per image (batch 1)"
-for name in fmnist-cnn fmnist-cnn-qdq fmnist-cnn-qop; do
-  compile "$name"
+python3 "$ROOT/scripts/idx-to-npy.py" "$DATA/train-images-idx3-ubyte.gz" \
+  "$OUT/calibration.npy" 2000
+printf '%-24s %-8s %-9s %s\n' model rescales accuracy "latency per image (batch 1)"
+for name in fmnist-cnn fmnist-cnn-qdq fmnist-cnn-qop fmnist-cnn+calibrated; do
+  if [[ $name == *+calibrated ]]; then
+    compile "$name" --calibrate="$OUT/calibration.npy" --calibration=percentile
+    "$BIN/quant-compile" "$OUT/$name/integer.mlir" --emit-after=integer \
+      --calibrate="$OUT/calibration.npy" --calibration=percentile \
+      -o "$OUT/$name/integer.mlir"
+  else
+    compile "$name"
+  fi
   result=$("$OUT/$name/driver" "$OUT/t10k-images-idx3-ubyte" \
     "$OUT/t10k-labels-idx1-ubyte" "${IMAGES:-10000}" --repeat "${REPEAT:-1}")
   acc=$(sed -E 's/.*accuracy=([0-9.]+).*/\1/' <<<"$result")
   lat=$(sed -E 's/.*median=([0-9.]+) mean=([0-9.]+).*/median \1 us, mean \2 us/' <<<"$result")
-  printf '%-16s %-8s %-9s %s\n' "$name" \
+  printf '%-24s %-8s %-9s %s\n' "$name" \
     "$(count 'qnn.rescale ' "$OUT/$name/integer.mlir")" "$acc" "$lat"
 done
 echo
