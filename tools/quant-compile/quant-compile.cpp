@@ -266,7 +266,8 @@ int main(int argc, char **argv) {
     if (!header)
       return fail(error);
     writeCHeader(header->os(), *interface, symbolName,
-                 llvm::sys::path::filename(inputFile));
+                 llvm::sys::path::filename(inputFile),
+                 getWorkspaceSize(*module));
   }
   // Everything succeeded: keep the outputs.
   out->keep();
