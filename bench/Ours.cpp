@@ -12,8 +12,10 @@
 #include "quant/Compiler/JIT.h"
 #include "quant/Compiler/Target.h"
 
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -62,7 +64,15 @@ OurModel::OurModel() = default;
 OurModel::~OurModel() = default;
 
 bool OurModel::compile(const std::string &source, bool kernels) {
+  // runPipeline applies the pass manager command-line options, which
+  // must be registered.
+  static bool registered = (registerPassManagerCLOptions(), true);
+  (void)registered;
   impl = std::make_unique<Impl>();
+  ScopedDiagnosticHandler handler(&impl->context, [](Diagnostic &d) {
+    llvm::errs() << d.getLocation() << ": " << d.str() << "\n";
+    return success();
+  });
   OwningOpRef<ModuleOp> module =
       parseSourceString<ModuleOp>(source, &impl->context);
   if (!module)

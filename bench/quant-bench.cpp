@@ -50,7 +50,7 @@ void registerRun(const std::string &name, double ops,
                                  for (auto _ : state)
                                    fn();
                                  state.counters["ops"] = benchmark::Counter(
-                                     ops, benchmark::Counter::kIsRate);
+                                     ops, benchmark::Counter::kIsIterationInvariantRate);
                                })
       ->Unit(benchmark::kMicrosecond)
       ->MinTime(0.3);
