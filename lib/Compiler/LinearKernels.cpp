@@ -5,7 +5,7 @@
 //
 //   xp  = pack(x)        NCHW -> zero-padded [N][Hp][Wp][Cp], converted to
 //                        the dot's operand type (i8 + 128 as u8 for VNNI,
-//                        i16 for pmaddwd), one flat tensor
+//                        i16 for pmaddwd)
 //   wp  = constant       [Op/L][KH*KW*Cp/g][L][g], K ordered (ky, kx, c)
 //   out = tiles          for n, output-channel block (nv vectors of L),
 //                        MR output pixels: MR x nv accumulators start at
@@ -61,7 +61,8 @@ struct Plan {
   int64_t lanes, depth, mr, nv;
   Type elem, acc; ///< Packed operand and accumulator element types.
   int64_t hp, wp, cp, kq, op, p;
-  Value x, w, bias; ///< Flat tensors: packed input, weights, padded bias.
+  Value x;          ///< Packed input [N][Hp][Wp][Cp].
+  Value w, bias;    ///< Flat tensors: packed weights, padded bias.
 };
 
 Value cIdx(OpBuilder &b, Location loc, int64_t v) {
@@ -75,11 +76,10 @@ Value mulAdd(OpBuilder &b, Location loc, Value a, int64_t k, Value c) {
 }
 
 Value readVector(OpBuilder &b, Location loc, VectorType type, Value source,
-                 Value index) {
+                 ValueRange indices) {
   SmallVector<bool> inBounds(1, true);
-  return vector::TransferReadOp::create(b, loc, type, source,
-                                        ValueRange{index}, std::nullopt,
-                                        ArrayRef<bool>(inBounds));
+  return vector::TransferReadOp::create(b, loc, type, source, indices,
+                                        std::nullopt, ArrayRef<bool>(inBounds));
 }
 
 Value writeVector(OpBuilder &b, Location loc, Value v, Value dest,
@@ -97,13 +97,16 @@ Value callIntrinsic(OpBuilder &b, Location loc, Type type, StringRef name,
       .getResult(0);
 }
 
-/// The activation operand of one dot step at flat input position `pos`:
-/// a broadcast of `depth` consecutive channels.
-Value loadActivation(OpBuilder &b, Location loc, const Plan &pl, Value pos) {
+/// The activation operand of one dot step at input position `pos` (n, y,
+/// x, c of the packed input): a broadcast of `depth` consecutive channels.
+/// The packed input keeps its 4-D shape: loads from a collapsed view would
+/// delinearize every index (div / rem in the inner loop).
+Value loadActivation(OpBuilder &b, Location loc, const Plan &pl,
+                     ValueRange pos) {
   auto i32 = b.getI32Type();
   auto accVec = VectorType::get({pl.lanes}, pl.acc);
   if (pl.depth == 1) {
-    Value v = tensor::ExtractOp::create(b, loc, pl.x, ValueRange{pos});
+    Value v = tensor::ExtractOp::create(b, loc, pl.x, pos);
     if (pl.kind == DotKind::Int32)
       v = arith::ExtSIOp::create(b, loc, i32, v);
     return vector::BroadcastOp::create(b, loc, accVec, v);
@@ -168,16 +171,14 @@ Value emitDot(OpBuilder &b, Location loc, const Plan &pl, Value acc, Value a,
 Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
                int64_t nv, Value n, Value p, Value ob, Value out) {
   const ConvShape &s = pl.s;
-  // Flat input position of each pixel's (ky, kx) = (0, 0) tap.
-  SmallVector<Value> bases;
-  Value nBase = mulAdd(b, loc, n, pl.hp, Value());
+  // Input row and column of each pixel's (ky, kx) = (0, 0) tap.
+  SmallVector<Value> rows, cols;
   for (int64_t m = 0; m < mr; ++m) {
     Value q = arith::AddIOp::create(b, loc, p, cIdx(b, loc, m));
     Value oy = arith::DivUIOp::create(b, loc, q, cIdx(b, loc, s.ow));
     Value ox = arith::RemUIOp::create(b, loc, q, cIdx(b, loc, s.ow));
-    Value row = mulAdd(b, loc, oy, s.sy, nBase);
-    Value pix = mulAdd(b, loc, row, pl.wp, mulAdd(b, loc, ox, s.sx, Value()));
-    bases.push_back(mulAdd(b, loc, pix, pl.cp, Value()));
+    rows.push_back(mulAdd(b, loc, oy, s.sy, Value()));
+    cols.push_back(mulAdd(b, loc, ox, s.sx, Value()));
   }
   // Accumulators start at the bias.
   auto accVec = VectorType::get({pl.lanes}, pl.acc);
@@ -197,11 +198,13 @@ Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
         auto kxLoop = scf::ForOp::create(
             b, loc, c0, cIdx(b, loc, s.kw), c1, accs,
             [&](OpBuilder &b, Location loc, Value kx, ValueRange accs) {
-              Value tapX = mulAdd(
-                  b, loc,
-                  mulAdd(b, loc, ky, s.dy * pl.wp,
-                         mulAdd(b, loc, kx, s.dx, Value())),
-                  pl.cp, Value());
+              Value dyOff = mulAdd(b, loc, ky, s.dy, Value());
+              Value dxOff = mulAdd(b, loc, kx, s.dx, Value());
+              SmallVector<Value> iy, ix;
+              for (int64_t m = 0; m < mr; ++m) {
+                iy.push_back(arith::AddIOp::create(b, loc, rows[m], dyOff));
+                ix.push_back(arith::AddIOp::create(b, loc, cols[m], dxOff));
+              }
               Value tapW = mulAdd(b, loc, mulAdd(b, loc, ky, s.kw, kx), cq,
                                   Value());
               auto cLoop = scf::ForOp::create(
@@ -216,11 +219,11 @@ Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
                                          panel, Value());
                       ws.push_back(loadWeights(b, loc, pl, pos));
                     }
-                    Value xOff = mulAdd(b, loc, c, pl.depth, tapX);
+                    Value ch = mulAdd(b, loc, c, pl.depth, Value());
                     SmallVector<Value> next(accs.begin(), accs.end());
                     for (int64_t m = 0; m < mr; ++m) {
-                      Value pos = arith::AddIOp::create(b, loc, bases[m], xOff);
-                      Value a = loadActivation(b, loc, pl, pos);
+                      Value a = loadActivation(b, loc, pl,
+                                               {n, iy[m], ix[m], ch});
                       for (int64_t v = 0; v < nv; ++v)
                         next[m * nv + v] =
                             emitDot(b, loc, pl, next[m * nv + v], a, ws[v]);
@@ -295,7 +298,7 @@ SmallVector<OpFoldResult> indexAttrs(OpBuilder &b, ArrayRef<int64_t> values) {
 }
 
 /// The input converted to the dot's operand type (xor 0x80 = +128 as u8
-/// for VNNI), zero-padded and laid out [N][Hp][Wp][Cp], flattened.
+/// for VNNI), zero-padded and laid out [N][Hp][Wp][Cp].
 Value packInput(OpBuilder &b, Location loc, const Plan &pl, Value x) {
   const ConvShape &s = pl.s;
   auto xType = llvm::cast<RankedTensorType>(x.getType());
@@ -353,8 +356,7 @@ Value packInput(OpBuilder &b, Location loc, const Plan &pl, Value x) {
     nhwc = tensor::PadOp::create(b, loc, padded, nhwc, indexAttrs(b, low),
                                  indexAttrs(b, high), padValue);
   }
-  return tensor::CollapseShapeOp::create(
-      b, loc, nhwc, SmallVector<ReassociationIndices>{{0, 1, 2, 3}});
+  return nhwc;
 }
 
 /// Weights as doubles (exact for i8 / f32) in OIHW order.
