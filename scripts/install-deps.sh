@@ -1,17 +1,28 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages quant-mlir needs to build and test, plus
 # any extra packages named on the command line (the main job adds the
-# Fashion-MNIST dataset, the benchmarks their peers).
+# Fashion-MNIST dataset; --bench adds the benchmarks' peers).
 # Idempotent: does nothing when everything is present. Runs apt-get as root
 # directly, otherwise through sudo.
 set -euo pipefail
+
+# Optional: only bench/run.sh asks for these (install-deps.sh --bench).
+BENCH_PACKAGES=(libdnnl-dev libopenblas-dev libbenchmark-dev)
+extra=()
+for arg in "$@"; do
+  if [[ "$arg" == --bench ]]; then
+    extra+=("${BENCH_PACKAGES[@]}")
+  else
+    extra+=("$arg")
+  fi
+done
 
 PACKAGES=(
   cmake ninja-build g++ python3
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools
   libgtest-dev
   libonnx-dev libprotobuf-dev libonnx-testdata
-  "$@"
+  ${extra[@]+"${extra[@]}"}
 )
 
 missing=()

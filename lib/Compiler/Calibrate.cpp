@@ -2,7 +2,7 @@
 //
 // See Calibrate.h. The module is cloned, the clone's entry function returns
 // every calibration point as an extra result, it goes through the codegen
-// pipeline and the JIT, and each sample is one call. Pass 1 collects
+// pipeline and the JIT (JITModel), and each sample is one call. Pass 1 collects
 // min/max per batch of samples; the histogram methods make a second pass
 // with the range of pass 1 fixed.
 //
@@ -13,8 +13,7 @@
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Dialect/QNN/IR/QNN.h"
 
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
+#include "quant/Compiler/JIT.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/Support/Format.h"
@@ -162,21 +161,17 @@ LogicalResult mlir::qnn::compiler::calibrateModule(
   codegen.entry = options.entry;
   codegen.name = "quant_calibrate";
   codegen.target = getTargetFeatures(**tm);
-  if (failed(runPipeline(*clone, codegen, Phase::LLVM)))
-    return emitError(loc) << "calibration: the float model does not compile "
-                             "for this host";
-  ExecutionEngineOptions engineOptions;
-  auto optimize = makeOptimizingTransformer(target.optLevel, 0, tm->get());
-  engineOptions.transformer = optimize;
-  engineOptions.jitCodeGenOptLevel = (*tm)->getOptLevel();
-  auto engine = ExecutionEngine::create(*clone, engineOptions, std::move(*tm));
-  if (!engine)
-    return emitError(loc) << "calibration: JIT compilation failed: "
-                          << llvm::toString(engine.takeError());
-  auto fn = (*engine)->lookupPacked(codegen.name + "_run");
-  if (!fn)
-    return emitError(loc) << "calibration: "
-                          << llvm::toString(fn.takeError());
+  std::string error;
+  std::unique_ptr<JITModel> model = JITModel::compile(
+      *clone, std::move(*tm), codegen, target.optLevel, error);
+  if (!model) {
+    InFlightDiagnostic diag = emitError(loc)
+                              << "calibration: the float model does not "
+                                 "compile for this host";
+    if (!error.empty())
+      diag << ": " << error;
+    return diag;
+  }
 
   std::vector<Buffer> buffers;
   for (const TensorInfo &t : cloneInterface->inputs)
@@ -186,11 +181,6 @@ LogicalResult mlir::qnn::compiler::calibrateModule(
   std::vector<void *> pointers;
   for (Buffer &b : buffers)
     pointers.push_back(b.data);
-  int32_t status = -1;
-  std::vector<void *> args;
-  for (void *&p : pointers)
-    args.push_back(&p);
-  args.push_back(&status);
 
   bool histogram = calibration::needsHistogram(options.range.method);
   size_t passes = histogram ? 2 : 1;
@@ -202,7 +192,7 @@ LogicalResult mlir::qnn::compiler::calibrateModule(
                      getElementSize(interface->inputs[i].type);
       std::memcpy(buffers[i].data, samples[i].data.data() + s * bytes, bytes);
     }
-    (*fn)(args.data());
+    int32_t status = model->run(pointers);
     if (++calls % step == 0 || calls == totalCalls)
       if (options.progress)
         drawProgress(calls, totalCalls);

@@ -3,7 +3,7 @@
 // Phase by phase (see Pipeline.h):
 //   integer:   qnn-lower-to-integer (a no-op on float and integer graphs)
 //   linalg:    quant-prepare-entry, inline, symbol-dce,
-//              convert-qnn-to-linalg, canonicalize, cse
+//              quant-linear-kernels, convert-qnn-to-linalg, canonicalize, cse
 //   vector:    quant-tile-and-vectorize, canonicalize, cse
 //   bufferize: one-shot-bufferize (function boundaries, identity layouts),
 //              buffer-results-to-out-params (hoisting static allocs so
@@ -20,6 +20,7 @@
 
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Compiler/Passes.h"
+#include "Rewrites.h"
 #include "quant/Conversion/Passes.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 
@@ -99,6 +100,14 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
     pm.addPass(qnn::createQuantPrepareEntry(prepare));
     pm.addPass(createInlinerPass());
     pm.addPass(createSymbolDCEPass());
+    if (options.kernels) {
+      qnn::QuantLinearKernelsOptions kernels;
+      kernels.vectorBits = options.target.vectorBits;
+      kernels.registers = options.target.registers;
+      kernels.vnni = options.target.avx512vnni;
+      kernels.pmaddwd = options.target.x86;
+      pm.addNestedPass<func::FuncOp>(qnn::createQuantLinearKernels(kernels));
+    }
     pm.addPass(qnn::createConvertQNNToLinalg());
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());
@@ -214,6 +223,7 @@ void mlir::qnn::compiler::registerCodegenDialects(DialectRegistry &registry) {
   tensor::registerSubsetOpInterfaceExternalModels(registry);
   vector::registerBufferizableOpInterfaceExternalModels(registry);
   vector::registerSubsetOpInterfaceExternalModels(registry);
+  compiler::registerKernelInterfaces(registry);
   registerTranslations(registry);
 }
 

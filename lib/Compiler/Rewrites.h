@@ -7,6 +7,7 @@
 #ifndef QUANT_LIB_COMPILER_REWRITES_H
 #define QUANT_LIB_COMPILER_REWRITES_H
 
+#include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/Operation.h"
 #include "mlir/IR/PatternMatch.h"
 
@@ -19,6 +20,10 @@ LogicalResult canonicalize(Operation *root);
 /// Adds the pattern rewriting i8 x i8 -> i32 vector.contract ops with a
 /// reduction depth of 4 into AVX-512 VNNI vpdpbusd (LowerVectors.cpp).
 void populateVNNIContractPatterns(RewritePatternSet &patterns);
+
+/// Declares the x86 dot-product intrinsic calls of the kernels free of
+/// memory effects (LinearKernels.cpp).
+void registerKernelInterfaces(DialectRegistry &registry);
 
 } // namespace mlir::qnn::compiler
 

@@ -14,12 +14,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "quant/Compiler/Interface.h"
+#include "quant/Compiler/JIT.h"
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Compiler/Target.h"
 #include "quant/Support/Npy.h"
 
-#include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
@@ -61,6 +60,10 @@ cl::opt<int> warmupRuns("warmup",
                         cl::init(-1));
 cl::opt<std::string> entry("entry", cl::desc("Function to run"),
                            cl::init("main"));
+cl::opt<bool> noKernels("no-kernels",
+                        cl::desc("Lower conv / GEMM through the generic "
+                                 "linalg.contract path instead of the packed "
+                                 "microkernels"));
 cl::opt<std::string> cpu("mcpu", cl::desc("Target CPU (default: host)"));
 cl::opt<std::string> attrs("mattr", cl::desc("Target features"));
 cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
@@ -187,32 +190,15 @@ int main(int argc, char **argv) {
   CodegenOptions options;
   options.entry = entry;
   options.name = "quant_run_model";
-  options.target = getTargetFeatures(**tm);
-  if (failed(runPipeline(*module, options, Phase::LLVM)))
-    return 1;
-  ExecutionEngineOptions engineOptions;
-  auto optimize = makeOptimizingTransformer(optLevel, 0, tm->get());
-  engineOptions.transformer = optimize;
-  engineOptions.jitCodeGenOptLevel = (*tm)->getOptLevel();
-  auto engine = ExecutionEngine::create(*module, engineOptions,
-                                        std::move(*tm));
-  if (!engine)
-    return fail("JIT compilation failed: " +
-                llvm::toString(engine.takeError()));
-  auto fn = (*engine)->lookupPacked(options.name + "_run");
-  if (!fn)
-    return fail(llvm::toString(fn.takeError()));
-
-  // Packed call: pointers to each pointer argument, then to the result.
+  options.kernels = !noKernels;
+  std::unique_ptr<JITModel> model =
+      JITModel::compile(*module, std::move(*tm), options, optLevel, error);
+  if (!model)
+    return error.empty() ? 1 : fail(error);
   std::vector<void *> pointers;
   for (AlignedBuffer &b : buffers)
     pointers.push_back(b.data);
-  int32_t status = -1;
-  std::vector<void *> args;
-  for (void *&p : pointers)
-    args.push_back(&p);
-  args.push_back(&status);
-  (*fn)(args.data());
+  int32_t status = model->run(pointers);
   if (status != 0)
     return fail("the model returned status " + llvm::Twine(status));
 
@@ -229,11 +215,11 @@ int main(int argc, char **argv) {
     int warmup = warmupRuns >= 0 ? warmupRuns.getValue()
                                  : std::max(1u, benchRuns / 10);
     for (int r = 0; r < warmup; ++r)
-      (*fn)(args.data());
+      model->run(pointers);
     std::vector<double> times;
     for (unsigned r = 0; r < benchRuns; ++r) {
       auto start = std::chrono::steady_clock::now();
-      (*fn)(args.data());
+      model->run(pointers);
       auto stop = std::chrono::steady_clock::now();
       times.push_back(
           std::chrono::duration<double, std::micro>(stop - start).count());

@@ -47,6 +47,38 @@ def QuantTileAndVectorize : Pass<"quant-tile-and-vectorize", "func::FuncOp"> {
   ];
 }
 
+def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
+  let summary = "Packed-weight microkernels for conv2d / fully_connected / matmul";
+  let description = [{
+    Runs on qnn ops before convert-qnn-to-linalg. Every conv2d (one group),
+    fully_connected and 2-D matmul with constant weights (i8 x i8 -> i32 or
+    f32) becomes a register-tiled direct convolution on tensors (a GEMM is
+    the 1x1 case): the input is repacked at run time into a zero-padded
+    NHWC buffer (channels padded to the dot-product depth), the weights are
+    packed at compile time into [O/L][K/g][L][g] panels (L accumulator
+    lanes per vector, g the dot depth) and an MR x (nv * L) accumulator
+    tile stays in registers across the whole reduction. With `vnni` the
+    i8 dot is AVX-512 VNNI vpdpbusd (u8 x s8): activations are biased by
+    +128 when packed and 128 * sum_k w is subtracted from the bias at
+    compile time. Other ops are left to the generic lowering.
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "unsigned", /*default=*/"256",
+           "Width of one vector register in bits">,
+    Option<"registers", "registers", "unsigned", /*default=*/"16",
+           "Vector registers available">,
+    Option<"vnni", "vnni", "bool", /*default=*/"false",
+           "Use AVX-512 VNNI vpdpbusd for i8 dot products">,
+    Option<"pmaddwd", "pmaddwd", "bool", /*default=*/"false",
+           "Use x86 pmaddwd (i16 pairs) for i8 dot products">
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::LLVM::LLVMDialect",
+    "::mlir::linalg::LinalgDialect", "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect", "::mlir::vector::VectorDialect"
+  ];
+}
+
 def QuantLowerVectors : Pass<"quant-lower-vectors", "func::FuncOp"> {
   let summary = "Hoist accumulators and lower vector and math ops for LLVM";
   let description = [{

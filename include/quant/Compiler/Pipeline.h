@@ -41,6 +41,9 @@ struct CodegenOptions {
   std::string entry = "main"; ///< Function to compile.
   std::string name = "model"; ///< Symbol prefix: <name>_run.
   TargetFeatures target;      ///< Vector width, FMA, VNNI.
+  /// Packed-weight microkernels for conv / GEMM with constant weights
+  /// (quant-linear-kernels); off: the generic linalg.contract lowering.
+  bool kernels = true;
 };
 
 /// Adds the passes of `phase` to `pm`.

@@ -1,0 +1,704 @@
+//===- LinearKernels.cpp - packed-weight conv / GEMM microkernels --------===//
+//
+// Implements -quant-linear-kernels (see Passes.td). A conv2d (one group),
+// fully_connected or 2-D matmul with constant weights becomes, on tensors:
+//
+//   xp  = pack(x)        NCHW -> zero-padded [N][Hp][Wp][Cp], converted to
+//                        the dot's operand type (i8 + 128 as u8 for VNNI,
+//                        i16 for pmaddwd)
+//   wp  = constant       [Op/L][KH*KW*Cp/g][L][g], K ordered (ky, kx, c)
+//   out = tiles          for n, output-channel block (nv vectors of L),
+//                        MR output pixels: MR x nv accumulators start at
+//                        the bias and run over ky, kx, c/g with one weight
+//                        load per vector and one broadcast per pixel
+//   y   = unpack(out)    [N][P][Op] -> NCHW (a GEMM's [M][Op] is its result)
+//
+// A GEMM is the 1x1 convolution of a 1 x M image with K channels. The
+// accumulator tile is written once, after the whole reduction.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Rewrites.h"
+#include "quant/Compiler/Passes.h"
+#include "quant/Dialect/QNN/IR/QNN.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/Matchers.h"
+#include "llvm/Support/MathExtras.h"
+
+namespace mlir::qnn {
+#define GEN_PASS_DEF_QUANTLINEARKERNELS
+#include "quant/Compiler/Passes.h.inc"
+} // namespace mlir::qnn
+
+using namespace mlir;
+
+namespace {
+
+/// How one step of the reduction multiplies and accumulates.
+enum class DotKind {
+  Float,   ///< f32 FMA, depth 1.
+  Int32,   ///< i8 sign-extended to i32, multiply + add, depth 1.
+  PMAddWD, ///< x86 pmaddwd on i16 pairs, depth 2.
+  VNNI,    ///< AVX-512 vpdpbusd on u8 x s8 quadruples, depth 4.
+};
+
+/// A convolution in the kernel's terms. A GEMM [M, K] x [K, O] is the 1x1
+/// convolution of a 1 x M image with K channels (input already "NHWC").
+struct ConvShape {
+  int64_t n = 1, c = 1, h = 1, w = 1; ///< Input.
+  int64_t o = 1, kh = 1, kw = 1;      ///< Weights.
+  int64_t sy = 1, sx = 1, dy = 1, dx = 1;
+  int64_t pt = 0, pl = 0, pb = 0, pr = 0;
+  int64_t oh = 1, ow = 1;
+  bool gemm = false;
+};
+
+/// Everything the tile emitter needs.
+struct Plan {
+  ConvShape s;
+  DotKind kind;
+  int64_t lanes, depth, mr, nv;
+  Type elem, acc; ///< Packed operand and accumulator element types.
+  int64_t hp, wp, cp, kq, op, p;
+  Value x;          ///< Packed input [N][Hp][Wp][Cp].
+  Value w, bias;    ///< Flat tensors: packed weights, padded bias.
+};
+
+Value cIdx(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantIndexOp::create(b, loc, v);
+}
+
+/// a * k + c on index values (k, c constants).
+Value mulAdd(OpBuilder &b, Location loc, Value a, int64_t k, Value c) {
+  Value m = k == 1 ? a : arith::MulIOp::create(b, loc, a, cIdx(b, loc, k));
+  return c ? arith::AddIOp::create(b, loc, m, c).getResult() : m;
+}
+
+Value readVector(OpBuilder &b, Location loc, VectorType type, Value source,
+                 ValueRange indices) {
+  SmallVector<bool> inBounds(1, true);
+  return vector::TransferReadOp::create(b, loc, type, source, indices,
+                                        std::nullopt, ArrayRef<bool>(inBounds));
+}
+
+Value writeVector(OpBuilder &b, Location loc, Value v, Value dest,
+                  Value index) {
+  SmallVector<bool> inBounds(1, true);
+  return vector::TransferWriteOp::create(b, loc, v, dest, ValueRange{index},
+                                         ArrayRef<bool>(inBounds))
+      .getResult();
+}
+
+Value callIntrinsic(OpBuilder &b, Location loc, Type type, StringRef name,
+                    ValueRange args) {
+  return LLVM::CallIntrinsicOp::create(b, loc, type, b.getStringAttr(name),
+                                       args)
+      .getResult(0);
+}
+
+/// The activation operand of one dot step at input position `pos` (n, y,
+/// x, c of the packed input): a broadcast of `depth` consecutive channels.
+/// The packed input keeps its 4-D shape: loads from a collapsed view would
+/// delinearize every index (div / rem in the inner loop).
+Value loadActivation(OpBuilder &b, Location loc, const Plan &pl,
+                     ValueRange pos) {
+  auto i32 = b.getI32Type();
+  auto accVec = VectorType::get({pl.lanes}, pl.acc);
+  if (pl.depth == 1) {
+    Value v = tensor::ExtractOp::create(b, loc, pl.x, pos);
+    if (pl.kind == DotKind::Int32)
+      v = arith::ExtSIOp::create(b, loc, i32, v);
+    return vector::BroadcastOp::create(b, loc, accVec, v);
+  }
+  // depth elements form one i32 that every lane gets.
+  Value group = readVector(b, loc, VectorType::get({pl.depth}, pl.elem), pl.x,
+                           pos);
+  group = vector::BitCastOp::create(b, loc, VectorType::get({1}, i32), group);
+  Value word = vector::ExtractOp::create(b, loc, group, ArrayRef<int64_t>{0});
+  return vector::BroadcastOp::create(b, loc, VectorType::get({pl.lanes}, i32),
+                                     word);
+}
+
+/// The weight operand of one dot step for vector `v` of the block.
+Value loadWeights(OpBuilder &b, Location loc, const Plan &pl, Value pos) {
+  Value w = readVector(b, loc, VectorType::get({pl.lanes * pl.depth}, pl.elem),
+                       pl.w, pos);
+  auto i32Vec = VectorType::get({pl.lanes}, b.getI32Type());
+  switch (pl.kind) {
+  case DotKind::Float:
+    return w;
+  case DotKind::Int32:
+    return arith::ExtSIOp::create(b, loc, i32Vec, w);
+  case DotKind::VNNI:
+  case DotKind::PMAddWD:
+    return w;
+  }
+  llvm_unreachable("dot kind");
+}
+
+/// acc + a . w for one vector of accumulators.
+Value emitDot(OpBuilder &b, Location loc, const Plan &pl, Value acc, Value a,
+              Value w) {
+  switch (pl.kind) {
+  case DotKind::Float:
+    return vector::FMAOp::create(b, loc, a, w, acc);
+  case DotKind::Int32:
+    return arith::AddIOp::create(b, loc, acc,
+                                 arith::MulIOp::create(b, loc, a, w));
+  case DotKind::VNNI: {
+    // LLVM 22 declares the byte operands as <64 x i8>.
+    Value a8 = vector::BitCastOp::create(
+        b, loc, VectorType::get({4 * pl.lanes}, b.getI8Type()), a);
+    return callIntrinsic(b, loc, acc.getType(), "llvm.x86.avx512.vpdpbusd.512",
+                         {acc, a8, w});
+  }
+  case DotKind::PMAddWD: {
+    auto pairs = VectorType::get({2 * pl.lanes}, b.getI16Type());
+    Value a16 = vector::BitCastOp::create(b, loc, pairs, a);
+    StringRef name = pl.lanes == 16  ? "llvm.x86.avx512.pmaddw.d.512"
+                     : pl.lanes == 8 ? "llvm.x86.avx2.pmadd.wd"
+                                     : "llvm.x86.sse2.pmadd.wd";
+    Value prod = callIntrinsic(b, loc, acc.getType(), name, {a16, w});
+    return arith::AddIOp::create(b, loc, acc, prod);
+  }
+  }
+  llvm_unreachable("dot kind");
+}
+
+/// One mr x nv tile: pixels [p, p + mr) of image n, output channels
+/// [ob * L, (ob + nv) * L). Returns `out` with the tile written.
+Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
+               int64_t nv, Value n, Value p, Value ob, Value out) {
+  const ConvShape &s = pl.s;
+  // Input row and column of each pixel's (ky, kx) = (0, 0) tap.
+  SmallVector<Value> rows, cols;
+  for (int64_t m = 0; m < mr; ++m) {
+    Value q = arith::AddIOp::create(b, loc, p, cIdx(b, loc, m));
+    Value oy = arith::DivUIOp::create(b, loc, q, cIdx(b, loc, s.ow));
+    Value ox = arith::RemUIOp::create(b, loc, q, cIdx(b, loc, s.ow));
+    rows.push_back(mulAdd(b, loc, oy, s.sy, Value()));
+    cols.push_back(mulAdd(b, loc, ox, s.sx, Value()));
+  }
+  // Accumulators start at the bias.
+  auto accVec = VectorType::get({pl.lanes}, pl.acc);
+  SmallVector<Value> init(mr * nv);
+  for (int64_t v = 0; v < nv; ++v) {
+    Value o = mulAdd(b, loc, ob, pl.lanes, cIdx(b, loc, v * pl.lanes));
+    Value bv = readVector(b, loc, accVec, pl.bias, o);
+    for (int64_t m = 0; m < mr; ++m)
+      init[m * nv + v] = bv;
+  }
+
+  int64_t cq = pl.cp / pl.depth, panel = pl.lanes * pl.depth;
+  Value c0 = cIdx(b, loc, 0), c1 = cIdx(b, loc, 1);
+  auto kyLoop = scf::ForOp::create(
+      b, loc, c0, cIdx(b, loc, s.kh), c1, init,
+      [&](OpBuilder &b, Location loc, Value ky, ValueRange accs) {
+        auto kxLoop = scf::ForOp::create(
+            b, loc, c0, cIdx(b, loc, s.kw), c1, accs,
+            [&](OpBuilder &b, Location loc, Value kx, ValueRange accs) {
+              Value dyOff = mulAdd(b, loc, ky, s.dy, Value());
+              Value dxOff = mulAdd(b, loc, kx, s.dx, Value());
+              SmallVector<Value> iy, ix;
+              for (int64_t m = 0; m < mr; ++m) {
+                iy.push_back(arith::AddIOp::create(b, loc, rows[m], dyOff));
+                ix.push_back(arith::AddIOp::create(b, loc, cols[m], dxOff));
+              }
+              Value tapW = mulAdd(b, loc, mulAdd(b, loc, ky, s.kw, kx), cq,
+                                  Value());
+              auto cLoop = scf::ForOp::create(
+                  b, loc, c0, cIdx(b, loc, cq), c1, accs,
+                  [&](OpBuilder &b, Location loc, Value c, ValueRange accs) {
+                    Value k = arith::AddIOp::create(b, loc, tapW, c);
+                    SmallVector<Value> ws;
+                    for (int64_t v = 0; v < nv; ++v) {
+                      Value blk = arith::AddIOp::create(b, loc, ob,
+                                                        cIdx(b, loc, v));
+                      Value pos = mulAdd(b, loc, mulAdd(b, loc, blk, pl.kq, k),
+                                         panel, Value());
+                      ws.push_back(loadWeights(b, loc, pl, pos));
+                    }
+                    Value ch = mulAdd(b, loc, c, pl.depth, Value());
+                    SmallVector<Value> next(accs.begin(), accs.end());
+                    for (int64_t m = 0; m < mr; ++m) {
+                      Value a = loadActivation(b, loc, pl,
+                                               {n, iy[m], ix[m], ch});
+                      for (int64_t v = 0; v < nv; ++v)
+                        next[m * nv + v] =
+                            emitDot(b, loc, pl, next[m * nv + v], a, ws[v]);
+                    }
+                    scf::YieldOp::create(b, loc, next);
+                  });
+              scf::YieldOp::create(b, loc, cLoop.getResults());
+            });
+        scf::YieldOp::create(b, loc, kxLoop.getResults());
+      });
+
+  Value rowBase = mulAdd(b, loc, n, pl.p, p);
+  for (int64_t m = 0; m < mr; ++m) {
+    Value row = mulAdd(b, loc, rowBase, 1, cIdx(b, loc, m));
+    for (int64_t v = 0; v < nv; ++v) {
+      Value o = mulAdd(b, loc, ob, pl.lanes, cIdx(b, loc, v * pl.lanes));
+      Value pos = mulAdd(b, loc, row, pl.op, o);
+      out = writeVector(b, loc, kyLoop.getResult(m * nv + v), out, pos);
+    }
+  }
+  return out;
+}
+
+/// All tiles of the output, as loops over images, channel blocks and pixel
+/// blocks (remainders get their own, narrower tiles).
+Value emitTiles(OpBuilder &b, Location loc, const Plan &pl, Value out) {
+  int64_t blocks = pl.op / pl.lanes;
+  int64_t fullBlocks = blocks / pl.nv * pl.nv, restNv = blocks % pl.nv;
+  int64_t fullPix = pl.p / pl.mr * pl.mr, restMr = pl.p % pl.mr;
+  Value c0 = cIdx(b, loc, 0), c1 = cIdx(b, loc, 1);
+  auto nLoop = scf::ForOp::create(
+      b, loc, c0, cIdx(b, loc, pl.s.n), c1, ValueRange{out},
+      [&](OpBuilder &b, Location loc, Value n, ValueRange args) {
+        Value cur = args[0];
+        auto channelBlocks = [&](int64_t from, int64_t to, int64_t nv) {
+          if (from >= to)
+            return;
+          auto obLoop = scf::ForOp::create(
+              b, loc, cIdx(b, loc, from), cIdx(b, loc, to), cIdx(b, loc, nv),
+              ValueRange{cur},
+              [&](OpBuilder &b, Location loc, Value ob, ValueRange args) {
+                Value acc = args[0];
+                if (fullPix > 0) {
+                  auto pLoop = scf::ForOp::create(
+                      b, loc, c0, cIdx(b, loc, fullPix), cIdx(b, loc, pl.mr),
+                      ValueRange{acc},
+                      [&](OpBuilder &b, Location loc, Value p,
+                          ValueRange args) {
+                        scf::YieldOp::create(
+                            b, loc,
+                            emitTile(b, loc, pl, pl.mr, nv, n, p, ob, args[0]));
+                      });
+                  acc = pLoop.getResult(0);
+                }
+                if (restMr > 0)
+                  acc = emitTile(b, loc, pl, restMr, nv, n,
+                                 cIdx(b, loc, fullPix), ob, acc);
+                scf::YieldOp::create(b, loc, acc);
+              });
+          cur = obLoop.getResult(0);
+        };
+        channelBlocks(0, fullBlocks, pl.nv);
+        channelBlocks(fullBlocks, blocks, restNv);
+        scf::YieldOp::create(b, loc, cur);
+      });
+  return nLoop.getResult(0);
+}
+
+SmallVector<OpFoldResult> indexAttrs(OpBuilder &b, ArrayRef<int64_t> values) {
+  return llvm::map_to_vector(
+      values, [&](int64_t v) -> OpFoldResult { return b.getIndexAttr(v); });
+}
+
+/// The input converted to the dot's operand type (xor 0x80 = +128 as u8
+/// for VNNI), zero-padded and laid out [N][Hp][Wp][Cp].
+Value packInput(OpBuilder &b, Location loc, const Plan &pl, Value x) {
+  const ConvShape &s = pl.s;
+  auto xType = llvm::cast<RankedTensorType>(x.getType());
+  Type inElt = xType.getElementType();
+  MLIRContext *ctx = b.getContext();
+  bool convert = pl.elem != inElt || pl.kind == DotKind::VNNI;
+  Value nhwc = x;
+  if (!s.gemm || convert) {
+    // Output dims (n, h, w, c); a conv reads NCHW, a GEMM [M][K].
+    AffineMap inMap =
+        s.gemm ? AffineMap::get(4, 0,
+                                {getAffineDimExpr(2, ctx),
+                                 getAffineDimExpr(3, ctx)},
+                                ctx)
+               : AffineMap::getPermutationMap(ArrayRef<unsigned>{0, 3, 1, 2},
+                                              ctx);
+    auto outType = RankedTensorType::get({s.n, s.h, s.w, s.c}, pl.elem);
+    Value empty = tensor::EmptyOp::create(b, loc, outType.getShape(), pl.elem);
+    SmallVector<utils::IteratorType> iters(4, utils::IteratorType::parallel);
+    DotKind kind = pl.kind;
+    Type elem = pl.elem;
+    nhwc = linalg::GenericOp::create(
+               b, loc, TypeRange{outType}, ValueRange{x}, ValueRange{empty},
+               ArrayRef<AffineMap>{inMap, b.getMultiDimIdentityMap(4)}, iters,
+               [&](OpBuilder &b, Location loc, ValueRange args) {
+                 Value v = args[0];
+                 if (kind == DotKind::VNNI)
+                   v = arith::XOrIOp::create(
+                       b, loc, v,
+                       arith::ConstantOp::create(
+                           b, loc, b.getIntegerAttr(inElt, 0x80)));
+                 else if (elem != inElt)
+                   v = arith::ExtSIOp::create(b, loc, elem, v);
+                 linalg::YieldOp::create(b, loc, v);
+               })
+               .getResult(0);
+  } else {
+    nhwc = tensor::ExpandShapeOp::create(
+        b, loc, RankedTensorType::get({1, 1, s.w, s.c}, inElt), x,
+        SmallVector<ReassociationIndices>{{0, 1, 2}, {3}});
+  }
+  SmallVector<int64_t> low = {0, s.pt, s.pl, 0};
+  SmallVector<int64_t> high = {0, s.pb, s.pr, pl.cp - s.c};
+  if (llvm::any_of(high, [](int64_t v) { return v != 0; }) ||
+      llvm::any_of(low, [](int64_t v) { return v != 0; })) {
+    // Padding holds code 0, i.e. 0x80 after the +128 of VNNI.
+    Attribute zero = llvm::isa<FloatType>(pl.elem)
+                         ? Attribute(b.getFloatAttr(pl.elem, 0.0))
+                         : Attribute(b.getIntegerAttr(
+                               pl.elem, pl.kind == DotKind::VNNI ? -128 : 0));
+    Value padValue =
+        arith::ConstantOp::create(b, loc, llvm::cast<TypedAttr>(zero));
+    auto padded =
+        RankedTensorType::get({s.n, pl.hp, pl.wp, pl.cp}, pl.elem);
+    nhwc = tensor::PadOp::create(b, loc, padded, nhwc, indexAttrs(b, low),
+                                 indexAttrs(b, high), padValue);
+  }
+  return nhwc;
+}
+
+/// Weights as doubles (exact for i8 / f32) in OIHW order.
+struct Weights {
+  std::vector<double> v;
+  double at(const ConvShape &s, int64_t o, int64_t c, int64_t ky,
+            int64_t kx) const {
+    return v[((o * s.c + c) * s.kh + ky) * s.kw + kx];
+  }
+};
+
+/// Packed weights [Op/L][Kq][L][g] and the padded bias (with the VNNI
+/// correction -128 * sum_k w) as constants / tensors.
+void packWeights(OpBuilder &b, Location loc, Plan &pl, const Weights &wt,
+                 Value bias) {
+  const ConvShape &s = pl.s;
+  int64_t total = pl.op * pl.kq * pl.depth;
+  std::vector<double> packed(total, 0.0);
+  std::vector<double> correction(pl.op, 0.0);
+  for (int64_t o = 0; o < s.o; ++o) {
+    int64_t blk = o / pl.lanes, l = o % pl.lanes;
+    for (int64_t ky = 0; ky < s.kh; ++ky)
+      for (int64_t kx = 0; kx < s.kw; ++kx)
+        for (int64_t c = 0; c < s.c; ++c) {
+          double w = wt.at(s, o, c, ky, kx);
+          int64_t k = (ky * s.kw + kx) * pl.cp + c;
+          int64_t kq = k / pl.depth, j = k % pl.depth;
+          packed[((blk * pl.kq + kq) * pl.lanes + l) * pl.depth + j] = w;
+          correction[o] -= 128.0 * w;
+        }
+  }
+  auto flat = RankedTensorType::get({total}, pl.elem);
+  DenseElementsAttr attr;
+  if (llvm::isa<FloatType>(pl.elem)) {
+    std::vector<float> f(packed.begin(), packed.end());
+    attr = DenseElementsAttr::get(flat, ArrayRef<float>(f));
+  } else if (pl.elem.isInteger(16)) {
+    std::vector<int16_t> i(packed.begin(), packed.end());
+    attr = DenseElementsAttr::get(flat, ArrayRef<int16_t>(i));
+  } else {
+    std::vector<int8_t> i(packed.begin(), packed.end());
+    attr = DenseElementsAttr::get(flat, ArrayRef<int8_t>(i));
+  }
+  pl.w = arith::ConstantOp::create(b, loc, attr);
+
+  // Bias: constant folded, else padded at run time and corrected.
+  auto biasType = RankedTensorType::get({pl.op}, pl.acc);
+  bool isFloat = llvm::isa<FloatType>(pl.acc);
+  std::vector<double> base(pl.op, 0.0);
+  if (pl.kind == DotKind::VNNI)
+    base = correction;
+  DenseElementsAttr biasAttr;
+  if (bias && matchPattern(bias, m_Constant(&biasAttr))) {
+    int64_t o = 0;
+    if (isFloat)
+      for (APFloat f : biasAttr.getValues<APFloat>())
+        base[o++] += f.convertToFloat();
+    else
+      for (APInt i : biasAttr.getValues<APInt>())
+        base[o++] += static_cast<double>(i.getSExtValue());
+    bias = Value();
+  }
+  DenseElementsAttr baseAttr;
+  if (isFloat) {
+    std::vector<float> f(base.begin(), base.end());
+    baseAttr = DenseElementsAttr::get(biasType, ArrayRef<float>(f));
+  } else {
+    std::vector<int32_t> i(base.size());
+    for (size_t k = 0; k < base.size(); ++k)
+      i[k] = static_cast<int32_t>(static_cast<int64_t>(base[k]));
+    baseAttr = DenseElementsAttr::get(biasType, ArrayRef<int32_t>(i));
+  }
+  pl.bias = arith::ConstantOp::create(b, loc, baseAttr);
+  if (!bias)
+    return;
+  // Run-time bias: pad to Op, add the constant part.
+  auto bType = llvm::cast<RankedTensorType>(bias.getType());
+  if (bType.getRank() != 1)
+    bias = tensor::CollapseShapeOp::create(
+        b, loc, bias,
+        SmallVector<ReassociationIndices>{
+            llvm::to_vector(llvm::seq<int64_t>(0, bType.getRank()))});
+  if (pl.op != s.o) {
+    Value zero = arith::ConstantOp::create(
+        b, loc, llvm::cast<TypedAttr>(
+                    isFloat ? Attribute(b.getFloatAttr(pl.acc, 0.0))
+                            : Attribute(b.getIntegerAttr(pl.acc, 0))));
+    bias = tensor::PadOp::create(b, loc, biasType, bias, indexAttrs(b, {0}),
+                                 indexAttrs(b, {pl.op - s.o}), zero);
+  }
+  Value empty = tensor::EmptyOp::create(b, loc, {pl.op}, pl.acc);
+  AffineMap id = b.getMultiDimIdentityMap(1);
+  pl.bias = linalg::GenericOp::create(
+                b, loc, TypeRange{biasType}, ValueRange{bias, pl.bias},
+                ValueRange{empty}, ArrayRef<AffineMap>{id, id, id},
+                ArrayRef<utils::IteratorType>{utils::IteratorType::parallel},
+                [&](OpBuilder &b, Location loc, ValueRange args) {
+                  Value sum =
+                      isFloat ? arith::AddFOp::create(b, loc, args[0], args[1])
+                                    .getResult()
+                              : arith::AddIOp::create(b, loc, args[0], args[1])
+                                    .getResult();
+                  linalg::YieldOp::create(b, loc, sum);
+                })
+                .getResult(0);
+}
+
+/// The dense constant behind `v` as doubles, if any.
+std::optional<std::vector<double>> constantValues(Value v) {
+  DenseElementsAttr attr;
+  if (!v || !matchPattern(v, m_Constant(&attr)))
+    return std::nullopt;
+  std::vector<double> out;
+  out.reserve(attr.getNumElements());
+  if (llvm::isa<FloatType>(attr.getElementType()))
+    for (APFloat f : attr.getValues<APFloat>())
+      out.push_back(f.convertToDouble());
+  else
+    for (APInt i : attr.getValues<APInt>())
+      out.push_back(static_cast<double>(i.getSExtValue()));
+  return out;
+}
+
+bool isStatic(Value v, int64_t rank) {
+  auto t = llvm::dyn_cast<RankedTensorType>(v.getType());
+  return t && t.hasStaticShape() && t.getRank() == rank;
+}
+
+Type elementType(Value v) { return getElementTypeOrSelf(v.getType()); }
+
+/// Target choices of the pass.
+struct KernelTarget {
+  unsigned vectorBits, registers;
+  bool vnni, pmaddwd;
+};
+
+/// Rewrites `op` (its shape in `s`, weights OIHW in `wt`) into the kernel.
+/// Fails (leaving the op alone) for element types it does not handle.
+LogicalResult buildKernel(OpBuilder &b, Operation *op, ConvShape s,
+                          const Weights &wt, Value x, Value bias,
+                          const KernelTarget &t) {
+  Type inElt = elementType(x), outElt = elementType(op->getResult(0));
+  Plan pl;
+  pl.s = s;
+  bool isFloat = inElt.isF32() && outElt.isF32();
+  bool isInt = inElt.isInteger(8) && outElt.isInteger(32);
+  if (!isFloat && !isInt)
+    return failure();
+  pl.lanes = std::max(4u, t.vectorBits / 32);
+  pl.depth = 1;
+  pl.acc = outElt;
+  pl.elem = inElt;
+  bool wide = t.registers >= 32;
+  pl.mr = 6;
+  pl.nv = wide ? 4 : 2;
+  if (isFloat) {
+    pl.kind = DotKind::Float;
+  } else if (t.vnni && t.vectorBits == 512) {
+    pl.kind = DotKind::VNNI;
+    pl.depth = 4;
+  } else if (t.pmaddwd) {
+    pl.kind = DotKind::PMAddWD;
+    pl.depth = 2;
+    pl.elem = b.getI16Type();
+    pl.mr = wide ? 5 : 4;
+  } else {
+    pl.kind = DotKind::Int32;
+    pl.mr = wide ? 5 : 4;
+  }
+  pl.hp = s.h + s.pt + s.pb;
+  pl.wp = s.w + s.pl + s.pr;
+  pl.cp = llvm::alignTo(s.c, pl.depth);
+  pl.kq = s.kh * s.kw * pl.cp / pl.depth;
+  pl.op = llvm::alignTo(s.o, pl.lanes);
+  pl.p = s.oh * s.ow;
+  pl.nv = std::min(pl.nv, pl.op / pl.lanes);
+  pl.mr = std::min(pl.mr, pl.p);
+
+  Location loc = op->getLoc();
+  b.setInsertionPoint(op);
+  pl.x = packInput(b, loc, pl, x);
+  packWeights(b, loc, pl, wt, bias);
+  Value out = tensor::EmptyOp::create(b, loc, {s.n * pl.p * pl.op}, pl.acc);
+  out = emitTiles(b, loc, pl, out);
+
+  auto resultType = llvm::cast<RankedTensorType>(op->getResult(0).getType());
+  Value result;
+  if (s.gemm) {
+    int64_t m = s.w;
+    Value mat = tensor::ExpandShapeOp::create(
+        b, loc, RankedTensorType::get({m, pl.op}, pl.acc), out,
+        SmallVector<ReassociationIndices>{{0, 1}});
+    if (pl.op != s.o)
+      mat = tensor::ExtractSliceOp::create(
+          b, loc, RankedTensorType::get({m, s.o}, pl.acc), mat,
+          indexAttrs(b, {0, 0}), indexAttrs(b, {m, s.o}),
+          indexAttrs(b, {1, 1}));
+    result = mat;
+  } else {
+    Value nhwc = tensor::ExpandShapeOp::create(
+        b, loc, RankedTensorType::get({s.n, s.oh, s.ow, pl.op}, pl.acc), out,
+        SmallVector<ReassociationIndices>{{0, 1, 2, 3}});
+    if (pl.op != s.o)
+      nhwc = tensor::ExtractSliceOp::create(
+          b, loc, RankedTensorType::get({s.n, s.oh, s.ow, s.o}, pl.acc), nhwc,
+          indexAttrs(b, {0, 0, 0, 0}), indexAttrs(b, {s.n, s.oh, s.ow, s.o}),
+          indexAttrs(b, {1, 1, 1, 1}));
+    Value empty =
+        tensor::EmptyOp::create(b, loc, resultType.getShape(), pl.acc);
+    MLIRContext *ctx = b.getContext();
+    // Output dims (n, o, y, x) read nhwc[n][y][x][o].
+    AffineMap inMap =
+        AffineMap::getPermutationMap(ArrayRef<unsigned>{0, 2, 3, 1}, ctx);
+    SmallVector<utils::IteratorType> iters(4, utils::IteratorType::parallel);
+    result = linalg::GenericOp::create(
+                 b, loc, TypeRange{resultType}, ValueRange{nhwc},
+                 ValueRange{empty},
+                 ArrayRef<AffineMap>{inMap, b.getMultiDimIdentityMap(4)},
+                 iters,
+                 [](OpBuilder &b, Location loc, ValueRange args) {
+                   linalg::YieldOp::create(b, loc, args[0]);
+                 })
+                 .getResult(0);
+  }
+  if (result.getType() != resultType)
+    return failure();
+  op->getResult(0).replaceAllUsesWith(result);
+  op->erase();
+  return success();
+}
+
+LogicalResult rewriteConv(OpBuilder &b, qnn::Conv2DOp op,
+                          const KernelTarget &t) {
+  Value x = op.getInput(), w = op.getWeight();
+  if (op.getGroups() != 1 || !isStatic(x, 4) || !isStatic(w, 4) ||
+      !isStatic(op.getResult(), 4))
+    return failure();
+  std::optional<std::vector<double>> values = constantValues(w);
+  if (!values || elementType(w) != elementType(x))
+    return failure();
+  auto xType = llvm::cast<RankedTensorType>(x.getType());
+  auto wType = llvm::cast<RankedTensorType>(w.getType());
+  auto yType = llvm::cast<RankedTensorType>(op.getResult().getType());
+  ConvShape s;
+  s.n = xType.getDimSize(0);
+  s.c = xType.getDimSize(1);
+  s.h = xType.getDimSize(2);
+  s.w = xType.getDimSize(3);
+  s.o = wType.getDimSize(0);
+  s.kh = wType.getDimSize(2);
+  s.kw = wType.getDimSize(3);
+  s.sy = op.getStrides()[0];
+  s.sx = op.getStrides()[1];
+  s.dy = op.getDilations()[0];
+  s.dx = op.getDilations()[1];
+  ArrayRef<int64_t> pad = op.getPadding();
+  s.pt = pad[0];
+  s.pl = pad[1];
+  s.pb = pad[2];
+  s.pr = pad[3];
+  s.oh = yType.getDimSize(2);
+  s.ow = yType.getDimSize(3);
+  return buildKernel(b, op, s, Weights{std::move(*values)}, x, op.getBias(),
+                     t);
+}
+
+LogicalResult rewriteGemm(OpBuilder &b, Operation *op, Value x, Value w,
+                          Value bias, bool transposed,
+                          const KernelTarget &t) {
+  if (!isStatic(x, 2) || !isStatic(w, 2) || !isStatic(op->getResult(0), 2))
+    return failure();
+  std::optional<std::vector<double>> values = constantValues(w);
+  if (!values || elementType(w) != elementType(x))
+    return failure();
+  auto xType = llvm::cast<RankedTensorType>(x.getType());
+  auto wType = llvm::cast<RankedTensorType>(w.getType());
+  ConvShape s;
+  s.gemm = true;
+  s.w = s.ow = xType.getDimSize(0);
+  s.c = xType.getDimSize(1);
+  s.o = transposed ? wType.getDimSize(0) : wType.getDimSize(1);
+  Weights wt;
+  if (transposed) {
+    wt.v = std::move(*values);
+  } else { // [K][O] -> [O][K]
+    wt.v.resize(values->size());
+    for (int64_t k = 0; k < s.c; ++k)
+      for (int64_t o = 0; o < s.o; ++o)
+        wt.v[o * s.c + k] = (*values)[k * s.o + o];
+  }
+  return buildKernel(b, op, s, wt, x, bias, t);
+}
+
+struct QuantLinearKernelsPass
+    : qnn::impl::QuantLinearKernelsBase<QuantLinearKernelsPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    KernelTarget t{vectorBits, registers, vnni, pmaddwd};
+    SmallVector<Operation *> ops;
+    getOperation().walk([&](Operation *op) {
+      if (llvm::isa<qnn::Conv2DOp, qnn::FullyConnectedOp, qnn::MatMulOp>(op))
+        ops.push_back(op);
+    });
+    OpBuilder b(&getContext());
+    for (Operation *op : ops) {
+      if (auto conv = llvm::dyn_cast<qnn::Conv2DOp>(op))
+        (void)rewriteConv(b, conv, t);
+      else if (auto fc = llvm::dyn_cast<qnn::FullyConnectedOp>(op))
+        (void)rewriteGemm(b, op, fc.getInput(), fc.getWeight(), fc.getBias(),
+                          /*transposed=*/true, t);
+      else if (auto mm = llvm::dyn_cast<qnn::MatMulOp>(op))
+        (void)rewriteGemm(b, op, mm.getLhs(), mm.getRhs(), Value(),
+                          /*transposed=*/false, t);
+    }
+  }
+};
+
+/// Memory effects of llvm.call_intrinsic (it has none declared, which the
+/// buffer deallocation pipeline rejects): none for the arithmetic x86
+/// intrinsics the kernels call, read + write for anything else.
+struct IntrinsicEffects
+    : MemoryEffectOpInterface::ExternalModel<IntrinsicEffects,
+                                             LLVM::CallIntrinsicOp> {
+  void getEffects(Operation *op,
+                  SmallVectorImpl<SideEffects::EffectInstance<
+                      MemoryEffects::Effect>> &effects) const {
+    StringRef name = llvm::cast<LLVM::CallIntrinsicOp>(op).getIntrin();
+    if (llvm::is_contained(kPureIntrinsics, name))
+      return;
+    effects.emplace_back(MemoryEffects::Read::get());
+    effects.emplace_back(MemoryEffects::Write::get());
+  }
+  static constexpr StringLiteral kPureIntrinsics[] = {
+      "llvm.x86.avx512.vpdpbusd.512", "llvm.x86.avx512.pmaddw.d.512",
+      "llvm.x86.avx2.pmadd.wd", "llvm.x86.sse2.pmadd.wd"};
+};
+
+} // namespace
+
+void mlir::qnn::compiler::registerKernelInterfaces(DialectRegistry &registry) {
+  registry.addExtension(+[](MLIRContext *ctx, LLVM::LLVMDialect *) {
+    LLVM::CallIntrinsicOp::attachInterface<IntrinsicEffects>(*ctx);
+  });
+}
