@@ -22,7 +22,9 @@ namespace mlir::qnn::compiler {
 
 /// Pipeline phases, in order.
 enum class Phase {
-  Integer,   ///< qnn-lower-to-integer: quantized-type ops to integer form.
+  Integer,   ///< [qnn-propagate-scales, qnn-fold-requant,]
+             ///< qnn-lower-to-integer: QDQ / quantized-type ops to integer
+             ///< form.
   Linalg,    ///< inline, convert-qnn-to-linalg: linalg on tensors.
   Vector,    ///< register tiling + vectorization of contractions.
   Bufferize, ///< one-shot bufferization, out-params, deallocation, C ABI.
@@ -41,6 +43,10 @@ struct CodegenOptions {
   std::string entry = "main"; ///< Function to compile.
   std::string name = "model"; ///< Symbol prefix: <name>_run.
   TargetFeatures target;      ///< Vector width, FMA, VNNI.
+  /// Fuse a QDQ graph into quantized ops first (qnn-propagate-scales,
+  /// qnn-fold-requant), so that it becomes integer code: what an imported
+  /// ONNX model needs.
+  bool foldQDQ = false;
 };
 
 /// Adds the passes of `phase` to `pm`.

@@ -297,6 +297,23 @@ Importer::Importer(ModuleOp module, const onnx::ModelProto &model,
       onnxOpset = opset.version();
 }
 
+/// True for the ONNX unsigned integer element types: their values are held
+/// in signless integers, so the graph boundary says `qnn.unsigned` (the C
+/// interface and .npy dtypes of quant-compile / quant-run read it).
+static bool isUnsignedONNXType(const onnx::TypeProto &type) {
+  if (!type.has_tensor_type())
+    return false;
+  switch (type.tensor_type().elem_type()) {
+  case onnx::TensorProto::UINT8:
+  case onnx::TensorProto::UINT16:
+  case onnx::TensorProto::UINT32:
+  case onnx::TensorProto::UINT64:
+    return true;
+  default:
+    return false;
+  }
+}
+
 /// The static ranked tensor type of an ONNX graph input or output.
 static RankedTensorType convertValueType(const onnx::TypeProto &type,
                                          MLIRContext *ctx) {
@@ -354,6 +371,8 @@ LogicalResult Importer::importGraph() {
     BlockArgument arg = entry->getArgument(i);
     arg.setLoc(NameLoc::get(StringAttr::get(ctx, input->name())));
     func.setArgAttr(i, "onnx.name", StringAttr::get(ctx, input->name()));
+    if (isUnsignedONNXType(input->type()))
+      func.setArgAttr(i, "qnn.unsigned", UnitAttr::get(ctx));
     values[input->name()] = arg;
   }
   b.setInsertionPointToEnd(entry);
@@ -380,8 +399,17 @@ LogicalResult Importer::importGraph() {
   func::ReturnOp::create(b, graphLoc, results);
   func.setType(
       FunctionType::get(ctx, argTypes, ValueRange(results).getTypes()));
-  for (auto [i, output] : llvm::enumerate(graph.output()))
+  for (auto [i, output] : llvm::enumerate(graph.output())) {
     func.setResultAttr(i, "onnx.name", StringAttr::get(ctx, output.name()));
+    auto known = onnxTypes.find(output.name());
+    const onnx::TypeProto &type =
+        known != onnxTypes.end() ? *known->second : output.type();
+    if (isUnsignedONNXType(type) &&
+        llvm::isa<IntegerType>(
+            llvm::cast<RankedTensorType>(results[i].getType())
+                .getElementType()))
+      func.setResultAttr(i, "qnn.unsigned", UnitAttr::get(ctx));
+  }
   return success();
 }
 
