@@ -156,6 +156,10 @@ def compare(ours, expected):
 def run_data_set(quant_run, test_dir, model, data_dir, work, timeout):
     """('pass'|'fail'|'unsupported', detail) for one data set."""
     inits = {i.name for i in model.graph.initializer}
+    for i in model.graph.input:
+        if i.name not in inits and not i.type.HasField("tensor_type"):
+            return "unsupported", "graph input '%s' is a %s, not a tensor" % (
+                i.name, i.type.WhichOneof("value"))
     inputs = [i.name for i in model.graph.input if i.name not in inits]
     frozen = frozen_names(model)
     cmd = [quant_run, os.path.join(test_dir, "model.onnx")]
@@ -209,9 +213,12 @@ def run_test(args, name, test_dir):
         sets = sorted(d for d in os.listdir(test_dir)
                       if d.startswith("test_data_set_"))
         for d in sets:
-            status, detail = run_data_set(args.quant_run, test_dir, model,
-                                          os.path.join(test_dir, d), work,
-                                          args.timeout)
+            try:
+                status, detail = run_data_set(args.quant_run, test_dir, model,
+                                              os.path.join(test_dir, d), work,
+                                              args.timeout)
+            except Exception as e:  # A broken test must not stop the run.
+                status, detail = "fail", "runner exception: %r" % e
             if status != "pass":
                 detail = "%s: %s" % (d, detail) if len(sets) > 1 else detail
                 break
