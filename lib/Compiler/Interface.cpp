@@ -14,7 +14,7 @@ using namespace mlir::qnn::compiler;
 
 namespace {
 /// Argument/result attribute: the signless integers are unsigned values.
-constexpr StringLiteral kUnsignedAttr = "qnn.unsigned";
+constexpr StringLiteral kUnsignedAttr = "onnx.unsigned";
 
 struct ElementTypeInfo {
   ElementType type;
@@ -65,7 +65,7 @@ std::optional<ElementType> classify(Type elt) {
 }
 
 /// Fills `info` from `type`; fails with a diagnostic at `loc`. A signless
-/// integer buffer marked `qnn.unsigned` (ONNX uint8 inputs, ...) holds
+/// integer buffer marked `onnx.unsigned` (ONNX uint8 inputs, ...) holds
 /// unsigned values.
 LogicalResult describe(Location loc, Type type, TensorInfo &info,
                        StringRef what, bool markedUnsigned) {
@@ -73,6 +73,9 @@ LogicalResult describe(Location loc, Type type, TensorInfo &info,
   if (!tensor || !tensor.hasStaticShape())
     return emitError(loc) << what << " must be a statically shaped tensor, got "
                           << type;
+  if (tensor.getNumElements() == 0)
+    return emitError(loc) << what << " is empty (" << type
+                          << "): tensors without elements have no buffer";
   Type elt = tensor.getElementType();
   std::optional<ElementType> et = classify(elt);
   if (!et)

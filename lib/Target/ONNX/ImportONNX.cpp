@@ -208,6 +208,24 @@ static LogicalResult fixInputShapes(onnx::ModelProto &model, int64_t batch,
   return success();
 }
 
+/// True if every default-domain operator of `graph` has the same definition
+/// at `opset` as at kMinOpset (e.g. GlobalAveragePool, unchanged since
+/// opset 1), so an older model means what the converters implement.
+static bool sameAsMinOpset(const onnx::GraphProto &graph, int64_t opset) {
+  const onnx::OpSchemaRegistry *registry = onnx::OpSchemaRegistry::Instance();
+  for (const onnx::NodeProto &node : graph.node()) {
+    if (!node.domain().empty() && node.domain() != "ai.onnx")
+      continue;
+    const onnx::OpSchema *old =
+        registry->GetSchema(node.op_type(), static_cast<int>(opset), "");
+    const onnx::OpSchema *current =
+        registry->GetSchema(node.op_type(), static_cast<int>(kMinOpset), "");
+    if (!old || !current || old->SinceVersion() != current->SinceVersion())
+      return false;
+  }
+  return true;
+}
+
 /// Checks what the ONNX checker reports less clearly: opset versions and
 /// that each node input is defined before use.
 static LogicalResult checkStructure(const onnx::ModelProto &model,
@@ -217,10 +235,15 @@ static LogicalResult checkStructure(const onnx::ModelProto &model,
     if (!opset.domain().empty() && opset.domain() != "ai.onnx")
       continue;
     hasDefault = true;
-    if (opset.version() < kMinOpset || opset.version() > kMaxOpset)
+    if (opset.version() > kMaxOpset ||
+        (opset.version() < kMinOpset &&
+         !sameAsMinOpset(model.graph(), opset.version())))
       return emitError(loc)
              << "the model uses ONNX opset " << opset.version()
-             << "; supported are opsets " << kMinOpset << " to " << kMaxOpset;
+             << "; supported are opsets " << kMinOpset << " to " << kMaxOpset
+             << " (and older ones where every operator of the model is "
+                "defined as in opset "
+             << kMinOpset << ")";
   }
   if (!hasDefault)
     return emitError(loc) << "the model imports no default ONNX opset";
@@ -298,7 +321,7 @@ Importer::Importer(ModuleOp module, const onnx::ModelProto &model,
 }
 
 /// True for the ONNX unsigned integer element types: their values are held
-/// in signless integers, so the graph boundary says `qnn.unsigned` (the C
+/// in signless integers, so the graph boundary says `onnx.unsigned` (the C
 /// interface and .npy dtypes of quant-compile / quant-run read it).
 static bool isUnsignedONNXType(const onnx::TypeProto &type) {
   if (!type.has_tensor_type())
@@ -372,7 +395,7 @@ LogicalResult Importer::importGraph() {
     arg.setLoc(NameLoc::get(StringAttr::get(ctx, input->name())));
     func.setArgAttr(i, "onnx.name", StringAttr::get(ctx, input->name()));
     if (isUnsignedONNXType(input->type()))
-      func.setArgAttr(i, "qnn.unsigned", UnitAttr::get(ctx));
+      func.setArgAttr(i, "onnx.unsigned", UnitAttr::get(ctx));
     values[input->name()] = arg;
   }
   b.setInsertionPointToEnd(entry);
@@ -408,7 +431,7 @@ LogicalResult Importer::importGraph() {
         llvm::isa<IntegerType>(
             llvm::cast<RankedTensorType>(results[i].getType())
                 .getElementType()))
-      func.setResultAttr(i, "qnn.unsigned", UnitAttr::get(ctx));
+      func.setResultAttr(i, "onnx.unsigned", UnitAttr::get(ctx));
   }
   return success();
 }

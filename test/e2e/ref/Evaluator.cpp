@@ -527,14 +527,25 @@ bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
       r = fullyConnected(o, *in[0], *in[1], in.size() > 2 ? in[2] : nullptr);
     else if (auto o = llvm::dyn_cast<qnn::MatMulOp>(op))
       r = matmul(o, *in[0], *in[1]);
-    else if (llvm::isa<qnn::AddOp, qnn::MulOp>(op)) {
+    else if (llvm::isa<qnn::AddOp, qnn::MulOp, qnn::SubOp, qnn::DivOp>(op)) {
       r = make(op.getResult(0).getType());
-      bool add = llvm::isa<qnn::AddOp>(op);
       forEach(r.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
         double a = in[0]->values[broadcastIndex(*in[0], i)];
         double b = in[1]->values[broadcastIndex(*in[1], i)];
-        r.values[pos] = add ? a + b : a * b;
+        r.values[pos] = llvm::isa<qnn::AddOp>(op)   ? a + b
+                        : llvm::isa<qnn::MulOp>(op) ? a * b
+                        : llvm::isa<qnn::SubOp>(op) ? a - b
+                                                    : a / b;
       });
+    } else if (auto o = llvm::dyn_cast<qnn::LeakyReluOp>(op)) {
+      r = *in[0];
+      double alpha = o.getAlpha().convertToDouble();
+      for (double &v : r.values)
+        v = v < 0 ? alpha * v : v;
+    } else if (llvm::isa<qnn::SigmoidOp>(op)) {
+      r = *in[0];
+      for (double &v : r.values)
+        v = 1.0 / (1.0 + std::exp(-v));
     } else if (auto o = llvm::dyn_cast<qnn::ClampOp>(op)) {
       r = *in[0];
       double lo = o.getMin().convertToDouble(), hi = o.getMax().convertToDouble();

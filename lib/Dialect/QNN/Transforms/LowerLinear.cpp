@@ -2,7 +2,9 @@
 //
 // The linear ops of -qnn-lower-to-integer (LowerToInteger.h). Constant
 // weights: the weight zero point is subtracted at compile time and the
-// input zero point times the weight sums enters an int32 bias. Runtime
+// input zero point times the weight sums enters an int32 bias (a matmul,
+// which has no bias operand, and a conv whose centered weights need 16 bits
+// center their input at run time instead). Runtime
 // weights (ConvInteger, MatMulInteger, QLinearConv / QLinearMatMul with
 // weights as graph inputs): both operands are centered at run time by an
 // identity qnn.rescale into i16 (q - z, exact) and the op runs on those.
@@ -96,9 +98,15 @@ LogicalResult IntegerLowering::lowerLinear(Operation *op) {
     for (int64_t o = 0; o < channels; ++o)
       bias[o] = (*b)[b->size() == 1 ? 0 : o];
   }
-  if (zx != 0) {
-    if (v.isMatmul)
-      return failure(); // No bias operand to carry the correction.
+  // The conv kernels take operands of one width: 16-bit conv weights take
+  // an input centered at run time into i16 (then no input correction is
+  // needed); so does a matmul input with a zero point (a matmul has no bias
+  // to carry the correction).
+  bool centerInput =
+      (wBits == 16 && llvm::isa<Conv2DOp>(op)) || (zx != 0 && v.isMatmul);
+  if (centerInput)
+    wBits = 16;
+  if (zx != 0 && !centerInput) {
     hasBias = true;
     for (int64_t o = 0; o < channels; ++o) {
       int64_t sum = 0;
@@ -121,7 +129,7 @@ LogicalResult IntegerLowering::lowerLinear(Operation *op) {
   builder.setInsertionPoint(op);
   Location loc = op->getLoc();
   IntRep x = importValue(v.input);
-  Value xCodes = x.codes;
+  Value xCodes = centerInput ? centerCodes(loc, x.codes, zx) : x.codes;
   RankedTensorType wIntType =
       wType.clone(builder.getIntegerType(wBits));
   Value w = ConstantOp::create(builder, loc, wIntType,
@@ -136,7 +144,8 @@ LogicalResult IntegerLowering::lowerLinear(Operation *op) {
   if (auto conv = llvm::dyn_cast<Conv2DOp>(op)) {
     ArrayRef<int64_t> pad = conv.getPadding();
     DenseI64ArrayAttr padding = conv.getPaddingAttr();
-    if (zx != 0 && llvm::any_of(pad, [](int64_t p) { return p != 0; })) {
+    if (zx != 0 && !centerInput &&
+        llvm::any_of(pad, [](int64_t p) { return p != 0; })) {
       // Padded positions must read the zero point (real 0), not code 0.
       SmallVector<int64_t> pads = {0, 0, pad[0], pad[1], 0, 0, pad[2], pad[3]};
       auto xt = llvm::cast<RankedTensorType>(xCodes.getType());
@@ -231,6 +240,16 @@ LogicalResult IntegerLowering::finishLinear(Operation *op, Value acc,
 }
 
 
+Value IntegerLowering::centerCodes(Location loc, Value codes, int64_t zp) {
+  // q - z is exact in i16 for 8-bit codes (an identity rescale).
+  RescaleSpec spec;
+  spec.scales = {1.0f};
+  spec.inputZp = zp;
+  spec.min = INT16_MIN;
+  spec.max = INT16_MAX;
+  return buildRescale(loc, codes, builder.getI16Type(), spec);
+}
+
 LogicalResult IntegerLowering::lowerRuntimeLinear(Operation *op, Value input,
                                                   Value weight, Value bias,
                                                   int64_t resultChannelDim,
@@ -260,18 +279,9 @@ LogicalResult IntegerLowering::lowerRuntimeLinear(Operation *op, Value input,
 
   builder.setInsertionPoint(op);
   Location loc = op->getLoc();
-  // q - z is exact in i16 for 8-bit codes; padded positions then read 0,
-  // the real zero.
-  auto center = [&](Value codes, int64_t zp) {
-    RescaleSpec spec;
-    spec.scales = {1.0f};
-    spec.inputZp = zp;
-    spec.min = INT16_MIN;
-    spec.max = INT16_MAX;
-    return buildRescale(loc, codes, builder.getI16Type(), spec);
-  };
-  Value x = center(importValue(input).codes, xParams.zeroPoint(0));
-  Value w = center(importValue(weight).codes, wParams.zeroPoint(0));
+  // Padded positions of the centered input read 0, the real zero.
+  Value x = centerCodes(loc, importValue(input).codes, xParams.zeroPoint(0));
+  Value w = centerCodes(loc, importValue(weight).codes, wParams.zeroPoint(0));
   Value b;
   if (bias) {
     auto bType = RankedTensorType::get(

@@ -73,6 +73,8 @@ private:
   LogicalResult lowerRuntimeLinear(Operation *op, Value input, Value weight,
                                    Value bias, int64_t resultChannelDim,
                                    const AffineParams &xParams);
+  /// 8-bit codes minus their zero point, as i16 (exact).
+  Value centerCodes(Location loc, Value codes, int64_t zp);
   /// The epilogue of a linear op whose i32 accumulator `acc` is built.
   LogicalResult finishLinear(Operation *op, Value acc,
                              const AffineParams &xParams,
