@@ -56,7 +56,13 @@ static StringRef severityName(DiagnosticSeverity severity) {
 ONNXDiagnosticHandler::ONNXDiagnosticHandler(MLIRContext *ctx, StringRef path,
                                              llvm::raw_ostream &os)
     : ScopedDiagnosticHandler(ctx), path(path.str()), os(os) {
+  // The node name says where; the op's generic form would only be noise.
+  ctx->printOpOnDiagnostic(false);
   setHandler([this](Diagnostic &diag) {
+    // One error per run: the first names the node; later ones (often the
+    // same cause at other ops) are counted.
+    if (diag.getSeverity() == DiagnosticSeverity::Error && errors++ > 0)
+      return success();
     auto print = [&](Diagnostic &d, DiagnosticSeverity severity) {
       std::string message = d.str();
       this->os << this->path << ": " << severityName(severity) << ": ";
@@ -72,6 +78,12 @@ ONNXDiagnosticHandler::ONNXDiagnosticHandler(MLIRContext *ctx, StringRef path,
     this->os.flush();
     return success();
   });
+}
+
+ONNXDiagnosticHandler::~ONNXDiagnosticHandler() {
+  if (errors > 1)
+    os << path << ": note: " << errors - 1 << " more error"
+       << (errors > 2 ? "s" : "") << " not shown\n";
 }
 
 OwningOpRef<ModuleOp>

@@ -44,14 +44,18 @@ OwningOpRef<ModuleOp> loadModel(StringRef path, MLIRContext *ctx,
 /// Prints diagnostics of an imported ONNX model as
 /// "<path>: <severity>: [node '<name>' (<op>): ]<message>", naming the
 /// ONNX node from the op's location when the message does not already.
+/// Only the first error is shown (the rest are counted in a final note),
+/// and ops are not printed with their diagnostics.
 class ONNXDiagnosticHandler : public ScopedDiagnosticHandler {
 public:
   ONNXDiagnosticHandler(MLIRContext *ctx, StringRef path,
                         llvm::raw_ostream &os = llvm::errs());
+  ~ONNXDiagnosticHandler();
 
 private:
   std::string path;
   llvm::raw_ostream &os;
+  unsigned errors = 0;
 };
 
 } // namespace mlir::qnn::compiler

@@ -98,12 +98,15 @@ LogicalResult IntegerLowering::lowerLinear(Operation *op) {
     for (int64_t o = 0; o < channels; ++o)
       bias[o] = (*b)[b->size() == 1 ? 0 : o];
   }
-  // The conv kernels take operands of one width: 16-bit conv weights take
-  // an input centered at run time into i16 (then no input correction is
-  // needed); so does a matmul input with a zero point (a matmul has no bias
+  // The conv kernels take operands of one width: with 16-bit weights or an
+  // input narrower than the weights (4-bit QONNX activations), the conv
+  // input is centered at run time into i16 (then no input correction is
+  // needed); so is a matmul input with a zero point (a matmul has no bias
   // to carry the correction).
   bool centerInput =
-      (wBits == 16 && llvm::isa<Conv2DOp>(op)) || (zx != 0 && v.isMatmul);
+      (llvm::isa<Conv2DOp>(op) &&
+       (wBits == 16 || xParams->storageBits != wBits)) ||
+      (zx != 0 && v.isMatmul);
   if (centerInput)
     wBits = 16;
   if (zx != 0 && !centerInput) {

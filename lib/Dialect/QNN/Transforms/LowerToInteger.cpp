@@ -51,6 +51,11 @@ bool intlower::isLowerableAffine(Type elementType) {
 }
 
 /// True if `type` is a tensor of any affine type (including sub-channel).
+bool intlower::isBinaryTensor(Type type) {
+  auto t = llvm::dyn_cast<RankedTensorType>(type);
+  return t && getElementKind(t.getElementType()) == ElementKind::Binary;
+}
+
 bool intlower::isAffineTensor(Type type) {
   auto t = llvm::dyn_cast<RankedTensorType>(type);
   return t && getElementKind(t.getElementType()) == ElementKind::Affine;
@@ -388,7 +393,7 @@ LogicalResult IntegerLowering::expandToFloat(Operation *op) {
   SmallVector<Value> operands;
   for (Value v : op->getOperands()) {
     auto t = llvm::dyn_cast<RankedTensorType>(v.getType());
-    if (!t || !isAffineTensor(t)) {
+    if (!t || (!isAffineTensor(t) && !isBinaryTensor(t))) {
       operands.push_back(v);
       continue;
     }
@@ -447,6 +452,16 @@ LogicalResult IntegerLowering::run() {
     bool touchesAffine =
         llvm::any_of(op->getOperandTypes(), isAffineTensor) ||
         llvm::any_of(op->getResultTypes(), isAffineTensor);
+    // Binary operands have no integer kernel yet: the op reads them
+    // dequantized (binarize -> dequantize has a float lowering).
+    bool readsBinary = !llvm::isa<BinarizeOp>(op) &&
+                       llvm::any_of(op->getOperandTypes(), isBinaryTensor);
+    if (readsBinary && !llvm::isa<DequantizeOp>(op) &&
+        !llvm::any_of(op->getResultTypes(), isBinaryTensor)) {
+      if (failed(expandToFloat(op)))
+        return failure();
+      continue;
+    }
     // Boundaries and already-integer ops stay.
     if (!touchesAffine || llvm::isa<QuantizeOp, DequantizeOp, RescaleOp>(op))
       continue;

@@ -24,6 +24,8 @@ namespace mlir::qnn::intlower {
 bool isLowerableAffine(Type elementType);
 /// True if `type` is a tensor of any affine type (including sub-channel).
 bool isAffineTensor(Type type);
+/// True if `type` is a tensor of `!qnn.binary` elements.
+bool isBinaryTensor(Type type);
 /// The parameters of `p` for signed codes: unsigned n-bit codes shift down
 /// by 2^(n-1).
 AffineParams toSigned(AffineParams p);
