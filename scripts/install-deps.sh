@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages quant-mlir needs to build and test.
+# Installs the Debian 12 packages quant-mlir needs to build and test, plus
+# any extra packages named on the command line (the main job adds the
+# Fashion-MNIST dataset, the benchmarks their peers).
 # Idempotent: does nothing when everything is present. Runs apt-get as root
 # directly, otherwise through sudo.
 set -euo pipefail
@@ -9,6 +11,7 @@ PACKAGES=(
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools
   libgtest-dev
   libonnx-dev libprotobuf-dev libonnx-testdata
+  "$@"
 )
 
 missing=()

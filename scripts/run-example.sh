@@ -1,39 +1,71 @@
 #!/usr/bin/env bash
-# The main job on the bundled example model: builds the tools, imports the
-# int8 QDQ Fashion-MNIST CNN (examples/fmnist-cnn-qdq.onnx, as ONNX Runtime's
-# quantizer lays it out) and compiles it down to the integer form that code
-# generation consumes: scale propagation, QDQ fusion / requantization
-# folding, integer lowering. It also runs post-training quantization
-# (qnn-ptq) of the float example CNN with calibrated ranges. Prints what each
-# stage produced.
+# The main job on the bundled example models: installs what it needs (the
+# build dependencies and Debian's Fashion-MNIST dataset), builds the tools,
+# compiles each example model (examples/fmnist-cnn*.onnx: float, int8 QDQ
+# and int8 QOperator forms of one CNN) to a native object file and a C
+# header, links it with a small C driver (examples/driver/fmnist-driver.c)
+# and runs it on the 10000 test images: top-1 accuracy and batch-1 latency.
+# A fourth row quantizes the float model itself: quant-compile --calibrate
+# runs it natively on 2000 training images (percentile ranges) and
+# quantizes it (qnn-ptq: s8 per-channel weights, 8-bit activations).
+#
+# Environment: BUILD_DIR (default build), MCPU (default: the host CPU),
+# IMAGES (default 10000), REPEAT (passes over the images for timing, 1).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-$ROOT/build}
 export BUILD_DIR
-"$ROOT/scripts/build.sh" quant-opt quant-translate
+"$ROOT/scripts/install-deps.sh" dataset-fashion-mnist
+"$ROOT/scripts/build.sh" quant-opt quant-translate quant-compile
 
+BIN="$BUILD_DIR/bin"
 OUT="$BUILD_DIR/examples"
+DATA=/usr/share/datasets/fashion-mnist
 mkdir -p "$OUT"
+gunzip -c "$DATA/t10k-images-idx3-ubyte.gz" >"$OUT/t10k-images-idx3-ubyte"
+gunzip -c "$DATA/t10k-labels-idx1-ubyte.gz" >"$OUT/t10k-labels-idx1-ubyte"
+CC=${CC:-cc}
+MCPU_OPT=()
+[[ -n "${MCPU:-}" ]] && MCPU_OPT=(--mcpu="$MCPU")
+
 count() { grep -c "$1" "$2" || true; }
-summary() {
-  grep -E "^ *%.* = (qnn|quant)\." "$1" | grep -v "qnn.constant" |
-    sed -E 's/ : .*//; s/dense<[^>]*>/dense<...>/g; s/scale = array<f32: [^>]*>/scale = [...]/g'
+
+# compile <name> [quant-compile options]: ONNX -> qnn -> (QDQ fusion, integer lowering) -> .o + .h,
+# linked with the driver into $OUT/<name>/driver.
+compile() {
+  local name=$1 dir="$OUT/$1" model=${1%+*}
+  shift
+  mkdir -p "$dir"
+  "$BIN/quant-translate" --import-onnx "$ROOT/examples/$model.onnx" \
+    -o "$dir/imported.mlir"
+  "$BIN/quant-opt" "$dir/imported.mlir" --qnn-propagate-scales \
+    --qnn-fold-requant --qnn-lower-to-integer -canonicalize -cse \
+    -o "$dir/integer.mlir"
+  "$BIN/quant-compile" "$dir/integer.mlir" "${MCPU_OPT[@]}" "$@" --name=model \
+    -o "$dir/model.o" --header "$dir/model.h"
+  "$CC" -O2 -I"$dir" "$ROOT/examples/driver/fmnist-driver.c" "$dir/model.o" \
+    -o "$dir/driver"
 }
 
-MODEL="$ROOT/examples/fmnist-cnn-qdq.onnx"
-"$BUILD_DIR/bin/quant-translate" --import-onnx "$MODEL" -o "$OUT/fmnist-qdq.mlir"
-"$BUILD_DIR/bin/quant-opt" "$OUT/fmnist-qdq.mlir" --qnn-propagate-scales \
-  --qnn-fold-requant --qnn-lower-to-integer -canonicalize -cse \
-  -o "$OUT/fmnist-int.mlir"
-echo "model:     $MODEL"
-echo "imported:  $OUT/fmnist-qdq.mlir ($(count 'qnn.quantize ' "$OUT/fmnist-qdq.mlir") quantize, $(count 'qnn.dequantize ' "$OUT/fmnist-qdq.mlir") dequantize)"
-echo "integer:   $OUT/fmnist-int.mlir ($(count 'qnn.rescale ' "$OUT/fmnist-int.mlir") rescale, $(count 'qnn.quantize ' "$OUT/fmnist-int.mlir") quantize, $(count 'qnn.dequantize ' "$OUT/fmnist-int.mlir") dequantize)"
-summary "$OUT/fmnist-int.mlir"
-echo
-
-FLOAT="$ROOT/examples/cnn-float.mlir"
-"$BUILD_DIR/bin/quant-opt" "$FLOAT" --qnn-simplify -o "$OUT/cnn-simplified.mlir"
-echo "model:     $FLOAT (float; qnn-simplify)"
-for op in qnn.conv2d qnn.batch_norm qnn.clamp qnn.max_pool2d qnn.fully_connected; do
-  printf '  %-22s %s -> %s\n' "$op" "$(count "$op " "$FLOAT")" "$(count "$op " "$OUT/cnn-simplified.mlir")"
+printf 'target CPU: %s\n\n' "${MCPU:-host ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'))}"
+python3 "$ROOT/scripts/idx-to-npy.py" "$DATA/train-images-idx3-ubyte.gz" \
+  "$OUT/calibration.npy" 2000
+printf '%-24s %-8s %-9s %s\n' model rescales accuracy "latency per image (batch 1)"
+for name in fmnist-cnn fmnist-cnn-qdq fmnist-cnn-qop fmnist-cnn+calibrated; do
+  if [[ $name == *+calibrated ]]; then
+    compile "$name" --calibrate="$OUT/calibration.npy" --calibration=percentile
+    "$BIN/quant-compile" "$OUT/$name/integer.mlir" --emit-after=integer \
+      --calibrate="$OUT/calibration.npy" --calibration=percentile \
+      -o "$OUT/$name/integer.mlir"
+  else
+    compile "$name"
+  fi
+  result=$("$OUT/$name/driver" "$OUT/t10k-images-idx3-ubyte" \
+    "$OUT/t10k-labels-idx1-ubyte" "${IMAGES:-10000}" --repeat "${REPEAT:-1}")
+  acc=$(sed -E 's/.*accuracy=([0-9.]+).*/\1/' <<<"$result")
+  lat=$(sed -E 's/.*median=([0-9.]+) mean=([0-9.]+).*/median \1 us, mean \2 us/' <<<"$result")
+  printf '%-24s %-8s %-9s %s\n' "$name" \
+    "$(count 'qnn.rescale ' "$OUT/$name/integer.mlir")" "$acc" "$lat"
 done
+echo
+echo "objects, headers and drivers: $OUT/<model>/{model.o,model.h,driver}"

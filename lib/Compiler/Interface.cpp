@@ -203,7 +203,8 @@ static void writeTensor(llvm::raw_ostream &os, const TensorInfo &t,
 
 void mlir::qnn::compiler::writeCHeader(llvm::raw_ostream &os,
                                        const ModelInterface &interface,
-                                       StringRef name, StringRef source) {
+                                       StringRef name, StringRef source,
+                                       int64_t workspaceBytes) {
   std::string upper = StringRef(name).upper();
   os << "/* " << name << ".h - C interface of a model compiled by "
      << "quant-compile from " << source << ".\n"
@@ -212,8 +213,15 @@ void mlir::qnn::compiler::writeCHeader(llvm::raw_ostream &os,
      << " * " << name << "_run() takes one dense row-major buffer per input, "
      << "then one per\n"
      << " * output, in graph order, and returns 0 on success. It allocates "
-     << "its\n"
-     << " * intermediate tensors with malloc and is reentrant.\n"
+     << "one\n"
+     << " * workspace for its intermediate tensors with malloc per call and "
+     << "is\n"
+     << " * reentrant. " << name << "_run_with_workspace() takes that "
+     << "workspace from the\n"
+     << " * caller instead: " << upper << "_WORKSPACE_SIZE bytes, 64-byte "
+     << "aligned, not shared\n"
+     << " * by concurrent calls (it may be NULL when the size is 0); it never "
+     << "allocates.\n"
      << " */\n"
      << "#ifndef " << upper << "_H\n#define " << upper << "_H\n\n"
      << "#include <stdint.h>\n\n"
@@ -230,17 +238,28 @@ void mlir::qnn::compiler::writeCHeader(llvm::raw_ostream &os,
     writeTensor(os, t, upper + "_OUTPUT" + std::to_string(i),
                 name.str() + "_output" + std::to_string(i),
                 "Output " + std::to_string(i));
-  os << "int " << name << "_run(";
+  os << "#define " << upper << "_WORKSPACE_SIZE " << workspaceBytes
+     << " /* bytes */\n\n";
+  std::string params;
+  llvm::raw_string_ostream ps(params);
   bool first = true;
   for (auto [i, t] : llvm::enumerate(interface.inputs)) {
-    os << (first ? "" : ", ") << "const " << getCTypeName(t.type) << " *input"
+    ps << (first ? "" : ", ") << "const " << getCTypeName(t.type) << " *input"
        << i;
     first = false;
   }
   for (auto [i, t] : llvm::enumerate(interface.outputs)) {
-    os << (first ? "" : ", ") << getCTypeName(t.type) << " *output" << i;
+    ps << (first ? "" : ", ") << getCTypeName(t.type) << " *output" << i;
     first = false;
   }
-  os << ");\n\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << upper
+  os << "int " << name << "_run(" << params << ");\n";
+  os << "int " << name << "_run_with_workspace(" << params
+     << (first ? "" : ", ") << "void *workspace);\n";
+  os << "\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << upper
      << "_H */\n";
+}
+
+int64_t mlir::qnn::compiler::getWorkspaceSize(ModuleOp module) {
+  auto size = module->getAttrOfType<IntegerAttr>("quant.workspace_size");
+  return size ? size.getInt() : 0;
 }

@@ -9,7 +9,8 @@
 //   bufferize: one-shot-bufferize (function boundaries, identity layouts),
 //              buffer-results-to-out-params (hoisting static allocs so
 //              results are written in place), buffer-deallocation-pipeline,
-//              quant-finalize-entry, canonicalize, cse
+//              quant-finalize-entry, quant-plan-memory (one workspace),
+//              canonicalize, cse
 //   loops:     quant-lower-vectors, convert-linalg-to-loops,
 //              convert-vector-to-scf (full unroll), expand-strided-metadata,
 //              lower-affine
@@ -137,6 +138,9 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
     finalize.entry = options.entry;
     finalize.symbolName = options.name;
     pm.addPass(qnn::createQuantFinalizeEntry(finalize));
+    qnn::QuantPlanMemoryOptions plan;
+    plan.symbolName = options.name;
+    pm.addPass(qnn::createQuantPlanMemory(plan));
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());
     break;

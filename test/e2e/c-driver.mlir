@@ -1,6 +1,7 @@
 // A C program links the object file quant-compile emits, through the
 // generated header only, compiled as C (clang) and as C++ (extern "C"
-// safe); its output matches the reference evaluator.
+// safe); its output matches the reference evaluator, and the variant that
+// takes a caller-provided workspace (filled with garbage) gives the same.
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: quant-compile %s -o %t/model.o --header %t/model.h --name=model
 // RUN: FileCheck %s --check-prefix=HEADER < %t/model.h
@@ -21,7 +22,9 @@
 // HEADER: static const int64_t model_input0_shape[4] = {1, 3, 10, 10};
 // HEADER: /* Input 1: tensor<8xf32> */
 // HEADER: /* Output 0: tensor<1x8xf32> */
+// HEADER: #define MODEL_WORKSPACE_SIZE {{[1-9][0-9]*}} /* bytes */
 // HEADER: int model_run(const float *input0, const float *input1, float *output0);
+// HEADER: int model_run_with_workspace(const float *input0, const float *input1, float *output0, void *workspace);
 
 // OUT: f32: 2 inputs, output0 rank 2, 8 elements, shape[0] = 1
 

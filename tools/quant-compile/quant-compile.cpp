@@ -4,6 +4,14 @@
 //       [--emit=obj|asm|llvm|mlir] [--emit-after=<phase>] [--entry=main]
 //       [--target-triple=T] [--mcpu=CPU] [--mattr=+f,-g] [-O0..3]
 //       [--batch N] [--freeze-input [NAME=]FILE.pb]... [--fold-qdq]
+//       [--calibrate=samples.npy[,...] [--calibration=minmax|percentile|
+//        mse|entropy] [--quantize='<qnn-ptq options>']]
+//
+// With --calibrate, a float model is first simplified (qnn-simplify), run
+// natively on the samples to calibrate its activations
+// (lib/Compiler/Calibrate.cpp) and quantized by the qnn-ptq pipeline;
+// --emit-after=calibration writes the float graph with its `qnn.calib`
+// ranges.
 //
 // Reads MLIR, or ONNX through the importer (a QDQ graph is then fused into
 // integer ops: qnn-propagate-scales, qnn-fold-requant). Runs the code
@@ -14,16 +22,19 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "quant/Compiler/Calibrate.h"
 #include "quant/Compiler/Interface.h"
 #include "quant/Compiler/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Compiler/Target.h"
+#include "quant/Dialect/QNN/Transforms/Passes.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/Verifier.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -32,6 +43,7 @@
 #include "llvm/Support/ToolOutputFile.h"
 
 using namespace mlir;
+using namespace mlir::qnn;
 using namespace mlir::qnn::compiler;
 namespace cl = llvm::cl;
 
@@ -82,6 +94,33 @@ cl::opt<std::string> attrs("mattr",
 cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
                            cl::Prefix, cl::init(2));
 
+cl::OptionCategory calibCategory("Calibration (float models)");
+cl::list<std::string> calibrate(
+    "calibrate",
+    cl::desc("Calibrate on these samples (.npy, one per model input, samples "
+             "stacked along dimension 0), then quantize (qnn-ptq)"),
+    cl::value_desc("file.npy"), cl::CommaSeparated, cl::cat(calibCategory));
+cl::opt<std::string> calibrationMethod(
+    "calibration",
+    cl::desc("Range estimator: minmax, percentile, mse or entropy"),
+    cl::init("minmax"), cl::cat(calibCategory));
+cl::opt<double> percentile("calibration-percentile",
+                           cl::desc("Percentile of |x| kept (percentile)"),
+                           cl::init(99.99), cl::cat(calibCategory));
+cl::opt<unsigned> calibrationBatch(
+    "calibration-batch", cl::desc("Samples per min/max batch"), cl::init(32),
+    cl::cat(calibCategory));
+cl::opt<double> calibrationEMA(
+    "calibration-ema",
+    cl::desc("Moving-average momentum of per-batch min/max (0: absolute "
+             "min/max)"),
+    cl::init(0.0), cl::cat(calibCategory));
+cl::opt<std::string> quantizeOptions(
+    "quantize",
+    cl::desc("Options of the qnn-ptq pipeline after calibration, e.g. "
+             "'weight-bits=8 granularity=channel'"),
+    cl::init(""), cl::cat(calibCategory));
+
 /// Reports `message` as a tool error and returns 1.
 int fail(const llvm::Twine &message) {
   llvm::errs() << "quant-compile: error: " << message << "\n";
@@ -93,6 +132,48 @@ std::unique_ptr<llvm::ToolOutputFile> open(StringRef path,
                                            std::string &error) {
   return openOutputFile(path, &error);
 }
+
+/// Runs the textual pipeline `pipeline` (of module passes) on `module`.
+LogicalResult runTextualPipeline(ModuleOp module, StringRef pipeline) {
+  PassManager pm(module.getContext(), ModuleOp::getOperationName());
+  if (failed(applyPassManagerCLOptions(pm)))
+    return failure();
+  std::string errors;
+  llvm::raw_string_ostream errorStream(errors);
+  if (failed(parsePassPipeline(pipeline, pm, errorStream))) {
+    emitError(module.getLoc()) << errors;
+    return failure();
+  }
+  return pm.run(module);
+}
+
+/// --calibrate: simplify the float graph, calibrate it natively on the
+/// samples, quantize it with qnn-ptq (unless only the ranges are wanted).
+LogicalResult calibrateAndQuantize(ModuleOp module, unsigned optLevel) {
+  SmallVector<npy::Array> samples;
+  for (const std::string &path : calibrate) {
+    std::string error;
+    if (!npy::readFile(path, samples.emplace_back(), error))
+      return emitError(module.getLoc()) << "calibration: " << error;
+  }
+  if (failed(runTextualPipeline(module, "qnn-simplify")))
+    return failure();
+  CalibrateOptions options;
+  options.entry = entry;
+  options.range.method = *calibration::parseMethod(calibrationMethod);
+  options.range.percentile = percentile;
+  options.batchSize = calibrationBatch;
+  options.emaMomentum = calibrationEMA;
+  options.progress = llvm::errs().is_displayed();
+  // Calibration runs on this host, whatever the final target.
+  if (failed(calibrateModule(module, samples, TargetOptions{"", "", "", optLevel},
+                             options)))
+    return failure();
+  if (emitAfter == "calibration")
+    return success();
+  return runTextualPipeline(
+      module, "qnn-ptq{" + quantizeOptions + "}");
+}
 } // namespace
 
 int main(int argc, char **argv) {
@@ -100,6 +181,7 @@ int main(int argc, char **argv) {
   registerAsmPrinterCLOptions();
   registerMLIRContextCLOptions();
   registerPassManagerCLOptions();
+  registerQNNPipelines();
   cl::ParseCommandLineOptions(argc, argv,
                               "quant-mlir compiler: qnn model to native code\n");
   if (optLevel > 3)
@@ -108,7 +190,19 @@ int main(int argc, char **argv) {
   if (!isCIdentifier(symbolName))
     return fail("--name='" + symbolName + "' is not a C identifier");
   std::optional<Phase> stopAfter;
-  if (!emitAfter.empty()) {
+  bool stopAfterCalibration = emitAfter == "calibration";
+  if (stopAfterCalibration && calibrate.empty())
+    return fail("--emit-after=calibration needs --calibrate");
+  std::optional<calibration::Method> method =
+      calibration::parseMethod(calibrationMethod);
+  if (!method)
+    return fail("unknown --calibration='" + calibrationMethod +
+                "' (minmax, percentile, mse, entropy)");
+  if (percentile <= 0 || percentile > 100)
+    return fail("--calibration-percentile must be in (0, 100]");
+  if (calibrationEMA < 0 || calibrationEMA >= 1)
+    return fail("--calibration-ema must be in [0, 1)");
+  if (!emitAfter.empty() && !stopAfterCalibration) {
     stopAfter = parsePhase(emitAfter);
     if (!stopAfter)
       return fail("unknown phase '" + emitAfter + "' (phases: " +
@@ -142,6 +236,19 @@ int main(int argc, char **argv) {
   std::optional<ONNXDiagnosticHandler> onnxDiagHandler;
   if (isONNX)
     onnxDiagHandler.emplace(&context, inputFile);
+
+  if (!calibrate.empty()) {
+    if (failed(calibrateAndQuantize(*module, optLevel)))
+      return 1;
+    if (stopAfterCalibration) {
+      std::unique_ptr<llvm::ToolOutputFile> out = open(outputFile, error);
+      if (!out)
+        return fail(error);
+      module->print(out->os());
+      out->keep();
+      return 0;
+    }
+  }
 
   FailureOr<ModelInterface> interface = getModelInterface(*module, entry);
   if (failed(interface))
@@ -183,7 +290,8 @@ int main(int argc, char **argv) {
     if (!header)
       return fail(error);
     writeCHeader(header->os(), *interface, symbolName,
-                 llvm::sys::path::filename(inputFile));
+                 llvm::sys::path::filename(inputFile),
+                 getWorkspaceSize(*module));
   }
   // Everything succeeded: keep the outputs.
   out->keep();

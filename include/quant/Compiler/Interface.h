@@ -53,9 +53,14 @@ FailureOr<ModelInterface> getModelInterface(ModuleOp module, StringRef entry);
 /// True if `name` is a C identifier (the --name prefix).
 bool isCIdentifier(StringRef name);
 
-/// Writes the C header of a model compiled with symbol prefix `name`.
+/// Writes the C header of a model compiled with symbol prefix `name`
+/// whose intermediate tensors need `workspaceBytes` of scratch memory
+/// (quant-plan-memory).
 void writeCHeader(llvm::raw_ostream &os, const ModelInterface &interface,
-                  StringRef name, StringRef source);
+                  StringRef name, StringRef source, int64_t workspaceBytes);
+
+/// The workspace size quant-plan-memory recorded on `module` (0 if none).
+int64_t getWorkspaceSize(ModuleOp module);
 
 } // namespace mlir::qnn::compiler
 

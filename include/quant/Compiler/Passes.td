@@ -111,4 +111,29 @@ def QuantFinalizeEntry : Pass<"quant-finalize-entry", "ModuleOp"> {
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
+def QuantPlanMemory : Pass<"quant-plan-memory", "ModuleOp"> {
+  let summary = "Place intermediate buffers in one workspace by liveness";
+  let description = [{
+    After quant-finalize-entry: every static allocation in the top-level
+    block of `<name>_run` becomes a `memref.view` into one byte workspace,
+    at an offset chosen by first-fit over the buffers' live ranges (a
+    buffer is live from its allocation to the last use of it or of a view
+    of it), so buffers whose lifetimes do not overlap share memory; their
+    deallocations disappear. The function is renamed
+    `<name>_run_with_workspace` and takes the workspace (64-byte aligned)
+    as a last argument; a new `<name>_run` with the original signature
+    allocates it, calls it and frees it. The module gets
+    `quant.workspace_size` (bytes) for the C header.
+
+    Example: `%a = memref.alloc() : memref<1x8x28x28xi8>` becomes
+    `%a = memref.view %ws[%c6272][] : memref<12544xi8> to memref<1x8x28x28xi8>`.
+  }];
+  let options = [
+    Option<"symbolName", "name", "std::string", /*default=*/"\"model\"",
+           "Prefix of the entry symbol (<name>_run)">
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 #endif // QUANT_COMPILER_PASSES_TD

@@ -59,15 +59,27 @@ int main(int argc, char **argv) {
   }
   if (!readNpy(argv[1], in0, sizeof in0[0], MODEL_INPUT0_SIZE))
     return 3;
+  /* The caller-provided workspace, filled with garbage first: the
+     generated code must not rely on zeroed scratch memory. */
+  static unsigned char workspace[MODEL_WORKSPACE_SIZE + 1]
+      __attribute__((aligned(64)));
+  static model_output0_t outWs[MODEL_OUTPUT0_SIZE];
+  memset(workspace, 0xAB, sizeof workspace);
 #if MODEL_NUM_INPUTS > 1
   if (!readNpy(argv[2], in1, sizeof in1[0], MODEL_INPUT1_SIZE))
     return 3;
-  if (model_run(in0, in1, out0) != 0)
+  if (model_run(in0, in1, out0) != 0 ||
+      model_run_with_workspace(in0, in1, outWs, workspace) != 0)
     return 4;
 #else
-  if (model_run(in0, out0) != 0)
+  if (model_run(in0, out0) != 0 ||
+      model_run_with_workspace(in0, outWs, workspace) != 0)
     return 4;
 #endif
+  if (memcmp(out0, outWs, sizeof out0) != 0) {
+    fprintf(stderr, "model_run and model_run_with_workspace differ\n");
+    return 6;
+  }
   printf("%s: %d inputs, output0 rank %d, %d elements, shape[0] = %lld\n",
          MODEL_OUTPUT0_TYPE, MODEL_NUM_INPUTS, MODEL_OUTPUT0_RANK,
          MODEL_OUTPUT0_SIZE, (long long)model_output0_shape[0]);

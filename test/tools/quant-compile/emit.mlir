@@ -12,8 +12,14 @@
 // VECTOR: scf.for
 // VECTOR: vector.contract {{.*}} : vector<8x1xf32>, vector<1x32xf32> into vector<8x32xf32>
 
-// The result is an out-parameter written in place; the entry returns 0.
+// The result is an out-parameter written in place; the entry returns 0 and
+// needs no workspace (model_run passes a stack byte, never mallocs).
+// BUFFER: module attributes {quant.workspace_size = 0 : i64}
+// BUFFER: func.func @model_run_with_workspace(%{{.*}}: memref<16x64xf32>, %{{.*}}: memref<64x64xf32>, %{{.*}}: memref<16x64xf32>, %{{.*}}: memref<1xi8>) -> i32
+// BUFFER-NOT: memref.alloc
+// BUFFER: return %{{.*}} : i32
 // BUFFER: func.func @model_run(%{{.*}}: memref<16x64xf32>, %{{.*}}: memref<64x64xf32>, %{{.*}}: memref<16x64xf32>) -> i32
+// BUFFER-NEXT: memref.alloca() : memref<1xi8>
 // BUFFER-NOT: memref.alloc
 // BUFFER: return %{{.*}} : i32
 
