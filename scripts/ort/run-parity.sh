@@ -7,7 +7,7 @@
 # says why.
 #   run-parity.sh <quant-run> <python with onnx>
 set -euo pipefail
-dir=$(cd "$(dirname "$0")" && pwd)
+dir=$(cd "${BASH_SOURCE[0]%/*}" && pwd)
 quant_run=$1
 python=$2
 if ! command -v node >/dev/null 2>&1; then
