@@ -13,6 +13,9 @@ using namespace mlir::qnn;
 using namespace mlir::qnn::compiler;
 
 namespace {
+/// Argument/result attribute: the signless integers are unsigned values.
+constexpr StringLiteral kUnsignedAttr = "onnx.unsigned";
+
 struct ElementTypeInfo {
   ElementType type;
   const char *name, *cName;
@@ -61,13 +64,18 @@ std::optional<ElementType> classify(Type elt) {
   return std::nullopt;
 }
 
-/// Fills `info` from `type`; fails with a diagnostic at `loc`.
+/// Fills `info` from `type`; fails with a diagnostic at `loc`. A signless
+/// integer buffer marked `onnx.unsigned` (ONNX uint8 inputs, ...) holds
+/// unsigned values.
 LogicalResult describe(Location loc, Type type, TensorInfo &info,
-                       StringRef what) {
+                       StringRef what, bool markedUnsigned) {
   auto tensor = llvm::dyn_cast<RankedTensorType>(type);
   if (!tensor || !tensor.hasStaticShape())
     return emitError(loc) << what << " must be a statically shaped tensor, got "
                           << type;
+  if (tensor.getNumElements() == 0)
+    return emitError(loc) << what << " is empty (" << type
+                          << "): tensors without elements have no buffer";
   Type elt = tensor.getElementType();
   std::optional<ElementType> et = classify(elt);
   if (!et)
@@ -81,6 +89,14 @@ LogicalResult describe(Location loc, Type type, TensorInfo &info,
     info.scales.assign(p->scales.begin(), p->scales.end());
     info.zeroPoints.assign(p->zeroPoints.begin(), p->zeroPoints.end());
     info.axis = p->axis;
+  }
+  if (markedUnsigned && elt.isSignlessInteger()) {
+    switch (*et) {
+    case ElementType::I8: et = ElementType::U8; break;
+    case ElementType::I16: et = ElementType::U16; break;
+    case ElementType::I32: et = ElementType::U32; break;
+    default: break;
+    }
   }
   info.shape.assign(tensor.getShape().begin(), tensor.getShape().end());
   info.type = *et;
@@ -121,13 +137,15 @@ mlir::qnn::compiler::getModelInterface(ModuleOp module, StringRef entry) {
   for (auto [i, t] : llvm::enumerate(type.getInputs())) {
     TensorInfo ti;
     if (failed(describe(func.getArgument(i).getLoc(), t, ti,
-                        "input " + std::to_string(i))))
+                        "input " + std::to_string(i),
+                        func.getArgAttr(i, kUnsignedAttr) != nullptr)))
       return failure();
     interface.inputs.push_back(std::move(ti));
   }
   for (auto [i, t] : llvm::enumerate(type.getResults())) {
     TensorInfo ti;
-    if (failed(describe(func.getLoc(), t, ti, "output " + std::to_string(i))))
+    if (failed(describe(func.getLoc(), t, ti, "output " + std::to_string(i),
+                        func.getResultAttr(i, kUnsignedAttr) != nullptr)))
       return failure();
     interface.outputs.push_back(std::move(ti));
   }

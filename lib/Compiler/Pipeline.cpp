@@ -1,7 +1,8 @@
 //===- Pipeline.cpp - the qnn to LLVM dialect pipeline -------------------===//
 //
 // Phase by phase (see Pipeline.h):
-//   integer:   qnn-lower-to-integer (a no-op on float and integer graphs)
+//   integer:   with foldQDQ: qnn-propagate-scales, qnn-fold-requant; then
+//              qnn-lower-to-integer (a no-op on float and integer graphs)
 //   linalg:    quant-prepare-entry, inline, symbol-dce,
 //              quant-linear-kernels, convert-qnn-to-linalg, canonicalize, cse
 //   vector:    quant-tile-and-vectorize, canonicalize, cse
@@ -92,6 +93,10 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
                                          const CodegenOptions &options) {
   switch (phase) {
   case Phase::Integer:
+    if (options.foldQDQ) {
+      pm.addNestedPass<func::FuncOp>(qnn::createQNNPropagateScales());
+      pm.addNestedPass<func::FuncOp>(qnn::createQNNFoldRequant());
+    }
     pm.addNestedPass<func::FuncOp>(qnn::createQNNLowerToInteger());
     break;
   case Phase::Linalg: {

@@ -1,4 +1,5 @@
-// End-to-end float add / mul (numpy broadcasting), clamp and sign on
+// End-to-end float add / mul / sub / div (numpy broadcasting), clamp, sign,
+// leaky_relu and sigmoid on
 // baseline x86-64 and the host; |got - ref| <= 1e-5 + 1e-5 |ref|.
 // RUN: %e2e-check %s %t --mcpu=x86-64
 // RUN: %e2e-check %s %t
@@ -42,4 +43,22 @@ func.func @sign(%a: tensor<3x17xf32>) -> tensor<3x17xf32> {
   %z = qnn.sign %r : tensor<3x17xf32>
   %y = qnn.add %s, %z : (tensor<3x17xf32>, tensor<3x17xf32>) -> tensor<3x17xf32>
   return %y : tensor<3x17xf32>
+}
+
+// sub and div with broadcasting (a constant, nonzero divisor as ONNX models
+// have), leaky_relu and sigmoid.
+func.func @sub_div(%a: tensor<2x4x5xf32>, %b: tensor<4x1xf32>) -> (tensor<2x4x5xf32>, tensor<2x4x5xf32>) {
+  %d = arith.constant dense<[0.5, -2.0, 3.0, 0.125, -0.75]> : tensor<5xf32>
+  %s = qnn.sub %a, %b : (tensor<2x4x5xf32>, tensor<4x1xf32>) -> tensor<2x4x5xf32>
+  %q = qnn.div %s, %d : (tensor<2x4x5xf32>, tensor<5xf32>) -> tensor<2x4x5xf32>
+  %r = qnn.sub %b, %a : (tensor<4x1xf32>, tensor<2x4x5xf32>) -> tensor<2x4x5xf32>
+  return %q, %r : tensor<2x4x5xf32>, tensor<2x4x5xf32>
+}
+
+func.func @activations(%a: tensor<3x37xf32>) -> (tensor<3x37xf32>, tensor<3x37xf32>) {
+  %s = arith.constant dense<6.0> : tensor<1xf32>
+  %big = qnn.mul %a, %s : (tensor<3x37xf32>, tensor<1xf32>) -> tensor<3x37xf32>
+  %l = qnn.leaky_relu %big {alpha = 0.1 : f32} : tensor<3x37xf32> -> tensor<3x37xf32>
+  %g = qnn.sigmoid %big : tensor<3x37xf32> -> tensor<3x37xf32>
+  return %l, %g : tensor<3x37xf32>, tensor<3x37xf32>
 }

@@ -1,8 +1,9 @@
 //===- quant-compile.cpp - qnn model to object file and C header ---------===//
 //
-//   quant-compile model.mlir -o model.o --header model.h [--name=model]
+//   quant-compile model.{mlir,onnx} -o model.o --header model.h [--name=model]
 //       [--emit=obj|asm|llvm|mlir] [--emit-after=<phase>] [--entry=main]
 //       [--target-triple=T] [--mcpu=CPU] [--mattr=+f,-g] [-O0..3]
+//       [--batch N] [--freeze-input [NAME=]FILE.pb]... [--fold-qdq]
 //       [--calibrate=samples.npy[,...] [--calibration=minmax|percentile|
 //        mse|entropy] [--quantize='<qnn-ptq options>']]
 //
@@ -12,7 +13,9 @@
 // --emit-after=calibration writes the float graph with its `qnn.calib`
 // ranges.
 //
-// Runs the code generation pipeline (lib/Compiler/Pipeline.cpp) and writes
+// Reads MLIR, or ONNX through the importer (a QDQ graph is then fused into
+// integer ops: qnn-propagate-scales, qnn-fold-requant). Runs the code
+// generation pipeline (lib/Compiler/Pipeline.cpp) and writes
 // the result; outputs go through temporary files renamed only on success,
 // so a failed compilation leaves no file behind. Errors are reported with
 // their source location and exit code 1.
@@ -21,6 +24,7 @@
 
 #include "quant/Compiler/Calibrate.h"
 #include "quant/Compiler/Interface.h"
+#include "quant/Compiler/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Compiler/Target.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
@@ -46,7 +50,8 @@ namespace cl = llvm::cl;
 namespace {
 enum class EmitKind { Obj, Asm, LLVMIR, MLIR };
 
-cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.mlir>"),
+cl::opt<std::string> inputFile(cl::Positional,
+                               cl::desc("<model.mlir|model.onnx>"),
                                cl::init("-"));
 cl::opt<std::string> outputFile("o", cl::desc("Output file"),
                                 cl::value_desc("file"), cl::init("-"));
@@ -63,6 +68,19 @@ cl::opt<std::string> emitAfter(
     cl::desc("Stop after this phase and write its MLIR (phases: integer, "
              "linalg, vector, bufferize, loops, llvm)"),
     cl::value_desc("phase"));
+cl::opt<int64_t> batch("batch",
+                       cl::desc("ONNX input: size of a dynamic batch "
+                                "dimension (default 1)"),
+                       cl::init(1));
+cl::list<std::string> freezeInputs(
+    "freeze-input",
+    cl::desc("ONNX input: turn a graph input into a constant read from a "
+             "TensorProto file ([NAME=]FILE.pb), repeatable"),
+    cl::value_desc("[name=]file.pb"));
+cl::opt<cl::boolOrDefault> foldQDQ(
+    "fold-qdq",
+    cl::desc("Fuse the QDQ graph into integer ops first (qnn-propagate-"
+             "scales, qnn-fold-requant; default: on for ONNX input)"));
 cl::opt<std::string> entry("entry", cl::desc("Function to compile"),
                            cl::init("main"));
 cl::opt<std::string> symbolName("name",
@@ -205,14 +223,19 @@ int main(int argc, char **argv) {
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
   std::string error;
-  std::unique_ptr<llvm::MemoryBuffer> buffer =
-      openInputFile(inputFile, &error);
-  if (!buffer)
-    return fail(error);
-  sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
-  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  LoadModelOptions loadOptions;
+  loadOptions.batch = batch;
+  loadOptions.frozenInputs.assign(freezeInputs.begin(), freezeInputs.end());
+  loadOptions.entry = entry;
+  bool isONNX = false;
+  OwningOpRef<ModuleOp> module =
+      loadModel(inputFile, &context, sourceMgr, loadOptions, isONNX);
   if (!module)
-    return 1; // The parser reported the error.
+    return 1; // The parser or the importer reported the error.
+  // Errors in an imported model name its ONNX node.
+  std::optional<ONNXDiagnosticHandler> onnxDiagHandler;
+  if (isONNX)
+    onnxDiagHandler.emplace(&context, inputFile);
 
   if (!calibrate.empty()) {
     if (failed(calibrateAndQuantize(*module, optLevel)))
@@ -235,6 +258,7 @@ int main(int argc, char **argv) {
   options.entry = entry;
   options.name = symbolName;
   options.target = getTargetFeatures(**tm);
+  options.foldQDQ = foldQDQ == cl::BOU_UNSET ? isONNX : foldQDQ == cl::BOU_TRUE;
   if (failed(runPipeline(*module, options, stopAfter.value_or(Phase::LLVM))))
     return 1;
 

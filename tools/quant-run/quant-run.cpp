@@ -1,13 +1,15 @@
 //===- quant-run.cpp - compile a qnn model in-process and run it ---------===//
 //
-//   quant-run model.mlir -i in0.npy [-i in1.npy ...] [-o out0.npy ...]
-//       [--bench N [--warmup W]] [--random-inputs] [--seed S]
+//   quant-run model.{mlir,onnx} -i in0.npy [-i in1.npy ...] [-o out0.npy ...]
+//       [--per-sample] [--bench N [--warmup W]] [--random-inputs] [--seed S]
 //       [--entry main] [--mcpu CPU] [--mattr +f,-g] [-O0..3]
+//       [--batch N] [--freeze-input [NAME=]FILE.pb]... [--fold-qdq]
 //
-// Compiles the model with the same pipeline as quant-compile, JIT-compiles
+// Reads MLIR or ONNX (imported, then its QDQ graph fused into integer ops),
+// compiles the model with the same pipeline as quant-compile, JIT-compiles
 // it (mlir::ExecutionEngine) for the host, feeds the inputs from .npy files
 // (or deterministic random data), writes the outputs as .npy and, with
-// --bench, times N calls after a warm-up and prints
+// --bench, times N calls after a warm-up and prints (on the last sample)
 //   bench: runs=N min_us=... median_us=... mean_us=...
 // so a single-layer model can be timed per precision (HAQ search).
 //
@@ -15,6 +17,7 @@
 
 #include "quant/Compiler/Interface.h"
 #include "quant/Compiler/JIT.h"
+#include "quant/Compiler/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Compiler/Target.h"
 #include "quant/Support/Npy.h"
@@ -40,7 +43,8 @@ using namespace mlir::qnn::compiler;
 namespace cl = llvm::cl;
 
 namespace {
-cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.mlir>"),
+cl::opt<std::string> inputFile(cl::Positional,
+                               cl::desc("<model.mlir|model.onnx>"),
                                cl::init("-"));
 cl::list<std::string> inputs("i", cl::desc("Input .npy file (one per input, in "
                                            "order)"),
@@ -52,12 +56,31 @@ cl::opt<bool> randomInputs("random-inputs",
                            cl::desc("Fill missing inputs with random data"));
 cl::opt<unsigned> seed("seed", cl::desc("Seed of --random-inputs"),
                        cl::init(1));
+cl::opt<bool> perSample(
+    "per-sample",
+    cl::desc("Each -i file stacks samples along its first dimension (a new "
+             "one, or the model's batch dimension of size 1); run once per "
+             "sample, each -o file stacks the results along a new first "
+             "dimension"));
 cl::opt<unsigned> benchRuns("bench", cl::desc("Time this many runs"),
                             cl::init(0));
 cl::opt<int> warmupRuns("warmup",
                         cl::desc("Untimed runs before timing (default: "
                                  "max(1, N/10))"),
                         cl::init(-1));
+cl::opt<int64_t> batch("batch",
+                       cl::desc("ONNX input: size of a dynamic batch "
+                                "dimension (default 1)"),
+                       cl::init(1));
+cl::list<std::string> freezeInputs(
+    "freeze-input",
+    cl::desc("ONNX input: turn a graph input into a constant read from a "
+             "TensorProto file ([NAME=]FILE.pb), repeatable"),
+    cl::value_desc("[name=]file.pb"));
+cl::opt<cl::boolOrDefault> foldQDQ(
+    "fold-qdq",
+    cl::desc("Fuse the QDQ graph into integer ops first (qnn-propagate-"
+             "scales, qnn-fold-requant; default: on for ONNX input)"));
 cl::opt<std::string> entry("entry", cl::desc("Function to run"),
                            cl::init("main"));
 cl::opt<bool> noKernels("no-kernels",
@@ -96,6 +119,18 @@ std::string shapeString(ArrayRef<int64_t> shape) {
   for (size_t i = 0; i < shape.size(); ++i)
     s += (i ? ", " : "") + std::to_string(shape[i]);
   return s + ")";
+}
+
+/// The number of samples an --per-sample input of shape `shape` holds for a
+/// model input of shape `model`: shape = [K] + model, or model = [1, ...]
+/// and shape = [K, ...]. 0 if neither.
+int64_t countSamples(ArrayRef<int64_t> shape, ArrayRef<int64_t> model) {
+  if (shape.size() == model.size() + 1 && shape.drop_front() == model)
+    return shape[0];
+  if (!model.empty() && model[0] == 1 && shape.size() == model.size() &&
+      shape.drop_front() == model.drop_front())
+    return shape[0];
+  return 0;
 }
 
 /// Deterministic random data: floats uniform in [-1, 1], integers over
@@ -141,13 +176,19 @@ int main(int argc, char **argv) {
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
   std::string error;
-  std::unique_ptr<llvm::MemoryBuffer> buffer = openInputFile(inputFile, &error);
-  if (!buffer)
-    return fail(error);
-  sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
-  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  LoadModelOptions loadOptions;
+  loadOptions.batch = batch;
+  loadOptions.frozenInputs.assign(freezeInputs.begin(), freezeInputs.end());
+  loadOptions.entry = entry;
+  bool isONNX = false;
+  OwningOpRef<ModuleOp> module =
+      loadModel(inputFile, &context, sourceMgr, loadOptions, isONNX);
   if (!module)
-    return 1;
+    return 1; // The parser or the importer reported the error.
+  // Errors in an imported model name its ONNX node.
+  std::optional<ONNXDiagnosticHandler> onnxDiagHandler;
+  if (isONNX)
+    onnxDiagHandler.emplace(&context, inputFile);
   FailureOr<ModelInterface> interface = getModelInterface(*module, entry);
   if (failed(interface))
     return 1;
@@ -163,26 +204,37 @@ int main(int argc, char **argv) {
   if (outputs.size() > numOut)
     return fail("the model has " + llvm::Twine(numOut) + " outputs but " +
                 llvm::Twine(outputs.size()) + " -o files were given");
+  if (perSample && inputs.size() < numIn)
+    return fail("--per-sample needs one -i file per input");
   std::mt19937 gen(seed);
-  std::vector<AlignedBuffer> buffers;
+  std::vector<npy::Array> inputArrays(numIn);
+  int64_t samples = 1;
   for (size_t i = 0; i < numIn; ++i) {
     const TensorInfo &t = interface->inputs[i];
-    npy::Array a;
-    if (i < inputs.size()) {
-      if (!npy::readFile(inputs[i], a, error))
-        return fail(error);
-      if (a.dtype != toNpy(t.type) || a.getNumElements() != t.getNumElements())
-        return fail("input " + llvm::Twine(i) + " ('" + inputs[i] + "') is " +
-                    npy::getDTypeName(a.dtype) + " " + shapeString(a.shape) +
-                    ", the model expects " + getElementTypeName(t.type) + " " +
-                    shapeString(t.shape));
-    } else {
+    npy::Array &a = inputArrays[i];
+    if (i >= inputs.size()) {
       a.resize(toNpy(t.type), {t.shape.begin(), t.shape.end()});
       fillRandom(a, gen);
+      continue;
     }
-    buffers.emplace_back(a.data.size());
-    std::memcpy(buffers.back().data, a.data.data(), a.data.size());
+    if (!npy::readFile(inputs[i], a, error))
+      return fail(error);
+    int64_t count = perSample ? countSamples(a.shape, t.shape) : 1;
+    if (a.dtype != toNpy(t.type) || count < 1 ||
+        (!perSample && a.getNumElements() != t.getNumElements()))
+      return fail("input " + llvm::Twine(i) + " ('" + inputs[i] + "') is " +
+                  npy::getDTypeName(a.dtype) + " " + shapeString(a.shape) +
+                  ", the model expects " + getElementTypeName(t.type) + " " +
+                  shapeString(t.shape) + (perSample ? " per sample" : ""));
+    if (i > 0 && count != samples)
+      return fail("input " + llvm::Twine(i) + " ('" + inputs[i] + "') holds " +
+                  llvm::Twine(count) + " samples, input 0 holds " +
+                  llvm::Twine(samples));
+    samples = count;
   }
+  std::vector<AlignedBuffer> buffers;
+  for (const TensorInfo &t : interface->inputs)
+    buffers.emplace_back(t.getNumElements() * getElementSize(t.type));
   for (const TensorInfo &t : interface->outputs)
     buffers.emplace_back(t.getNumElements() * getElementSize(t.type));
 
@@ -191,6 +243,7 @@ int main(int argc, char **argv) {
   options.entry = entry;
   options.name = "quant_run_model";
   options.kernels = !noKernels;
+  options.foldQDQ = foldQDQ == cl::BOU_UNSET ? isONNX : foldQDQ == cl::BOU_TRUE;
   std::unique_ptr<JITModel> model =
       JITModel::compile(*module, std::move(*tm), options, optLevel, error);
   if (!model)
@@ -198,18 +251,36 @@ int main(int argc, char **argv) {
   std::vector<void *> pointers;
   for (AlignedBuffer &b : buffers)
     pointers.push_back(b.data);
-  int32_t status = model->run(pointers);
-  if (status != 0)
-    return fail("the model returned status " + llvm::Twine(status));
-
-  for (size_t i = 0; i < outputs.size(); ++i) {
+  // Outputs stack the samples along a new first dimension (--per-sample).
+  std::vector<npy::Array> outputArrays(numOut);
+  for (size_t i = 0; i < numOut; ++i) {
     const TensorInfo &t = interface->outputs[i];
-    npy::Array a;
-    a.resize(toNpy(t.type), {t.shape.begin(), t.shape.end()});
-    std::memcpy(a.data.data(), buffers[numIn + i].data, a.data.size());
-    if (!npy::writeFile(outputs[i], a, error))
-      return fail(error);
+    SmallVector<int64_t> shape(t.shape.begin(), t.shape.end());
+    if (perSample)
+      shape.insert(shape.begin(), samples);
+    outputArrays[i].resize(toNpy(t.type), {shape.begin(), shape.end()});
   }
+  for (int64_t s = 0; s < samples; ++s) {
+    for (size_t i = 0; i < numIn; ++i) {
+      size_t bytes = interface->inputs[i].getNumElements() *
+                     getElementSize(interface->inputs[i].type);
+      std::memcpy(buffers[i].data, inputArrays[i].data.data() + s * bytes,
+                  bytes);
+    }
+    int32_t status = model->run(pointers);
+    if (status != 0)
+      return fail("the model returned status " + llvm::Twine(status) +
+                  (perSample ? " on sample " + std::to_string(s) : std::string()));
+    for (size_t i = 0; i < numOut; ++i) {
+      size_t bytes = interface->outputs[i].getNumElements() *
+                     getElementSize(interface->outputs[i].type);
+      std::memcpy(outputArrays[i].data.data() + s * bytes,
+                  buffers[numIn + i].data, bytes);
+    }
+  }
+  for (size_t i = 0; i < outputs.size(); ++i)
+    if (!npy::writeFile(outputs[i], outputArrays[i], error))
+      return fail(error);
 
   if (benchRuns > 0) {
     int warmup = warmupRuns >= 0 ? warmupRuns.getValue()

@@ -22,7 +22,9 @@ namespace mlir::qnn::compiler {
 
 /// Pipeline phases, in order.
 enum class Phase {
-  Integer,   ///< qnn-lower-to-integer: quantized-type ops to integer form.
+  Integer,   ///< [qnn-propagate-scales, qnn-fold-requant,]
+             ///< qnn-lower-to-integer: QDQ / quantized-type ops to integer
+             ///< form.
   Linalg,    ///< inline, convert-qnn-to-linalg: linalg on tensors.
   Vector,    ///< register tiling + vectorization of contractions.
   Bufferize, ///< one-shot bufferization, out-params, deallocation, C ABI.
@@ -44,6 +46,10 @@ struct CodegenOptions {
   /// Packed-weight microkernels for conv / GEMM with constant weights
   /// (quant-linear-kernels); off: the generic linalg.contract lowering.
   bool kernels = true;
+  /// Fuse a QDQ graph into quantized ops first (qnn-propagate-scales,
+  /// qnn-fold-requant), so that it becomes integer code: what an imported
+  /// ONNX model needs.
+  bool foldQDQ = false;
 };
 
 /// Adds the passes of `phase` to `pm`.

@@ -1,12 +1,17 @@
-//===- ElementwiseOps.cpp - add, mul, clamp, sign to linalg.generic ------===//
+//===- ElementwiseOps.cpp - elementwise qnn ops to linalg.generic --------===//
 //
-// Each op is one all-parallel linalg.generic over the result shape; add and
-// mul read their operands through numpy-broadcasting maps (size-1
-// dimensions that broadcast are collapsed away, see broadcastOperand).
+// add, sub, mul, div, clamp, sign, leaky_relu and sigmoid. Each op is one
+// all-parallel linalg.generic over the result shape; the binary ops read
+// their operands through numpy-broadcasting maps (size-1 dimensions that
+// broadcast are collapsed away, see broadcastOperand). sub and div are
+// float only (the integer form expands them to float), as are leaky_relu
+// and sigmoid.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Lowering.h"
+
+#include "mlir/Dialect/Math/IR/Math.h"
 
 using namespace mlir;
 using namespace mlir::qnn;
@@ -14,7 +19,8 @@ using namespace mlir::qnn::lowering;
 
 namespace {
 
-/// add / mul: float or integer arithmetic with broadcasting.
+/// add / mul (float or integer), sub / div (float): arithmetic with
+/// broadcasting.
 template <typename OpTy, typename FloatOp, typename IntOp>
 struct BroadcastBinaryLowering : OpConversionPattern<OpTy> {
   using OpConversionPattern<OpTy>::OpConversionPattern;
@@ -97,11 +103,66 @@ struct SignLowering : OpConversionPattern<SignOp> {
   }
 };
 
+/// leaky_relu: x where x >= 0, alpha * x elsewhere (NaN stays NaN).
+struct LeakyReluLowering : OpConversionPattern<LeakyReluOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(LeakyReluOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = llvm::cast<RankedTensorType>(op.getType());
+    Type elt = type.getElementType();
+    Value zero = scalarConstant(rewriter, loc, elt, 0);
+    Value alpha = scalarConstant(rewriter, loc, elt,
+                                 op.getAlpha().convertToDouble());
+    Value result = buildElementwise(
+        rewriter, loc, type, adaptor.getInput(),
+        rewriter.getMultiDimIdentityMap(type.getRank()),
+        [&](OpBuilder &b, Location l, ValueRange a) -> Value {
+          Value neg = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT,
+                                            a[0], zero);
+          Value scaled = arith::MulFOp::create(b, l, a[0], alpha);
+          return arith::SelectOp::create(b, l, neg, scaled, a[0]);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// sigmoid: 1 / (1 + exp(-x)).
+struct SigmoidLowering : OpConversionPattern<SigmoidOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SigmoidOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = llvm::cast<RankedTensorType>(op.getType());
+    Type elt = type.getElementType();
+    Value one = scalarConstant(rewriter, loc, elt, 1);
+    Value result = buildElementwise(
+        rewriter, loc, type, adaptor.getInput(),
+        rewriter.getMultiDimIdentityMap(type.getRank()),
+        [&](OpBuilder &b, Location l, ValueRange a) -> Value {
+          Value neg = arith::NegFOp::create(b, l, a[0]);
+          Value e = math::ExpOp::create(b, l, neg);
+          Value d = arith::AddFOp::create(b, l, one, e);
+          return arith::DivFOp::create(b, l, one, d);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 } // namespace
 
 void mlir::qnn::lowering::populateElementwisePatterns(const TypeConverter &tc,
                                                       RewritePatternSet &p) {
   p.add<BroadcastBinaryLowering<AddOp, arith::AddFOp, arith::AddIOp>,
         BroadcastBinaryLowering<MulOp, arith::MulFOp, arith::MulIOp>,
-        ClampLowering, SignLowering>(tc, p.getContext());
+        BroadcastBinaryLowering<SubOp, arith::SubFOp, arith::SubIOp>,
+        BroadcastBinaryLowering<DivOp, arith::DivFOp, arith::DivSIOp>,
+        ClampLowering, SignLowering, LeakyReluLowering, SigmoidLowering>(
+      tc, p.getContext());
 }

@@ -71,6 +71,10 @@ void populateElementwisePatterns(const TypeConverter &tc,
 void populateShapePatterns(const TypeConverter &tc, RewritePatternSet &p);
 void populateQuantPatterns(const TypeConverter &tc, RewritePatternSet &p);
 
+/// Replaces each binarize -> dequantize pair on f32 by its float
+/// definition (BinaryOps.cpp); runs before the dialect conversion.
+void lowerBinarizePairs(ModuleOp module);
+
 /// The reason the conversion cannot lower `op`, or an empty string.
 std::string unsupportedReason(Operation *op);
 

@@ -284,6 +284,7 @@ struct ConvertQNNToLinalgPass
     : qnn::impl::ConvertQNNToLinalgBase<ConvertQNNToLinalgPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    lowerBinarizePairs(module);
     if (failed(checkQNNToLinalgSupport(module)))
       return signalPassFailure();
 

@@ -208,6 +208,24 @@ static LogicalResult fixInputShapes(onnx::ModelProto &model, int64_t batch,
   return success();
 }
 
+/// True if every default-domain operator of `graph` has the same definition
+/// at `opset` as at kMinOpset (e.g. GlobalAveragePool, unchanged since
+/// opset 1), so an older model means what the converters implement.
+static bool sameAsMinOpset(const onnx::GraphProto &graph, int64_t opset) {
+  const onnx::OpSchemaRegistry *registry = onnx::OpSchemaRegistry::Instance();
+  for (const onnx::NodeProto &node : graph.node()) {
+    if (!node.domain().empty() && node.domain() != "ai.onnx")
+      continue;
+    const onnx::OpSchema *old =
+        registry->GetSchema(node.op_type(), static_cast<int>(opset), "");
+    const onnx::OpSchema *current =
+        registry->GetSchema(node.op_type(), static_cast<int>(kMinOpset), "");
+    if (!old || !current || old->SinceVersion() != current->SinceVersion())
+      return false;
+  }
+  return true;
+}
+
 /// Checks what the ONNX checker reports less clearly: opset versions and
 /// that each node input is defined before use.
 static LogicalResult checkStructure(const onnx::ModelProto &model,
@@ -217,10 +235,15 @@ static LogicalResult checkStructure(const onnx::ModelProto &model,
     if (!opset.domain().empty() && opset.domain() != "ai.onnx")
       continue;
     hasDefault = true;
-    if (opset.version() < kMinOpset || opset.version() > kMaxOpset)
+    if (opset.version() > kMaxOpset ||
+        (opset.version() < kMinOpset &&
+         !sameAsMinOpset(model.graph(), opset.version())))
       return emitError(loc)
              << "the model uses ONNX opset " << opset.version()
-             << "; supported are opsets " << kMinOpset << " to " << kMaxOpset;
+             << "; supported are opsets " << kMinOpset << " to " << kMaxOpset
+             << " (and older ones where every operator of the model is "
+                "defined as in opset "
+             << kMinOpset << ")";
   }
   if (!hasDefault)
     return emitError(loc) << "the model imports no default ONNX opset";
@@ -297,6 +320,23 @@ Importer::Importer(ModuleOp module, const onnx::ModelProto &model,
       onnxOpset = opset.version();
 }
 
+/// True for the ONNX unsigned integer element types: their values are held
+/// in signless integers, so the graph boundary says `onnx.unsigned` (the C
+/// interface and .npy dtypes of quant-compile / quant-run read it).
+static bool isUnsignedONNXType(const onnx::TypeProto &type) {
+  if (!type.has_tensor_type())
+    return false;
+  switch (type.tensor_type().elem_type()) {
+  case onnx::TensorProto::UINT8:
+  case onnx::TensorProto::UINT16:
+  case onnx::TensorProto::UINT32:
+  case onnx::TensorProto::UINT64:
+    return true;
+  default:
+    return false;
+  }
+}
+
 /// The static ranked tensor type of an ONNX graph input or output.
 static RankedTensorType convertValueType(const onnx::TypeProto &type,
                                          MLIRContext *ctx) {
@@ -354,6 +394,8 @@ LogicalResult Importer::importGraph() {
     BlockArgument arg = entry->getArgument(i);
     arg.setLoc(NameLoc::get(StringAttr::get(ctx, input->name())));
     func.setArgAttr(i, "onnx.name", StringAttr::get(ctx, input->name()));
+    if (isUnsignedONNXType(input->type()))
+      func.setArgAttr(i, "onnx.unsigned", UnitAttr::get(ctx));
     values[input->name()] = arg;
   }
   b.setInsertionPointToEnd(entry);
@@ -380,8 +422,17 @@ LogicalResult Importer::importGraph() {
   func::ReturnOp::create(b, graphLoc, results);
   func.setType(
       FunctionType::get(ctx, argTypes, ValueRange(results).getTypes()));
-  for (auto [i, output] : llvm::enumerate(graph.output()))
+  for (auto [i, output] : llvm::enumerate(graph.output())) {
     func.setResultAttr(i, "onnx.name", StringAttr::get(ctx, output.name()));
+    auto known = onnxTypes.find(output.name());
+    const onnx::TypeProto &type =
+        known != onnxTypes.end() ? *known->second : output.type();
+    if (isUnsignedONNXType(type) &&
+        llvm::isa<IntegerType>(
+            llvm::cast<RankedTensorType>(results[i].getType())
+                .getElementType()))
+      func.setResultAttr(i, "onnx.unsigned", UnitAttr::get(ctx));
+  }
   return success();
 }
 

@@ -8,7 +8,7 @@
 // is sum((x - x_zp) * (w - w_zp)), the ONNX result.
 
 // CHECK-LABEL: func.func @main
-// CHECK-SAME: (%[[X:.*]]: tensor<1x1x5x5xi8> {onnx.name = "x"}, %[[A:.*]]: tensor<3x4xi8> {onnx.name = "a"})
+// CHECK-SAME: (%[[X:.*]]: tensor<1x1x5x5xi8> {onnx.name = "x", onnx.unsigned}, %[[A:.*]]: tensor<3x4xi8> {onnx.name = "a"})
 // CHECK-SAME: -> (tensor<1x2x5x5xi32> {onnx.name = "c"}, tensor<3x2xi32> {onnx.name = "m"})
 // CHECK: %[[XQ:.*]] = quant.scast %[[X]] : tensor<1x1x5x5xi8> to tensor<1x1x5x5x!quant.uniform<u8:f32, 1.000000e+00:7>>
 // CHECK: %[[W:.*]] = qnn.constant dense<{{.*}}> : tensor<2x1x3x3xui8> -> tensor<2x1x3x3x!quant.uniform<u8:f32:0, {1.000000e+00:120,1.000000e+00:130}>>

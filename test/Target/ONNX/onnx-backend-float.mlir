@@ -96,3 +96,8 @@
 // ADDU8: error: node #0 (Add, output 'sum'): expects a float tensor for input 'x', got uint8
 // RUN: not quant-translate --import-onnx %onnx_node/test_div/model.onnx 2>&1 | FileCheck %s --check-prefix=DIV
 // DIV: error: node #0 (Div, output 'z'): divisor 'y' must be a constant (an initializer or a Constant node), not a computed value or graph input
+
+// Opset 1: accepted because GlobalAveragePool is defined in opset 1 as in
+// opset 10 (no newer version before it).
+// RUN: quant-translate --import-onnx %onnx_node/test_globalaveragepool/model.onnx | FileCheck %s --check-prefix=GAP1
+// GAP1: qnn.global_avg_pool %{{.*}} : tensor<1x3x5x5xf32> -> tensor<1x3x1x1xf32>

@@ -12,8 +12,8 @@
 // the quantized result.
 
 // CHECK-LABEL: func.func @main
-// CHECK-SAME: (%[[X:.*]]: tensor<1x2x4x4xi8> {onnx.name = "x"})
-// CHECK-SAME: -> (tensor<1x5xf32> {onnx.name = "y"}, tensor<1x5xi8> {onnx.name = "yq"})
+// CHECK-SAME: (%[[X:.*]]: tensor<1x2x4x4xi8> {onnx.name = "x", onnx.unsigned})
+// CHECK-SAME: -> (tensor<1x5xf32> {onnx.name = "y"}, tensor<1x5xi8> {onnx.name = "yq", onnx.unsigned})
 // CHECK: %[[XQ:.*]] = quant.scast %[[X]] : tensor<1x2x4x4xi8> to tensor<1x2x4x4x!quant.uniform<u8:f32, 0.019999999552965164:100>>
 // CHECK: %[[W:.*]] = qnn.constant dense<{{.*}}> : tensor<3x2x3x3xi8> -> tensor<3x2x3x3x!quant.uniform<i8:f32:0, {0.0099999997764825821,0.019999999552965164,0.004999999888241291}>>
 // CHECK: %[[B:.*]] = qnn.constant dense<[279, -9, 335]> : tensor<3xi32> -> tensor<3x!quant.uniform<i32:f32:0, {1.9999999105930338E-4,3.9999998211860677E-4,9.9999995529651691E-5}>>
@@ -29,7 +29,7 @@
 // A per-row a_scale has no qnn.matmul form (the lhs must be per tensor):
 // dequantize, float matmul, quantize.
 // ROW-LABEL: func.func @main
-// ROW-SAME: (%[[A:.*]]: tensor<2x4xi8> {onnx.name = "a"}) -> (tensor<2x3xi8> {onnx.name = "y"})
+// ROW-SAME: (%[[A:.*]]: tensor<2x4xi8> {onnx.name = "a", onnx.unsigned}) -> (tensor<2x3xi8> {onnx.name = "y", onnx.unsigned})
 // ROW: %[[AQ:.*]] = quant.scast %[[A]] : tensor<2x4xi8> to tensor<2x4x!quant.uniform<u8:f32:0, {0.10000000149011612:1,0.20000000298023224:2}>>
 // ROW: %[[B:.*]] = qnn.constant dense<{{\[}}[0, 1, 2], [3, 4, 5], [6, 7, 8], [9, 10, 11]]> : tensor<4x3xui8> -> tensor<4x3x!quant.uniform<u8:f32, 5.000000e-01>>
 // ROW: %[[AF:.*]] = qnn.dequantize %[[AQ]] : {{.*}} -> tensor<2x4xf32>

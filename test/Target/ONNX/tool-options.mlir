@@ -26,7 +26,7 @@
 
 // Freezing the graph input that holds a scale makes the model importable.
 // RUN: quant-translate --import-onnx %S/Inputs/bad/non-constant-scale.onnx --freeze-input=%S/Inputs/scale.pb | FileCheck %s --check-prefix=FROZEN
-// FROZEN: func.func @main(%[[X:.*]]: tensor<1x2x4x4xf32> {onnx.name = "x"}) -> (tensor<1x2x4x4xi8> {onnx.name = "y"})
+// FROZEN: func.func @main(%[[X:.*]]: tensor<1x2x4x4xf32> {onnx.name = "x"}) -> (tensor<1x2x4x4xi8> {onnx.name = "y", onnx.unsigned})
 // FROZEN: qnn.quantize %[[X]] : tensor<1x2x4x4xf32> -> tensor<1x2x4x4x!quant.uniform<u8:f32, 5.000000e-01>>
 
 // RUN: quant-translate --help | FileCheck %s --check-prefix=HELP

@@ -475,7 +475,37 @@ Tensor quantize(qnn::QuantizeOp op, const Tensor &x) {
   return y;
 }
 
+/// binarize: +1 where x >= the (per-slice) threshold, else -1.
+Tensor binarize(qnn::BinarizeOp op, const Tensor &x) {
+  Tensor y = make(op.getType());
+  std::optional<ArrayRef<double>> thresholds = op.getThresholds();
+  int64_t axis = op.getAxis().value_or(0);
+  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double t = thresholds ? (*thresholds)[i[axis]]
+                          : op.getThreshold().convertToDouble();
+    y.values[pos] = x.values[pos] >= t ? 1.0 : -1.0;
+  });
+  return y;
+}
+
+/// Dequantize of a binary tensor (values +-1): alpha (per slice) * value.
+Tensor dequantizeBinary(qnn::DequantizeOp op, const Tensor &x) {
+  Tensor y = make(op.getType());
+  auto binary = llvm::cast<qnn::BinaryType>(
+      op.getInput().getType().getElementType());
+  ArrayRef<double> alphas = binary.getAlphaValues();
+  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double alpha = alphas.empty()       ? 1.0
+                   : binary.isPerAxis() ? alphas[i[binary.getAxis()]]
+                                        : alphas[0];
+    y.values[pos] = static_cast<float>(x.values[pos] * alpha);
+  });
+  return y;
+}
+
 Tensor dequantize(qnn::DequantizeOp op, const Tensor &x) {
+  if (llvm::isa<qnn::BinaryType>(op.getInput().getType().getElementType()))
+    return dequantizeBinary(op, x);
   Tensor y = make(op.getType());
   Type elt = op.getInput().getType().getElementType();
   forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
@@ -514,8 +544,30 @@ bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
       return true;
     }
     std::vector<const Tensor *> in;
-    for (Value v : op.getOperands())
+    // Binary operands of a linear op are read as their reals (+-alpha).
+    std::vector<Tensor> binaryReals;
+    binaryReals.reserve(op.getNumOperands());
+    for (Value v : op.getOperands()) {
+      auto t = llvm::dyn_cast<RankedTensorType>(v.getType());
+      auto binary =
+          t ? llvm::dyn_cast<qnn::BinaryType>(t.getElementType()) : nullptr;
+      if (binary && llvm::isa<qnn::Conv2DOp, qnn::FullyConnectedOp,
+                              qnn::MatMulOp>(op)) {
+        Tensor r = get(v);
+        ArrayRef<double> alphas = binary.getAlphaValues();
+        forEach(r.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+          double alpha = alphas.empty()       ? 1.0
+                         : binary.isPerAxis() ? alphas[i[binary.getAxis()]]
+                                              : alphas[0];
+          r.values[pos] *= alpha;
+        });
+        r.isFloat = true;
+        binaryReals.push_back(std::move(r));
+        in.push_back(&binaryReals.back());
+        continue;
+      }
       in.push_back(&get(v));
+    }
     Tensor r;
     if (auto c = llvm::dyn_cast<arith::ConstantOp>(op))
       r = fromAttr(c.getValue(), c.getType());
@@ -527,14 +579,25 @@ bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
       r = fullyConnected(o, *in[0], *in[1], in.size() > 2 ? in[2] : nullptr);
     else if (auto o = llvm::dyn_cast<qnn::MatMulOp>(op))
       r = matmul(o, *in[0], *in[1]);
-    else if (llvm::isa<qnn::AddOp, qnn::MulOp>(op)) {
+    else if (llvm::isa<qnn::AddOp, qnn::MulOp, qnn::SubOp, qnn::DivOp>(op)) {
       r = make(op.getResult(0).getType());
-      bool add = llvm::isa<qnn::AddOp>(op);
       forEach(r.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
         double a = in[0]->values[broadcastIndex(*in[0], i)];
         double b = in[1]->values[broadcastIndex(*in[1], i)];
-        r.values[pos] = add ? a + b : a * b;
+        r.values[pos] = llvm::isa<qnn::AddOp>(op)   ? a + b
+                        : llvm::isa<qnn::MulOp>(op) ? a * b
+                        : llvm::isa<qnn::SubOp>(op) ? a - b
+                                                    : a / b;
       });
+    } else if (auto o = llvm::dyn_cast<qnn::LeakyReluOp>(op)) {
+      r = *in[0];
+      double alpha = o.getAlpha().convertToDouble();
+      for (double &v : r.values)
+        v = v < 0 ? alpha * v : v;
+    } else if (llvm::isa<qnn::SigmoidOp>(op)) {
+      r = *in[0];
+      for (double &v : r.values)
+        v = 1.0 / (1.0 + std::exp(-v));
     } else if (auto o = llvm::dyn_cast<qnn::ClampOp>(op)) {
       r = *in[0];
       double lo = o.getMin().convertToDouble(), hi = o.getMax().convertToDouble();
@@ -569,6 +632,8 @@ bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
       r = quantize(o, *in[0]);
     else if (auto o = llvm::dyn_cast<qnn::DequantizeOp>(op))
       r = dequantize(o, *in[0]);
+    else if (auto o = llvm::dyn_cast<qnn::BinarizeOp>(op))
+      r = binarize(o, *in[0]);
     else if (auto o = llvm::dyn_cast<quant::StorageCastOp>(op))
       r = retype(*in[0], o.getType());
     else {

@@ -80,6 +80,16 @@ std::optional<npy::DType> dtypeOf(Type elt) {
   return npy::parseDTypeName(name);
 }
 
+/// The unsigned dtype of the same width.
+npy::DType unsignedOf(npy::DType dt) {
+  switch (dt) {
+  case npy::DType::I8: return npy::DType::U8;
+  case npy::DType::I16: return npy::DType::U16;
+  case npy::DType::I32: return npy::DType::U32;
+  default: return dt;
+  }
+}
+
 /// A small deterministic generator (xorshift64*), independent of the
 /// runtime's.
 struct Random {
@@ -131,10 +141,18 @@ int main(int argc, char **argv) {
       std::optional<npy::DType> dt = dtypeOf(rt.getElementType());
       if (!dt)
         return fail("unsupported input type");
-      npy::Array a;
-      a.resize(*dt, {rt.getShape().begin(), rt.getShape().end()});
       int64_t lo = 0, hi = 0;
       integerRange(rt.getElementType(), lo, hi);
+      // Signless integers marked onnx.unsigned (ONNX uint8 inputs) are
+      // unsigned buffers, as in the compiled interface.
+      if (func.getArgAttr(i, "onnx.unsigned") &&
+          rt.getElementType().isSignlessInteger() && lo < 0) {
+        dt = unsignedOf(*dt);
+        hi = hi - lo;
+        lo = 0;
+      }
+      npy::Array a;
+      a.resize(*dt, {rt.getShape().begin(), rt.getShape().end()});
       if (npy::getDTypeSize(*dt) >= 4) {
         lo = std::max<int64_t>(lo, intMin);
         hi = std::min<int64_t>(hi, intMax);
@@ -182,7 +200,15 @@ int main(int argc, char **argv) {
     npy::Array a;
     if (!npy::readFile(checks[o], a, error))
       return fail(error);
-    const Tensor &ref = results[o];
+    Tensor ref = results[o];
+    auto rt = llvm::cast<RankedTensorType>(type.getResult(o));
+    if (func.getResultAttr(o, "onnx.unsigned") &&
+        rt.getElementType().isSignlessInteger()) {
+      int64_t modulus = int64_t{1} << rt.getElementTypeBitWidth();
+      for (double &v : ref.values)
+        if (v < 0)
+          v += static_cast<double>(modulus);
+    }
     if (a.getNumElements() != ref.size())
       return fail("output " + std::to_string(o) + " has " +
                   std::to_string(a.getNumElements()) + " elements, expected " +

@@ -21,6 +21,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LowerToInteger.h"
 #include "RequantPatterns.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 #include "quant/Support/Numerics.h"
@@ -41,22 +42,28 @@ namespace mlir::qnn {
 
 using namespace mlir;
 using namespace mlir::qnn;
+using namespace mlir::qnn::intlower;
 
 /// True for the affine types this pass gives an integer representation.
-static bool isLowerableAffine(Type elementType) {
+bool intlower::isLowerableAffine(Type elementType) {
   return llvm::isa<quant::UniformQuantizedType,
                    quant::UniformQuantizedPerAxisType>(elementType);
 }
 
 /// True if `type` is a tensor of any affine type (including sub-channel).
-static bool isAffineTensor(Type type) {
+bool intlower::isBinaryTensor(Type type) {
+  auto t = llvm::dyn_cast<RankedTensorType>(type);
+  return t && getElementKind(t.getElementType()) == ElementKind::Binary;
+}
+
+bool intlower::isAffineTensor(Type type) {
   auto t = llvm::dyn_cast<RankedTensorType>(type);
   return t && getElementKind(t.getElementType()) == ElementKind::Affine;
 }
 
 /// The parameters of `p` for signed codes: unsigned n-bit codes shift down
 /// by 2^(n-1).
-static AffineParams toSigned(AffineParams p) {
+AffineParams intlower::toSigned(AffineParams p) {
   if (p.isSigned)
     return p;
   int64_t offset = int64_t{1} << (p.storageBits - 1);
@@ -69,81 +76,19 @@ static AffineParams toSigned(AffineParams p) {
 }
 
 /// The storage offset that toSigned() applied to `p` (0 when signed).
-static int64_t signedOffset(const AffineParams &original) {
+int64_t intlower::signedOffset(const AffineParams &original) {
   return original.isSigned ? 0 : int64_t{1} << (original.storageBits - 1);
 }
 
-namespace {
 
-/// The integer representation of an affine value: signed codes in a
-/// signless tensor and the (signed) parameters they are read with.
-struct IntRep {
-  Value codes;
-  AffineParams params;
-};
-
-/// How the epilogue of a linear op requantizes its accumulator.
-struct RescaleSpec {
-  RoundingMode mode = RoundingMode::HalfEven;
-  SmallVector<float> scales; // half_even: the f32 scales.
-  SmallVector<double> reals; // Fixed point: the exact ratios.
-  int64_t axis = -1;
-  int64_t inputZp = 0, outputZp = 0, min = 0, max = 0;
-  bool inputUnsigned = false, outputUnsigned = false;
-};
-
-/// The per-function lowering state: the integer representation of every
-/// lowered affine value and the ops to erase once all uses are rewired.
-class IntegerLowering {
-public:
-  IntegerLowering(func::FuncOp func, RoundingMode rounding)
-      : func(func), builder(func.getContext()), rounding(rounding) {}
-
-  LogicalResult run();
-
-private:
-  // Representations.
-  IntRep importValue(Value value);
-  Value materialize(const IntRep &rep, RankedTensorType type);
-  Value buildRescale(Location loc, Value input, Type resultElt,
-                     const RescaleSpec &spec);
-
-  // Op lowerings; each returns failure() when the op is left to the float
-  // expansion.
-  LogicalResult lowerLinear(Operation *op);
-  LogicalResult lowerRequantize(RequantizeOp op);
-  LogicalResult lowerClamp(ClampOp op);
-  LogicalResult lowerSameScale(Operation *op);
-  LogicalResult lowerConcat(ConcatOp op);
-  LogicalResult expandToFloat(Operation *op);
-
-  void setRep(Value original, Value codes, AffineParams params) {
-    reps[original] = IntRep{codes, std::move(params)};
-  }
-  Type codeType(const AffineParams &p) {
-    return builder.getIntegerType(p.storageBits);
-  }
-  RankedTensorType withElement(Value v, Type elt) {
-    return llvm::cast<RankedTensorType>(v.getType()).clone(elt);
-  }
-
-  func::FuncOp func;
-  OpBuilder builder;
-  RoundingMode rounding;
-  DenseMap<Value, IntRep> reps;
-  SetVector<Operation *> lowered;
-  SetVector<ConstantOp> deadConstants;
-  bool errorEmitted = false;
-};
-
-} // namespace
 
 //===----------------------------------------------------------------------===//
 // Constants
 //===----------------------------------------------------------------------===//
 
 /// Reads the codes of an affine qnn.constant as signed values.
-static std::optional<SmallVector<int64_t>> readSignedCodes(ConstantOp op) {
+std::optional<SmallVector<int64_t>>
+intlower::readSignedCodes(ConstantOp op) {
   auto elements = llvm::dyn_cast<DenseElementsAttr>(op.getValue());
   if (!elements)
     return std::nullopt;
@@ -159,8 +104,8 @@ static std::optional<SmallVector<int64_t>> readSignedCodes(ConstantOp op) {
 }
 
 /// A dense integer constant of `type` holding `values`.
-static DenseElementsAttr intElements(RankedTensorType type,
-                                     ArrayRef<int64_t> values) {
+DenseElementsAttr intlower::intElements(RankedTensorType type,
+                                        ArrayRef<int64_t> values) {
   unsigned width = type.getElementTypeBitWidth();
   SmallVector<APInt> bits;
   bits.reserve(values.size());
@@ -269,204 +214,6 @@ Value IntegerLowering::buildRescale(Location loc, Value input, Type resultElt,
       builder.getI64IntegerAttr(spec.max),
       spec.inputUnsigned ? builder.getUnitAttr() : UnitAttr(),
       spec.outputUnsigned ? builder.getUnitAttr() : UnitAttr());
-}
-
-//===----------------------------------------------------------------------===//
-// conv2d / fully_connected / matmul
-//===----------------------------------------------------------------------===//
-
-namespace {
-/// The operands of a linear op viewed uniformly: weights are [O, K...] for
-/// conv2d/fully_connected; a rank-2 matmul right-hand side [K, N] is
-/// transposed into that layout when it must be folded.
-struct LinearView {
-  Value input, weight, bias;
-  int64_t resultChannelDim; // Where output channels live in the result.
-  bool isMatmul;
-};
-} // namespace
-
-LogicalResult IntegerLowering::lowerLinear(Operation *op) {
-  LinearView v;
-  if (auto conv = llvm::dyn_cast<Conv2DOp>(op))
-    v = {conv.getInput(), conv.getWeight(), conv.getBias(), 1, false};
-  else if (auto fc = llvm::dyn_cast<FullyConnectedOp>(op))
-    v = {fc.getInput(), fc.getWeight(), fc.getBias(), 1, false};
-  else {
-    auto mm = llvm::cast<MatMulOp>(op);
-    v = {mm.getLhs(), mm.getRhs(), Value(), mm.getType().getRank() - 1, true};
-  }
-  auto inType = llvm::cast<RankedTensorType>(v.input.getType());
-  auto resultType = llvm::cast<RankedTensorType>(op->getResult(0).getType());
-  std::optional<AffineParams> xParams =
-      getAffineParams(inType.getElementType());
-  if (!xParams || xParams->axis >= 0)
-    return failure();
-  xParams = toSigned(*xParams); // The codes are imported signed.
-  auto wConst = v.weight.getDefiningOp<ConstantOp>();
-  auto wType = llvm::cast<RankedTensorType>(v.weight.getType());
-  if (!wConst || !wType.hasStaticShape() ||
-      !isLowerableAffine(wType.getElementType()))
-    return failure(); // Runtime weights need runtime sums: float path.
-  if (v.isMatmul && wType.getRank() != 2)
-    return failure();
-
-  // Weight codes minus their zero point, laid out [O][K].
-  AffineParams wParams = *getAffineParams(wType.getElementType());
-  std::optional<SmallVector<int64_t>> codes = readSignedCodes(wConst);
-  if (!codes)
-    return failure();
-  int64_t offset = signedOffset(wParams);
-  int64_t channels = v.isMatmul ? wType.getDimSize(1) : wType.getDimSize(0);
-  int64_t k = wType.getNumElements() / channels;
-  SmallVector<int64_t> centered(codes->size());
-  int64_t lo = 0, hi = 0;
-  for (int64_t o = 0; o < channels; ++o)
-    for (int64_t i = 0; i < k; ++i) {
-      // Matmul weights are [K, N]: element (i, o) sits at i * N + o.
-      int64_t src = v.isMatmul ? i * channels + o : o * k + i;
-      int64_t c = (*codes)[src] - (wParams.zeroPoint(o) - offset);
-      centered[src] = c;
-      lo = std::min(lo, c);
-      hi = std::max(hi, c);
-    }
-  unsigned wBits = (lo >= -128 && hi <= 127) ? 8 : 16;
-  if (lo < -32768 || hi > 32767)
-    return failure();
-
-  // Bias: b - zx * sum_k w'[o, k], in int64, must fit int32.
-  int64_t zx = xParams->zeroPoint(0);
-  SmallVector<int64_t> bias(channels, 0);
-  bool hasBias = static_cast<bool>(v.bias);
-  if (v.bias) {
-    auto bConst = v.bias.getDefiningOp<ConstantOp>();
-    if (!bConst || !isLowerableAffine(bConst.getType().getElementType()))
-      return failure();
-    std::optional<SmallVector<int64_t>> b = readSignedCodes(bConst);
-    if (!b)
-      return failure();
-    for (int64_t o = 0; o < channels; ++o)
-      bias[o] = (*b)[b->size() == 1 ? 0 : o];
-  }
-  if (zx != 0) {
-    if (v.isMatmul)
-      return failure(); // No bias operand to carry the correction.
-    hasBias = true;
-    for (int64_t o = 0; o < channels; ++o) {
-      int64_t sum = 0;
-      for (int64_t i = 0; i < k; ++i)
-        sum += centered[o * k + i];
-      bias[o] -= zx * sum;
-    }
-  }
-  for (int64_t b : bias)
-    if (b < INT32_MIN || b > INT32_MAX)
-      return failure();
-
-  // Result handling must be possible before anything is built.
-  Type resultElt = resultType.getElementType();
-  std::optional<AffineParams> yParams = getAffineParams(resultElt);
-  if (getElementKind(resultElt) == ElementKind::Affine &&
-      (!yParams || yParams->axis >= 0))
-    return failure();
-
-  builder.setInsertionPoint(op);
-  Location loc = op->getLoc();
-  IntRep x = importValue(v.input);
-  Value xCodes = x.codes;
-  RankedTensorType wIntType =
-      wType.clone(builder.getIntegerType(wBits));
-  Value w = ConstantOp::create(builder, loc, wIntType,
-                               intElements(wIntType, centered));
-  Value b;
-  if (hasBias) {
-    auto bType = RankedTensorType::get({channels}, builder.getI32Type());
-    b = ConstantOp::create(builder, loc, bType, intElements(bType, bias));
-  }
-  RankedTensorType accType = resultType.clone(builder.getI32Type());
-  Value acc;
-  if (auto conv = llvm::dyn_cast<Conv2DOp>(op)) {
-    ArrayRef<int64_t> pad = conv.getPadding();
-    DenseI64ArrayAttr padding = conv.getPaddingAttr();
-    if (zx != 0 && llvm::any_of(pad, [](int64_t p) { return p != 0; })) {
-      // Padded positions must read the zero point (real 0), not code 0.
-      SmallVector<int64_t> pads = {0, 0, pad[0], pad[1], 0, 0, pad[2], pad[3]};
-      auto xt = llvm::cast<RankedTensorType>(xCodes.getType());
-      SmallVector<int64_t> shape(xt.getShape());
-      shape[2] += pad[0] + pad[2];
-      shape[3] += pad[1] + pad[3];
-      xCodes = PadOp::create(builder, loc, xt.clone(shape), xCodes,
-                             builder.getDenseI64ArrayAttr(pads),
-                             builder.getF64FloatAttr(static_cast<double>(zx)));
-      padding = builder.getDenseI64ArrayAttr({0, 0, 0, 0});
-    }
-    acc = Conv2DOp::create(builder, loc, accType, xCodes, w, b,
-                           conv.getStridesAttr(), conv.getDilationsAttr(),
-                           padding, conv.getGroupsAttr(), IntegerAttr());
-  } else if (llvm::isa<FullyConnectedOp>(op)) {
-    acc = FullyConnectedOp::create(builder, loc, accType, xCodes, w, b);
-  } else {
-    acc = MatMulOp::create(builder, loc, accType, xCodes, w);
-  }
-
-  // Epilogue. The accumulator's real value is acc * s_x * s_w[o].
-  Value result = op->getResult(0);
-  if (resultElt.isSignlessInteger(32)) {
-    result.replaceAllUsesWith(acc);
-    lowered.insert(op);
-    return success();
-  }
-  if (yParams) {
-    AffineParams y = toSigned(*yParams);
-    RescaleSpec spec;
-    // ONNX Runtime's requantization scale, in f32: (s_x * s_w) / s_y.
-    spec.mode = rounding;
-    for (int64_t o = 0, e = wParams.numSlices(); o < e; ++o) {
-      spec.scales.push_back(static_cast<float>(xParams->scale(0)) *
-                            static_cast<float>(wParams.scale(o)) /
-                            static_cast<float>(y.scale(0)));
-      spec.reals.push_back(xParams->scale(0) * wParams.scale(o) /
-                           y.scale(0));
-    }
-    if (wParams.axis >= 0)
-      spec.axis = v.resultChannelDim;
-    spec.outputZp = y.zeroPoint(0);
-    spec.min = y.qmin;
-    spec.max = y.qmax;
-    Value codes = buildRescale(loc, acc, codeType(y), spec);
-    if (!codes) {
-      errorEmitted = true;
-      return op->emitOpError()
-             << "requantization scale has no " << stringifyRoundingMode(rounding)
-             << " multiplier/shift";
-    }
-    setRep(result, codes, y);
-    lowered.insert(op);
-    return success();
-  }
-  // Float result: dequantize the accumulator at scale s_x * s_w.
-  auto floatType = llvm::cast<FloatType>(resultElt);
-  Type accElt;
-  unsigned flags = quant::QuantizationFlags::Signed;
-  if (wParams.axis >= 0) {
-    SmallVector<double> scales;
-    for (int64_t o = 0; o < channels; ++o)
-      scales.push_back(xParams->scale(0) * wParams.scale(o));
-    accElt = quant::UniformQuantizedPerAxisType::get(
-        flags, builder.getI32Type(), floatType, scales,
-        SmallVector<int64_t>(channels, 0),
-        static_cast<int32_t>(v.resultChannelDim), INT32_MIN, INT32_MAX);
-  } else {
-    accElt = quant::UniformQuantizedType::get(
-        flags, builder.getI32Type(), floatType,
-        xParams->scale(0) * wParams.scale(0), 0, INT32_MIN, INT32_MAX);
-  }
-  Value typed = quant::StorageCastOp::create(builder, loc,
-                                             accType.clone(accElt), acc);
-  Value real = DequantizeOp::create(builder, loc, resultType, typed);
-  result.replaceAllUsesWith(real);
-  lowered.insert(op);
-  return success();
 }
 
 //===----------------------------------------------------------------------===//
@@ -646,7 +393,7 @@ LogicalResult IntegerLowering::expandToFloat(Operation *op) {
   SmallVector<Value> operands;
   for (Value v : op->getOperands()) {
     auto t = llvm::dyn_cast<RankedTensorType>(v.getType());
-    if (!t || !isAffineTensor(t)) {
+    if (!t || (!isAffineTensor(t) && !isBinaryTensor(t))) {
       operands.push_back(v);
       continue;
     }
@@ -666,14 +413,17 @@ LogicalResult IntegerLowering::expandToFloat(Operation *op) {
   OperationState state(loc, op->getName(), operands, resultTypes,
                        op->getAttrs());
   Operation *floatOp = builder.create(state);
+  LogicalResult valid = success();
   {
     ScopedDiagnosticHandler silence(op->getContext(),
                                     [](Diagnostic &) { return success(); });
-    if (failed(mlir::verify(floatOp, /*verifyRecursively=*/false))) {
-      floatOp->erase();
-      return op->emitOpError()
-             << "has no integer lowering and no valid float form";
-    }
+    valid = mlir::verify(floatOp, /*verifyRecursively=*/false);
+  }
+  if (failed(valid)) {
+    // Reported outside the silencing handler's scope.
+    floatOp->erase();
+    return op->emitOpError()
+           << "has no integer lowering and no valid float form";
   }
   for (auto [oldResult, newResult] :
        llvm::zip(op->getResults(), floatOp->getResults())) {
@@ -702,6 +452,16 @@ LogicalResult IntegerLowering::run() {
     bool touchesAffine =
         llvm::any_of(op->getOperandTypes(), isAffineTensor) ||
         llvm::any_of(op->getResultTypes(), isAffineTensor);
+    // Binary operands have no integer kernel yet: the op reads them
+    // dequantized (binarize -> dequantize has a float lowering).
+    bool readsBinary = !llvm::isa<BinarizeOp>(op) &&
+                       llvm::any_of(op->getOperandTypes(), isBinaryTensor);
+    if (readsBinary && !llvm::isa<DequantizeOp>(op) &&
+        !llvm::any_of(op->getResultTypes(), isBinaryTensor)) {
+      if (failed(expandToFloat(op)))
+        return failure();
+      continue;
+    }
     // Boundaries and already-integer ops stay.
     if (!touchesAffine || llvm::isa<QuantizeOp, DequantizeOp, RescaleOp>(op))
       continue;

@@ -78,12 +78,14 @@ func.func @matmul_i32_result(%x: tensor<2x3x!quant.uniform<i8:f32, 0.5>>) -> ten
 // -----
 
 // A matmul whose input zero point is not 0 has no bias to carry the
-// correction: it is expanded to its float definition.
-// CHECK-LABEL: func.func @matmul_zero_point_float_path
-// CHECK: qnn.dequantize
-// CHECK: qnn.matmul %{{.*}}, %{{.*}} : (tensor<2x3xf32>, tensor<3x2xf32>) -> tensor<2x2xf32>
-// CHECK: qnn.quantize
-func.func @matmul_zero_point_float_path(%x: tensor<2x3x!quant.uniform<i8:f32, 0.5:1>>) -> tensor<2x2x!quant.uniform<i8:f32, 1.0>> {
+// correction: its input is centered at run time (q - z, exact in i16) and
+// the weights are widened to match.
+// CHECK-LABEL: func.func @matmul_zero_point_centered
+// CHECK: %[[XC:.*]] = qnn.rescale %{{.*}} rounding half_even {input_zp = 1 : i32, max = 32767 : i64, min = -32768 : i64, scale = array<f32: 1.000000e+00>} : tensor<2x3xi8> -> tensor<2x3xi16>
+// CHECK: %[[W:.*]] = qnn.constant dense<1> : tensor<3x2xi16> -> tensor<3x2xi16>
+// CHECK: %[[ACC:.*]] = qnn.matmul %[[XC]], %[[W]] : (tensor<2x3xi16>, tensor<3x2xi16>) -> tensor<2x2xi32>
+// CHECK: qnn.rescale %[[ACC]] rounding half_even {max = 127 : i64, min = -128 : i64, scale = array<f32: 2.500000e-01>}
+func.func @matmul_zero_point_centered(%x: tensor<2x3x!quant.uniform<i8:f32, 0.5:1>>) -> tensor<2x2x!quant.uniform<i8:f32, 1.0>> {
   %w = qnn.constant dense<1> : tensor<3x2xi8> -> tensor<3x2x!quant.uniform<i8:f32, 0.5>>
   %y = qnn.matmul %x, %w : (tensor<2x3x!quant.uniform<i8:f32, 0.5:1>>, tensor<3x2x!quant.uniform<i8:f32, 0.5>>) -> tensor<2x2x!quant.uniform<i8:f32, 1.0>>
   return %y : tensor<2x2x!quant.uniform<i8:f32, 1.0>>
@@ -157,4 +159,39 @@ func.func @fixed_point(%x: tensor<1x1x3x3x!quant.uniform<i8:f32, 0.5>>, %y: tens
   %c = qnn.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x1x3x3x!quant.uniform<i8:f32, 0.5>>, tensor<1x1x2x2x!quant.uniform<i8:f32, 0.25>>) -> tensor<1x1x4x4x!quant.uniform<i8:f32, 1.0>>
   %r = qnn.requantize %y rounding double_round : tensor<4x!quant.uniform<i8:f32, 0.5:2>> -> tensor<4x!quant.uniform<i8:f32, 0.3>>
   return %c, %r : tensor<1x1x4x4x!quant.uniform<i8:f32, 1.0>>, tensor<4x!quant.uniform<i8:f32, 0.3>>
+}
+
+// -----
+
+// Runtime weights (ONNX MatMulInteger / ConvInteger / QLinearConv with the
+// weights as a graph input): both operands are centered at run time, q - z
+// into i16 (exact), and the integer op runs on those; an i32 result is the
+// accumulator itself.
+// CHECK-LABEL: func.func @matmul_runtime_weights
+// CHECK: %[[A:.*]] = qnn.rescale %{{.*}} rounding half_even {input_unsigned, input_zp = 128 : i32
+// CHECK: %[[B:.*]] = qnn.rescale %{{.*}} rounding half_even {input_unsigned, input_zp = 128 : i32
+// CHECK: %[[AC:.*]] = qnn.rescale %[[A]] rounding half_even {input_zp = -116 : i32, max = 32767 : i64, min = -32768 : i64, scale = array<f32: 1.000000e+00>} : tensor<4x3xi8> -> tensor<4x3xi16>
+// CHECK: %[[BC:.*]] = qnn.rescale %[[B]] rounding half_even {input_zp = -128 : i32, max = 32767 : i64, min = -32768 : i64, scale = array<f32: 1.000000e+00>} : tensor<3x2xi8> -> tensor<3x2xi16>
+// CHECK: %[[Y:.*]] = qnn.matmul %[[AC]], %[[BC]] : (tensor<4x3xi16>, tensor<3x2xi16>) -> tensor<4x2xi32>
+// CHECK: return %[[Y]]
+func.func @matmul_runtime_weights(%a: tensor<4x3xi8>, %b: tensor<3x2xi8>) -> tensor<4x2xi32> {
+  %aq = quant.scast %a : tensor<4x3xi8> to tensor<4x3x!quant.uniform<u8:f32, 1.0:12>>
+  %bq = quant.scast %b : tensor<3x2xi8> to tensor<3x2x!quant.uniform<u8:f32, 1.0>>
+  %y = qnn.matmul %aq, %bq : (tensor<4x3x!quant.uniform<u8:f32, 1.0:12>>, tensor<3x2x!quant.uniform<u8:f32, 1.0>>) -> tensor<4x2xi32>
+  return %y : tensor<4x2xi32>
+}
+
+// -----
+
+// A padded conv with runtime weights and a requantized result: the
+// centered input pads with 0 (the real zero), no explicit qnn.pad.
+// CHECK-LABEL: func.func @conv_runtime_weights
+// CHECK: %[[X:.*]] = qnn.rescale %{{.*}} {input_zp = 3 : i32, max = 32767 : i64, min = -32768 : i64, scale = array<f32: 1.000000e+00>} : tensor<1x1x3x3xi8> -> tensor<1x1x3x3xi16>
+// CHECK: %[[W:.*]] = qnn.rescale %{{.*}} {input_zp = -1 : i32, max = 32767 : i64, min = -32768 : i64, scale = array<f32: 1.000000e+00>} : tensor<1x1x2x2xi8> -> tensor<1x1x2x2xi16>
+// CHECK-NOT: qnn.pad
+// CHECK: %[[ACC:.*]] = qnn.conv2d %[[X]], %[[W]] {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x1x3x3xi16>, tensor<1x1x2x2xi16>) -> tensor<1x1x4x4xi32>
+// CHECK: qnn.rescale %[[ACC]] rounding half_even {max = 127 : i64, min = -128 : i64, output_zp = 2 : i32, scale = array<f32: 2.500000e-01>} : tensor<1x1x4x4xi32> -> tensor<1x1x4x4xi8>
+func.func @conv_runtime_weights(%x: tensor<1x1x3x3x!quant.uniform<i8:f32, 0.5:3>>, %w: tensor<1x1x2x2x!quant.uniform<i8:f32, 1.0:-1>>) -> tensor<1x1x4x4x!quant.uniform<i8:f32, 2.0:2>> {
+  %y = qnn.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x1x3x3x!quant.uniform<i8:f32, 0.5:3>>, tensor<1x1x2x2x!quant.uniform<i8:f32, 1.0:-1>>) -> tensor<1x1x4x4x!quant.uniform<i8:f32, 2.0:2>>
+  return %y : tensor<1x1x4x4x!quant.uniform<i8:f32, 2.0:2>>
 }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The ctest onnx/ort-parity: scripts/ort/parity.js --check on the first 32
+# Fashion-MNIST test images (int8 tensors bit-exact with ONNX Runtime, float
+# logits within 1e-5, the BNN within 1e-4 of PyTorch). Installs
+# onnxruntime-node with npm when it is missing; without node, or without
+# npm (or network) for the install, the test is skipped (exit code 77) and
+# says why.
+#   run-parity.sh <quant-run> <python with onnx>
+set -euo pipefail
+dir=$(cd "${BASH_SOURCE[0]%/*}" && pwd)
+quant_run=$1
+python=$2
+if ! command -v node >/dev/null 2>&1; then
+  echo "ort-parity: skipped: node is not installed"
+  exit 77
+fi
+if [[ ! -d "$dir/node_modules/onnxruntime-node" ]]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "ort-parity: skipped: scripts/ort/node_modules is missing and npm" \
+      "is not installed (cd scripts/ort && npm install --ignore-scripts)"
+    exit 77
+  fi
+  if ! (cd "$dir" && npm install --ignore-scripts --no-audit --no-fund); then
+    echo "ort-parity: skipped: npm install of onnxruntime-node failed" \
+      "(offline?)"
+    exit 77
+  fi
+fi
+exec node "$dir/parity.js" --quant-run "$quant_run" --python "$python" \
+  --n 32 --bench 200 --check
