@@ -22,6 +22,7 @@ PACKAGES=(
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools
   libgtest-dev
   libonnx-dev libprotobuf-dev libonnx-testdata
+  python3-numpy python3-onnx
   ${extra[@]+"${extra[@]}"}
 )
 
@@ -30,6 +31,11 @@ for pkg in "${PACKAGES[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
   [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
 done
+# Node.js and npm (the ONNX Runtime parity test) count as present when the
+# commands exist, however they were installed (a vendor nodejs bundles npm
+# and conflicts with Debian's npm package).
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0

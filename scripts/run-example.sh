@@ -16,7 +16,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-$ROOT/build}
 export BUILD_DIR
 "$ROOT/scripts/install-deps.sh" dataset-fashion-mnist
-"$ROOT/scripts/build.sh" quant-opt quant-translate quant-compile
+"$ROOT/scripts/build.sh" quant-compile
 
 BIN="$BUILD_DIR/bin"
 OUT="$BUILD_DIR/examples"
@@ -30,18 +30,16 @@ MCPU_OPT=()
 
 count() { grep -c "$1" "$2" || true; }
 
-# compile <name> [quant-compile options]: ONNX -> qnn -> (QDQ fusion, integer lowering) -> .o + .h,
-# linked with the driver into $OUT/<name>/driver.
+# compile <name> [quant-compile options]: the ONNX model (imported, QDQ
+# fused, lowered to integers inside quant-compile) -> .o + .h, linked with
+# the driver into $OUT/<name>/driver; integer.mlir is the integer form.
 compile() {
-  local name=$1 dir="$OUT/$1" model=${1%+*}
+  local name=$1 dir="$OUT/$1" model="$ROOT/examples/${1%+*}.onnx"
   shift
   mkdir -p "$dir"
-  "$BIN/quant-translate" --import-onnx "$ROOT/examples/$model.onnx" \
-    -o "$dir/imported.mlir"
-  "$BIN/quant-opt" "$dir/imported.mlir" --qnn-propagate-scales \
-    --qnn-fold-requant --qnn-lower-to-integer -canonicalize -cse \
+  "$BIN/quant-compile" "$model" "$@" --emit-after=integer \
     -o "$dir/integer.mlir"
-  "$BIN/quant-compile" "$dir/integer.mlir" "${MCPU_OPT[@]}" "$@" --name=model \
+  "$BIN/quant-compile" "$model" "${MCPU_OPT[@]}" "$@" --name=model \
     -o "$dir/model.o" --header "$dir/model.h"
   "$CC" -O2 -I"$dir" "$ROOT/examples/driver/fmnist-driver.c" "$dir/model.o" \
     -o "$dir/driver"
@@ -54,9 +52,6 @@ printf '%-24s %-8s %-9s %s\n' model rescales accuracy "latency per image (batch 
 for name in fmnist-cnn fmnist-cnn-qdq fmnist-cnn-qop fmnist-cnn+calibrated; do
   if [[ $name == *+calibrated ]]; then
     compile "$name" --calibrate="$OUT/calibration.npy" --calibration=percentile
-    "$BIN/quant-compile" "$OUT/$name/integer.mlir" --emit-after=integer \
-      --calibrate="$OUT/calibration.npy" --calibration=percentile \
-      -o "$OUT/$name/integer.mlir"
   else
     compile "$name"
   fi
