@@ -22,6 +22,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "quant/Support/ToolOptions.h"
 #include "quant/Compiler/Calibrate.h"
 #include "quant/Compiler/Interface.h"
 #include "quant/Compiler/LoadModel.h"
@@ -66,7 +67,8 @@ cl::opt<EmitKind> emit(
 cl::opt<std::string> emitAfter(
     "emit-after",
     cl::desc("Stop after this phase and write its MLIR (phases: integer, "
-             "linalg, vector, bufferize, loops, llvm)"),
+             "linalg, vector, bufferize, loops, llvm; calibration with "
+             "--calibrate)"),
     cl::value_desc("phase"));
 cl::opt<int64_t> batch("batch",
                        cl::desc("ONNX input: size of a dynamic batch "
@@ -182,6 +184,7 @@ int main(int argc, char **argv) {
   registerMLIRContextCLOptions();
   registerPassManagerCLOptions();
   registerQNNPipelines();
+  mlir::qnn::hideLibraryOptions();
   cl::ParseCommandLineOptions(argc, argv,
                               "quant-mlir compiler: qnn model to native code\n");
   if (optLevel > 3)

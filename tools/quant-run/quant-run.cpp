@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "quant/Support/ToolOptions.h"
 #include "quant/Compiler/Interface.h"
 #include "quant/Compiler/JIT.h"
 #include "quant/Compiler/LoadModel.h"
@@ -155,6 +156,7 @@ void fillRandom(npy::Array &a, std::mt19937 &gen) {
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   registerPassManagerCLOptions();
+  mlir::qnn::hideLibraryOptions();
   cl::ParseCommandLineOptions(argc, argv,
                               "quant-mlir runner: JIT-compile and run a model\n");
   if (optLevel > 3)

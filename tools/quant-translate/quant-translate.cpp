@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "quant/Support/ToolOptions.h"
 #include "quant/Target/ONNX/ImportONNX.h"
 
 #include "mlir/IR/AsmState.h"
@@ -91,6 +92,7 @@ int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
+  mlir::qnn::hideLibraryOptions();
   cl::ParseCommandLineOptions(argc, argv,
                               "quant-mlir translation driver\n\n"
                               "  quant-translate --import-onnx model.onnx "
