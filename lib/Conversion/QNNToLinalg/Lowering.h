@@ -70,6 +70,7 @@ void populateElementwisePatterns(const TypeConverter &tc,
                                  RewritePatternSet &p);
 void populateShapePatterns(const TypeConverter &tc, RewritePatternSet &p);
 void populateQuantPatterns(const TypeConverter &tc, RewritePatternSet &p);
+void populateBinarizePatterns(const TypeConverter &tc, RewritePatternSet &p);
 
 /// The reason the conversion cannot lower `op`, or an empty string.
 std::string unsupportedReason(Operation *op);

@@ -84,8 +84,15 @@ std::string mlir::qnn::lowering::unsupportedReason(Operation *op) {
   if (llvm::isa<RequantizeOp>(op))
     return "'qnn.requantize' belongs to the quantized-type form: run "
            "-qnn-lower-to-integer first";
-  if (llvm::isa<BinarizeOp>(op))
-    return "'qnn.binarize' has no code generation yet";
+  if (auto b = llvm::dyn_cast<BinarizeOp>(op)) {
+    Type in = b.getInput().getType().getElementType();
+    if (!b.getType().getElementType().isSignlessInteger(8) ||
+        !(in.isF32() || in.isSignlessInteger()) ||
+        in.getIntOrFloatBitWidth() > 32)
+      return "'qnn.binarize' is lowered from f32 or integer (up to 32-bit) "
+             "input to i8 -1/+1 codes only: run -qnn-lower-to-integer first";
+    return "";
+  }
 
   // Quantize / dequantize: per-tensor or per-axis affine over f32.
   if (llvm::isa<QuantizeOp, DequantizeOp>(op)) {
@@ -277,6 +284,7 @@ void mlir::qnn::populateQNNToLinalgPatterns(const TypeConverter &converter,
   populateElementwisePatterns(converter, patterns);
   populateShapePatterns(converter, patterns);
   populateQuantPatterns(converter, patterns);
+  populateBinarizePatterns(converter, patterns);
 }
 
 namespace {

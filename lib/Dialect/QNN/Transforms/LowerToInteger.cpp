@@ -17,10 +17,12 @@
 // Anything else that touches affine values is expanded to its definition:
 // dequantize, the float op, quantize. Values keep their quantized types at
 // the boundaries (function arguments and results, quantize/dequantize),
-// joined to the codes by quant.scast.
+// joined to the codes by quant.scast. Binary, ternary and codebook values
+// are lowered afterwards by LowerBinaryToInteger.cpp.
 //
 //===----------------------------------------------------------------------===//
 
+#include "LowerBinaryToInteger.h"
 #include "RequantPatterns.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 #include "quant/Support/Numerics.h"
@@ -788,7 +790,8 @@ struct QNNLowerToIntegerPass
       return signalPassFailure();
     }
     IntegerLowering lowering(getOperation(), *mode);
-    if (failed(lowering.run()))
+    if (failed(lowering.run()) ||
+        failed(lowerBinaryToInteger(getOperation())))
       return signalPassFailure();
   }
 };
