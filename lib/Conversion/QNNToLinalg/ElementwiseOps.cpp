@@ -1,7 +1,7 @@
-//===- ElementwiseOps.cpp - add, mul, clamp, sign to linalg.generic ------===//
+//===- ElementwiseOps.cpp - add, mul, sub, clamp, sign to linalg.generic -===//
 //
-// Each op is one all-parallel linalg.generic over the result shape; add and
-// mul read their operands through numpy-broadcasting maps (size-1
+// Each op is one all-parallel linalg.generic over the result shape; add,
+// sub and mul read their operands through numpy-broadcasting maps (size-1
 // dimensions that broadcast are collapsed away, see broadcastOperand).
 //
 //===----------------------------------------------------------------------===//
@@ -103,5 +103,6 @@ void mlir::qnn::lowering::populateElementwisePatterns(const TypeConverter &tc,
                                                       RewritePatternSet &p) {
   p.add<BroadcastBinaryLowering<AddOp, arith::AddFOp, arith::AddIOp>,
         BroadcastBinaryLowering<MulOp, arith::MulFOp, arith::MulIOp>,
+        BroadcastBinaryLowering<SubOp, arith::SubFOp, arith::SubIOp>,
         ClampLowering, SignLowering>(tc, p.getContext());
 }

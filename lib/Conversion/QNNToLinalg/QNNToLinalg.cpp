@@ -89,8 +89,9 @@ std::string mlir::qnn::lowering::unsupportedReason(Operation *op) {
     if (!b.getType().getElementType().isSignlessInteger(8) ||
         !(in.isF32() || in.isSignlessInteger()) ||
         in.getIntOrFloatBitWidth() > 32)
-      return "'qnn.binarize' is lowered from f32 or integer (up to 32-bit) "
-             "input to i8 -1/+1 codes only: run -qnn-lower-to-integer first";
+      return "only f32 or integer (up to 32 bits) input to an i8 result "
+             "(-1/+1 codes) has code generation; binary results need "
+             "-qnn-lower-to-integer first";
     return "";
   }
 

@@ -445,61 +445,6 @@ Tensor rescale(qnn::RescaleOp op, const Tensor &x) {
   return y;
 }
 
-/// Scale and zero point of `elt` for slice `i` along its axis.
-void affineParams(Type elt, const std::vector<int64_t> &idx, double &scale,
-                  int64_t &zp) {
-  if (auto pa = llvm::dyn_cast<quant::UniformQuantizedPerAxisType>(elt)) {
-    int64_t s = idx[pa.getQuantizedDimension()];
-    scale = pa.getScales()[s];
-    zp = pa.getZeroPoints()[s];
-    return;
-  }
-  auto pt = llvm::cast<quant::UniformQuantizedType>(elt);
-  scale = pt.getScale();
-  zp = pt.getZeroPoint();
-}
-
-Tensor quantizeLowBit(qnn::QuantizeOp op, const Tensor &x);
-
-Tensor quantize(qnn::QuantizeOp op, const Tensor &x) {
-  if (isLowBitKind(op.getType()))
-    return quantizeLowBit(op, x);
-  Tensor y = make(op.getType());
-  Type elt = op.getType().getElementType();
-  int64_t qmin, qmax;
-  integerRange(elt, qmin, qmax);
-  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    double scale;
-    int64_t zp;
-    affineParams(elt, i, scale, zp);
-    float q = static_cast<float>(x.values[pos]) / static_cast<float>(scale);
-    int64_t v;
-    if (std::isnan(q))
-      v = qmin;
-    else {
-      float r = std::nearbyint(q);
-      v = r > 1e12f ? qmax : r < -1e12f ? qmin : static_cast<int64_t>(r) + zp;
-    }
-    y.values[pos] = static_cast<double>(std::min(std::max(v, qmin), qmax));
-  });
-  return y;
-}
-
-Tensor dequantize(qnn::DequantizeOp op, const Tensor &x) {
-  if (isLowBitKind(op.getInput().getType()))
-    return lowBitReals(x, op.getInput().getType());
-  Tensor y = make(op.getType());
-  Type elt = op.getInput().getType().getElementType();
-  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    double scale;
-    int64_t zp;
-    affineParams(elt, i, scale, zp);
-    float centered = static_cast<float>(static_cast<int64_t>(x.values[pos]) - zp);
-    y.values[pos] = centered * static_cast<float>(scale);
-  });
-  return y;
-}
-
 //===----------------------------------------------------------------------===//
 // Binary, ternary and codebook values (held as codes: -1 / +1, -1 / 0 / +1,
 // table indices)
@@ -584,6 +529,59 @@ Tensor quantizeLowBit(qnn::QuantizeOp op, const Tensor &x) {
           best = k;
       y.values[pos] = static_cast<double>(best);
     }
+  });
+  return y;
+}
+
+/// Scale and zero point of `elt` for slice `i` along its axis.
+void affineParams(Type elt, const std::vector<int64_t> &idx, double &scale,
+                  int64_t &zp) {
+  if (auto pa = llvm::dyn_cast<quant::UniformQuantizedPerAxisType>(elt)) {
+    int64_t s = idx[pa.getQuantizedDimension()];
+    scale = pa.getScales()[s];
+    zp = pa.getZeroPoints()[s];
+    return;
+  }
+  auto pt = llvm::cast<quant::UniformQuantizedType>(elt);
+  scale = pt.getScale();
+  zp = pt.getZeroPoint();
+}
+
+Tensor quantize(qnn::QuantizeOp op, const Tensor &x) {
+  if (isLowBitKind(op.getType()))
+    return quantizeLowBit(op, x);
+  Tensor y = make(op.getType());
+  Type elt = op.getType().getElementType();
+  int64_t qmin, qmax;
+  integerRange(elt, qmin, qmax);
+  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double scale;
+    int64_t zp;
+    affineParams(elt, i, scale, zp);
+    float q = static_cast<float>(x.values[pos]) / static_cast<float>(scale);
+    int64_t v;
+    if (std::isnan(q))
+      v = qmin;
+    else {
+      float r = std::nearbyint(q);
+      v = r > 1e12f ? qmax : r < -1e12f ? qmin : static_cast<int64_t>(r) + zp;
+    }
+    y.values[pos] = static_cast<double>(std::min(std::max(v, qmin), qmax));
+  });
+  return y;
+}
+
+Tensor dequantize(qnn::DequantizeOp op, const Tensor &x) {
+  if (isLowBitKind(op.getInput().getType()))
+    return lowBitReals(x, op.getInput().getType());
+  Tensor y = make(op.getType());
+  Type elt = op.getInput().getType().getElementType();
+  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double scale;
+    int64_t zp;
+    affineParams(elt, i, scale, zp);
+    float centered = static_cast<float>(static_cast<int64_t>(x.values[pos]) - zp);
+    y.values[pos] = centered * static_cast<float>(scale);
   });
   return y;
 }
@@ -675,13 +673,13 @@ bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
       r = fullyConnected(o, *in[0], *in[1], in.size() > 2 ? in[2] : nullptr);
     else if (auto o = llvm::dyn_cast<qnn::MatMulOp>(op))
       r = matmul(o, *in[0], *in[1]);
-    else if (llvm::isa<qnn::AddOp, qnn::MulOp>(op)) {
+    else if (llvm::isa<qnn::AddOp, qnn::MulOp, qnn::SubOp>(op)) {
       r = make(op.getResult(0).getType());
-      bool add = llvm::isa<qnn::AddOp>(op);
+      bool add = llvm::isa<qnn::AddOp>(op), sub = llvm::isa<qnn::SubOp>(op);
       forEach(r.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
         double a = in[0]->values[broadcastIndex(*in[0], i)];
         double b = in[1]->values[broadcastIndex(*in[1], i)];
-        r.values[pos] = add ? a + b : a * b;
+        r.values[pos] = add ? a + b : sub ? a - b : a * b;
       });
     } else if (auto o = llvm::dyn_cast<qnn::ClampOp>(op)) {
       r = *in[0];

@@ -3,7 +3,7 @@
 // RUN: rm -f %t.o %t.h
 // RUN: not quant-compile %S/Inputs/binarize.mlir -o %t.o --header %t.h 2>&1 | FileCheck %s --check-prefix=BINARIZE
 // RUN: test ! -e %t.o && test ! -e %t.h
-// BINARIZE: binarize.mlir:2:8: error: convert-qnn-to-linalg: cannot lower 'qnn.binarize': binary, ternary and codebook tensors have no code generation yet
+// BINARIZE: binarize.mlir:2:8: error: convert-qnn-to-linalg: cannot lower 'qnn.binarize': only f32 or integer (up to 32 bits) input
 
 // RUN: not quant-compile %S/Inputs/binarize.mlir --emit-after=linalg -o %t.o 2>&1 | FileCheck %s --check-prefix=BINARIZE
 // RUN: test ! -e %t.o

@@ -204,13 +204,26 @@ Value BinaryLowering::codesOf(Value value, Operation *user) {
 /// The dequantized float constant of a constant binary / ternary / codebook
 /// value, or null.
 Value BinaryLowering::floatConstantOf(Value value) {
-  auto c = value.getDefiningOp<ConstantOp>();
-  if (!c)
-    return {};
-  std::optional<SmallVector<int64_t>> values = readCodes(c);
+  std::optional<SmallVector<int64_t>> values;
+  Operation *def = nullptr;
+  if (auto c = value.getDefiningOp<ConstantOp>()) {
+    values = readCodes(c);
+    def = c;
+  } else if (auto it = codes.find(value); it != codes.end()) {
+    // Codes folded at compile time (a binarized constant).
+    auto c = it->second.getDefiningOp<ConstantOp>();
+    auto attr = c ? llvm::dyn_cast<DenseElementsAttr>(c.getValue())
+                  : DenseElementsAttr();
+    if (attr) {
+      values.emplace();
+      for (const APInt &v : attr.getValues<APInt>())
+        values->push_back(v.getSExtValue());
+      def = c;
+    }
+  }
   if (!values)
     return {};
-  RankedTensorType type = c.getType();
+  auto type = llvm::cast<RankedTensorType>(value.getType());
   Type elt = type.getElementType();
   auto floatType = llvm::dyn_cast_or_null<FloatType>(getExpressedType(elt));
   if (!floatType)
@@ -227,8 +240,8 @@ Value BinaryLowering::floatConstantOf(Value value) {
   }
   RankedTensorType ft = type.clone(floatType);
   OpBuilder::InsertionGuard guard(builder);
-  builder.setInsertionPointAfter(c);
-  return create<arith::ConstantOp>(c.getLoc(), ft,
+  builder.setInsertionPointAfter(def);
+  return create<arith::ConstantOp>(def->getLoc(), ft,
                                    DenseElementsAttr::get(ft, reals));
 }
 
@@ -288,12 +301,19 @@ Value BinaryLowering::foldThresholds(Value input, RankedTensorType resultType,
     // Affine storage codes (signed, after the affine lowering).
     std::optional<AffineParams> p = getAffineParams(elementOf(dq.getInput()));
     auto cast = dq.getInput().getDefiningOp<quant::StorageCastOp>();
-    if (!p || !p->isSigned || p->storageBits > 32 || !cast ||
+    if (!p || !p->isSigned || p->storageBits > 32 ||
         llvm::any_of(p->zeroPoints,
                      [&](int64_t z) { return z != p->zeroPoints.front(); }) ||
         !dq.getType().getElementType().isF32())
       return {};
-    src.acc = cast.getInput();
+    if (cast) {
+      src.acc = cast.getInput();
+    } else {
+      auto qt = llvm::cast<RankedTensorType>(dq.getInput().getType());
+      src.acc = create<quant::StorageCastOp>(
+          dq.getLoc(), qt.clone(getStorageType(qt.getElementType())),
+          dq.getInput());
+    }
     src.axis = p->axis;
     for (double s : p->scales)
       src.scales.push_back(static_cast<float>(s));

@@ -41,11 +41,10 @@ func.func @per_axis_input(%x: tensor<1x2x3x3xf32>) -> tensor<1x1x1x1xf32> {
 
 // -----
 
-// Padding a binary tensor with a value that is not one of its values.
-func.func @bad_pad(%x: tensor<1x4xf32>) -> tensor<1x6xf32> {
-  %b = qnn.binarize %x : tensor<1x4xf32> -> tensor<1x4x!qnn.binary<f32, 0.5>>
-  // expected-error @+1 {{pads '!qnn.binary<f32, 5.000000e-01>' values with 0}}
-  %p = qnn.pad %b {pads = array<i64: 0, 1, 0, 1>, value = 0.0 : f64} : tensor<1x4x!qnn.binary<f32, 0.5>> -> tensor<1x6x!qnn.binary<f32, 0.5>>
-  %d = qnn.dequantize %p : tensor<1x6x!qnn.binary<f32, 0.5>> -> tensor<1x6xf32>
-  return %d : tensor<1x6xf32>
+// Ternary quantization at run time (constants fold).
+func.func @runtime_ternary(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{quantizes to '!qnn.ternary<f32, 5.000000e-01>' at run time, which has no integer lowering}}
+  %q = qnn.quantize %x : tensor<4xf32> -> tensor<4x!qnn.ternary<f32, 0.5>>
+  %d = qnn.dequantize %q : tensor<4x!qnn.ternary<f32, 0.5>> -> tensor<4xf32>
+  return %d : tensor<4xf32>
 }

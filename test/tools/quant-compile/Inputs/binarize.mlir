@@ -1,5 +1,4 @@
-func.func @main(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
-  %b = qnn.binarize %x : tensor<1x4xf32> -> tensor<1x4x!qnn.binary<f32>>
-  %d = qnn.dequantize %b : tensor<1x4x!qnn.binary<f32>> -> tensor<1x4xf32>
-  return %d : tensor<1x4xf32>
+func.func @main(%x: tensor<1x4xi64>) -> tensor<1x4xi8> {
+  %b = qnn.binarize %x : tensor<1x4xi64> -> tensor<1x4xi8>
+  return %b : tensor<1x4xi8>
 }
