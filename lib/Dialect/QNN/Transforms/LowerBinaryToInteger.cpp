@@ -356,6 +356,8 @@ Value BinaryLowering::foldThresholds(Value input, RankedTensorType resultType,
   auto accType = llvm::cast<RankedTensorType>(src.acc.getType());
   if (chanAxis < 0) {
     // One threshold: repeat it along axis 0 (the attribute is per slice).
+    if (accType.getRank() == 0 || accType.isDynamicDim(0))
+      return {};
     chanAxis = 0;
     ints.assign(accType.getDimSize(0), ints.front());
   }
