@@ -74,3 +74,22 @@ func.func @ternary_codebook(%x: tensor<2x6xf32>) -> (tensor<2x3xf32>, tensor<2x3
   %y2 = qnn.matmul %x, %cw : (tensor<2x6xf32>, tensor<6x3xf32>) -> tensor<2x3xf32>
   return %y0, %y1, %y2 : tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>
 }
+
+// binarize of affine values compares the storage codes with integer
+// thresholds computed from the dequantize arithmetic: exact for every
+// threshold, including ones between two codes' reals.
+func.func @affine_threshold(%x: tensor<2x8xf32>) -> tensor<2x8xf32> {
+  %q = qnn.quantize %x : tensor<2x8xf32> -> tensor<2x8x!quant.uniform<i8:f32, 0.01:5>>
+  %b = qnn.binarize %q {axis = 1 : i64, thresholds = array<f64: 0.013, -0.2, 0.0, 0.5, -0.05, 0.3, 2.0, -2.0>} : tensor<2x8x!quant.uniform<i8:f32, 0.01:5>> -> tensor<2x8x!bx>
+  %d = qnn.dequantize %b : tensor<2x8x!bx> -> tensor<2x8xf32>
+  return %d : tensor<2x8xf32>
+}
+
+// The integer form directly: i32 and f32 inputs, fractional and infinite
+// thresholds, one threshold or one per slice.
+func.func @integer_form(%acc: tensor<3x4xi32>, %x: tensor<3x4xf32>) -> (tensor<3x4xi8>, tensor<3x4xi8>, tensor<3x4xi8>) {
+  %a = qnn.binarize %acc {axis = 1 : i64, thresholds = array<f64: 3.5, -7.0, 0x7FF0000000000000, 0xFFF0000000000000>} : tensor<3x4xi32> -> tensor<3x4xi8>
+  %b = qnn.binarize %acc {threshold = 12345.5 : f32} : tensor<3x4xi32> -> tensor<3x4xi8>
+  %c = qnn.binarize %x {axis = 0 : i64, thresholds = array<f64: 0.1, -0.30000001, 0.7>} : tensor<3x4xf32> -> tensor<3x4xi8>
+  return %a, %b, %c : tensor<3x4xi8>, tensor<3x4xi8>, tensor<3x4xi8>
+}
