@@ -159,7 +159,7 @@ private:
   DenseMap<Value, Value> codes;          // Binary/ternary value -> i8 codes.
   DenseMap<Value, AccSource> accSources; // Float value -> its accumulator.
   SetVector<Operation *> lowered;
-  SetVector<Operation *> created;
+  SetVector<Operation *> created; // Erased at the end when unused.
 };
 
 } // namespace
@@ -391,6 +391,7 @@ LogicalResult BinaryLowering::lowerBinarize(Operation *op, Value input,
     codes[op->getResult(0)] =
         create<ConstantOp>(loc, i8, i8Elements(i8, values));
     lowered.insert(op);
+    created.insert(input.getDefiningOp()); // The floats: erased once unused.
     return success();
   }
   Value folded = foldThresholds(input, i8, ts, axis);
