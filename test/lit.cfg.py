@@ -42,6 +42,17 @@ config.substitutions.append(
                                          "e2e-check.sh")))
 config.substitutions.append(
     ("%clang", os.path.join(config.llvm_tools_dir, "clang")))
+
+# %python: /usr/bin/python3 with numpy (tests that say REQUIRES: python-numpy).
+import subprocess
+config.substitutions.append(("%python", "/usr/bin/python3"))
+try:
+    if subprocess.call(["/usr/bin/python3", "-c", "import numpy"],
+                       stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL) == 0:
+        config.available_features.add("python-numpy")
+except OSError:
+    pass
 try:
     with open("/proc/cpuinfo") as f:
         flags = set()

@@ -155,6 +155,13 @@ def QNNLowerToInteger : Pass<"qnn-lower-to-integer", "func::FuncOp"> {
     * everything else on affine values (add, mul, average pooling,
       softmax, runtime weights, per-axis zero points) is expanded into its
       definition: dequantize, the float op, quantize.
+    * binary values become i8 codes -1 / +1 (ternary -1 / 0 / +1); binary x
+      binary conv2d / fully_connected / matmul the integer op on codes with
+      an i32 accumulator (marked `qnn.xnor`) and a dequantize at
+      alpha_x * alpha_w; a binarize of that result compares the accumulator
+      with integer thresholds found with the same f32 arithmetic (bit-exact);
+      constant binary, ternary and codebook weights of float ops become
+      float constants (docs/architecture.md, "Binary lowering").
 
     Function arguments and results, `quantize` and `dequantize` keep their
     quantized types, joined to the codes by `quant.scast`.
@@ -169,7 +176,8 @@ def QNNLowerToInteger : Pass<"qnn-lower-to-integer", "func::FuncOp"> {
     Option<"rounding", "rounding", "std::string", /*default=*/"\"half_even\"",
            "half_even | double_round | single_round">
   ];
-  let dependentDialects = ["::mlir::qnn::QNNDialect",
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::qnn::QNNDialect",
                            "::mlir::quant::QuantDialect"];
 }
 

@@ -78,9 +78,16 @@ def QNN_BinarizeOp : QNN_Op<"binarize", [Pure]> {
 
     With `thresholds` (one real value per slice along `axis`, e.g. per
     output channel) slice c compares against `thresholds[c]` instead; -inf
-    means always +1 and +inf always -1. This is how a batch norm in front of
+    means always +1 and +inf always -1 (comparisons are exact, in the reals;
+    a NaN input compares false). This is how a batch norm in front of
     the binarization folds away (FINN's MultiThreshold): sign(k (y - mean)
     + beta) >= 0 is y >= mean - beta / k for k > 0.
+
+    Integer form (after `qnn-lower-to-integer`): the input may also be a
+    signless integer tensor (an accumulator or storage codes, compared as
+    signed integers) and the result a signless `i8` tensor holding the
+    binary values as -1 / +1. There the thresholds are usually integers
+    computed at compile time from the float arithmetic they replace.
 
     Example:
 
@@ -88,6 +95,8 @@ def QNN_BinarizeOp : QNN_Op<"binarize", [Pure]> {
     %b = qnn.binarize %x : tensor<1x64xf32> -> tensor<1x64x!qnn.binary<f32>>
     %c = qnn.binarize %y {axis = 1 : i64, thresholds = array<f64: 0.5, -1.0>}
          : tensor<1x2x4x4xf32> -> tensor<1x2x4x4x!qnn.binary<f32>>
+    %d = qnn.binarize %acc {axis = 1 : i64, thresholds = array<f64: 3.0, -7.0>}
+         : tensor<1x2xi32> -> tensor<1x2xi8>
     ```
   }];
   let arguments = (ins AnyRankedTensor:$input,

@@ -70,6 +70,7 @@ void populateElementwisePatterns(const TypeConverter &tc,
                                  RewritePatternSet &p);
 void populateShapePatterns(const TypeConverter &tc, RewritePatternSet &p);
 void populateQuantPatterns(const TypeConverter &tc, RewritePatternSet &p);
+void populateBinarizePatterns(const TypeConverter &tc, RewritePatternSet &p);
 
 /// Replaces each binarize -> dequantize pair on f32 by its float
 /// definition (BinaryOps.cpp); runs before the dialect conversion.

@@ -84,8 +84,16 @@ std::string mlir::qnn::lowering::unsupportedReason(Operation *op) {
   if (llvm::isa<RequantizeOp>(op))
     return "'qnn.requantize' belongs to the quantized-type form: run "
            "-qnn-lower-to-integer first";
-  if (llvm::isa<BinarizeOp>(op))
-    return "'qnn.binarize' has no code generation yet";
+  if (auto b = llvm::dyn_cast<BinarizeOp>(op)) {
+    Type in = b.getInput().getType().getElementType();
+    if (!b.getType().getElementType().isSignlessInteger(8) ||
+        !(in.isF32() || in.isSignlessInteger()) ||
+        in.getIntOrFloatBitWidth() > 32)
+      return "only f32 or integer (up to 32 bits) input to an i8 result "
+             "(-1/+1 codes) has code generation; binary results need "
+             "-qnn-lower-to-integer first";
+    return "";
+  }
 
   // Quantize / dequantize: per-tensor or per-axis affine over f32.
   if (llvm::isa<QuantizeOp, DequantizeOp>(op)) {
@@ -277,6 +285,7 @@ void mlir::qnn::populateQNNToLinalgPatterns(const TypeConverter &converter,
   populateElementwisePatterns(converter, patterns);
   populateShapePatterns(converter, patterns);
   populateQuantPatterns(converter, patterns);
+  populateBinarizePatterns(converter, patterns);
 }
 
 namespace {

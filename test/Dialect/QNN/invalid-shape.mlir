@@ -364,19 +364,37 @@ func.func @binarize_shape(%x: tensor<2xf32>) {
 
 // -----
 
-// binarize: float or affine input.
+// binarize: float, affine or (integer form) integer input.
 func.func @binarize_input(%x: tensor<2x!qnn.ternary<f32, 0.5>>) {
-  // expected-error @+1 {{expects float or affine input}}
+  // expected-error @+1 {{expects float, affine or integer input}}
   %0 = qnn.binarize %x : tensor<2x!qnn.ternary<f32, 0.5>> -> tensor<2x!qnn.binary<f32>>
   return
 }
 
 // -----
 
-// binarize: the result is binary.
+// binarize: the result is binary (or i8 codes in the integer form).
 func.func @binarize_result(%x: tensor<2xf32>) {
-  // expected-error @+1 {{expects a !qnn.binary result}}
+  // expected-error @+1 {{expects a !qnn.binary or i8 result}}
   %0 = qnn.binarize %x : tensor<2xf32> -> tensor<2x!quant.uniform<i8:f32, 0.5>>
+  return
+}
+
+// -----
+
+// binarize: integer input gives i8 codes.
+func.func @binarize_int_to_binary(%x: tensor<2xi32>) {
+  // expected-error @+1 {{expects an i8 result for integer input}}
+  %0 = qnn.binarize %x : tensor<2xi32> -> tensor<2x!qnn.binary<f32>>
+  return
+}
+
+// -----
+
+// binarize: affine input is compared on reals; the integer form reads codes.
+func.func @binarize_affine_to_i8(%x: tensor<2x!quant.uniform<i8:f32, 0.5>>) {
+  // expected-error @+1 {{expects float or integer input for an i8 (integer form) result}}
+  %0 = qnn.binarize %x : tensor<2x!quant.uniform<i8:f32, 0.5>> -> tensor<2xi8>
   return
 }
 

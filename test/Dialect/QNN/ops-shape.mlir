@@ -67,13 +67,17 @@ func.func @pad(%f: tensor<1x8x4x4xf32>, %q: tensor<4x!a8>, %b: tensor<4x!qnn.bin
 // CHECK: qnn.sign %{{.*}} : tensor<1x8x4x4xf32>
 // CHECK: qnn.binarize %{{.*}} {threshold = 5.000000e-01 : f32} : tensor<4x!quant.uniform<i8:f32, 5.000000e-01:-3>> -> tensor<4x!qnn.binary<f32>>
 // CHECK: qnn.binarize %{{.*}} {axis = 1 : i64, thresholds = array<f64: 5.000000e-01, 0xFFF0000000000000, 0x7FF0000000000000, -1.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00, 0.000000e+00>} : tensor<1x8x4x4xf32> -> tensor<1x8x4x4x!qnn.binary<f32>>
+// CHECK: qnn.binarize %{{.*}} {axis = 1 : i64, thresholds = array<f64: 3.000000e+00, -7.000000e+00>} : tensor<1x2xi32> -> tensor<1x2xi8>
+// CHECK: qnn.binarize %{{.*}} : tensor<1x8x4x4xf32> -> tensor<1x8x4x4xi8>
 func.func @elementwise(%a: tensor<1x8x4x4xf32>, %b: tensor<8x1x1xf32>,
-                       %q: tensor<4x!a8>, %u: tensor<1x!u8>) {
+                       %q: tensor<4x!a8>, %u: tensor<1x!u8>, %acc: tensor<1x2xi32>) {
   %0 = qnn.add %a, %b : (tensor<1x8x4x4xf32>, tensor<8x1x1xf32>) -> tensor<1x8x4x4xf32>
   %1 = qnn.mul %q, %u : (tensor<4x!a8>, tensor<1x!u8>) -> tensor<4x!u8>
   %2 = qnn.clamp %q {min = 0.0 : f32, max = 6.0 : f32} : tensor<4x!a8>
   %3 = qnn.sign %a : tensor<1x8x4x4xf32>
   %4 = qnn.binarize %q {threshold = 0.5 : f32} : tensor<4x!a8> -> tensor<4x!qnn.binary<f32>>
   %5 = qnn.binarize %a {axis = 1 : i64, thresholds = array<f64: 0.5, 0xFFF0000000000000, 0x7FF0000000000000, -1.0, 0.0, 0.0, 0.0, 0.0>} : tensor<1x8x4x4xf32> -> tensor<1x8x4x4x!qnn.binary<f32>>
+  %6 = qnn.binarize %acc {axis = 1 : i64, thresholds = array<f64: 3.0, -7.0>} : tensor<1x2xi32> -> tensor<1x2xi8>
+  %7 = qnn.binarize %a : tensor<1x8x4x4xf32> -> tensor<1x8x4x4xi8>
   return
 }

@@ -110,10 +110,14 @@ Tensor fromAttr(Attribute attr, Type t) {
     for (APFloat v : dense.getValues<APFloat>())
       r.values[i++] = v.convertToDouble();
   } else {
-    bool isUnsigned = llvm::cast<IntegerType>(elt).isUnsigned();
+    Type tElt = llvm::cast<RankedTensorType>(t).getElementType();
+    bool isUnsigned = llvm::cast<IntegerType>(elt).isUnsigned() ||
+                      llvm::isa<qnn::CodebookType>(tElt);
+    bool isBinary = llvm::isa<qnn::BinaryType>(tElt);
     for (APInt v : dense.getValues<APInt>())
-      r.values[i++] = isUnsigned ? static_cast<double>(v.getZExtValue())
-                                 : static_cast<double>(v.getSExtValue());
+      r.values[i++] = isBinary     ? (v.isZero() ? -1.0 : 1.0)
+                      : isUnsigned ? static_cast<double>(v.getZExtValue())
+                                   : static_cast<double>(v.getSExtValue());
   }
   if (dense.isSplat())
     std::fill(r.values.begin(), r.values.end(), r.values[0]);
@@ -140,7 +144,7 @@ int64_t broadcastIndex(const Tensor &in, const std::vector<int64_t> &idx) {
 //===----------------------------------------------------------------------===//
 
 Tensor conv2d(qnn::Conv2DOp op, const Tensor &x, const Tensor &w,
-              const Tensor *b) {
+              const Tensor *b, double padValue = 0.0) {
   Tensor y = make(op.getType());
   int64_t c = x.shape[1], h = x.shape[2], wd = x.shape[3];
   int64_t o = w.shape[0], cg = w.shape[1], kh = w.shape[2], kw = w.shape[3];
@@ -157,11 +161,13 @@ Tensor conv2d(qnn::Conv2DOp op, const Tensor &x, const Tensor &w,
         for (int64_t kx = 0; kx < kw; ++kx) {
           int64_t iy = oy * s[0] + ky * d[0] - p[0];
           int64_t ix = ox * s[1] + kx * d[1] - p[1];
-          if (iy < 0 || iy >= h || ix < 0 || ix >= wd)
-            continue; // Padding reads zero.
+          double wv = w.values[((oc * cg + ic) * kh + ky) * kw + kx];
+          if (iy < 0 || iy >= h || ix < 0 || ix >= wd) {
+            acc += padValue * wv; // Padding reads zero (or pad_value).
+            continue;
+          }
           int64_t chan = group * cg + ic;
           double xv = x.values[((n * x.shape[1] + chan) * h + iy) * wd + ix];
-          double wv = w.values[((oc * cg + ic) * kh + ky) * kw + kx];
           acc += xv * wv;
         }
     y.values[pos] = acc;
@@ -439,6 +445,94 @@ Tensor rescale(qnn::RescaleOp op, const Tensor &x) {
   return y;
 }
 
+//===----------------------------------------------------------------------===//
+// Binary, ternary and codebook values (held as codes: -1 / +1, -1 / 0 / +1,
+// table indices)
+//===----------------------------------------------------------------------===//
+
+bool isLowBitKind(Type t) {
+  auto rt = llvm::dyn_cast<RankedTensorType>(t);
+  return rt && llvm::isa<qnn::BinaryType, qnn::TernaryType, qnn::CodebookType>(
+                   rt.getElementType());
+}
+
+/// The real value of `code` in slice `s`, in the expressed f32: +-alpha,
+/// the scaled sign, the table entry.
+double lowBitReal(Type elt, double code, int64_t s) {
+  if (auto b = llvm::dyn_cast<qnn::BinaryType>(elt)) {
+    float alpha = static_cast<float>(b.getAlphaValues()[b.isPerAxis() ? s : 0]);
+    return code > 0 ? alpha : -alpha;
+  }
+  if (auto t = llvm::dyn_cast<qnn::TernaryType>(elt)) {
+    int64_t i = t.isPerAxis() ? s : 0;
+    return code > 0   ? static_cast<float>(t.getPosScaleValues()[i])
+           : code < 0 ? -static_cast<float>(t.getNegScaleValues()[i])
+                      : 0.0;
+  }
+  auto cb = llvm::cast<qnn::CodebookType>(elt);
+  return static_cast<float>(cb.getTableValues()[static_cast<size_t>(code)]);
+}
+
+/// The reals of a binary / ternary / codebook tensor `x` of type `type`.
+Tensor lowBitReals(const Tensor &x, Type type) {
+  Type elt = llvm::cast<RankedTensorType>(type).getElementType();
+  int64_t axis = qnn::getQuantizedAxis(elt);
+  Tensor y = x;
+  y.isFloat = true;
+  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    y.values[pos] = lowBitReal(elt, x.values[pos], axis < 0 ? 0 : i[axis]);
+  });
+  return y;
+}
+
+/// Reals of any tensor: binary, ternary, codebook as above; affine codes
+/// dequantized in f32; anything else unchanged.
+Tensor realsOf(const Tensor &x, Type type);
+
+/// binarize: +1 where the real input >= the threshold of its slice, else -1
+/// (binary codes, or i8 in the integer form).
+Tensor binarize(qnn::BinarizeOp op, const Tensor &in) {
+  Tensor x = realsOf(in, op.getInput().getType());
+  Tensor y = make(op.getType());
+  std::optional<ArrayRef<double>> ts = op.getThresholds();
+  int64_t axis = op.getAxis() ? static_cast<int64_t>(*op.getAxis()) : -1;
+  double t0 = op.getThreshold().convertToDouble();
+  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double t = ts ? (*ts)[i[axis]] : t0;
+    y.values[pos] = x.values[pos] >= t ? 1.0 : -1.0;
+  });
+  return y;
+}
+
+/// quantize to binary (x >= 0), ternary (|x| above half the scale of its
+/// side) or codebook (nearest entry, lowest index on ties).
+Tensor quantizeLowBit(qnn::QuantizeOp op, const Tensor &x) {
+  Tensor y = make(op.getType());
+  Type elt = op.getType().getElementType();
+  int64_t axis = qnn::getQuantizedAxis(elt);
+  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double v = x.values[pos];
+    int64_t s = axis < 0 ? 0 : i[axis];
+    if (llvm::isa<qnn::BinaryType>(elt)) {
+      y.values[pos] = v >= 0 ? 1.0 : -1.0;
+    } else if (auto t = llvm::dyn_cast<qnn::TernaryType>(elt)) {
+      int64_t j = t.isPerAxis() ? s : 0;
+      y.values[pos] = v > t.getPosScaleValues()[j] / 2    ? 1.0
+                      : v < -t.getNegScaleValues()[j] / 2 ? -1.0
+                                                          : 0.0;
+    } else {
+      ArrayRef<double> table =
+          llvm::cast<qnn::CodebookType>(elt).getTableValues();
+      size_t best = 0;
+      for (size_t k = 1; k < table.size(); ++k)
+        if (std::fabs(v - table[k]) < std::fabs(v - table[best]))
+          best = k;
+      y.values[pos] = static_cast<double>(best);
+    }
+  });
+  return y;
+}
+
 /// Scale and zero point of `elt` for slice `i` along its axis.
 void affineParams(Type elt, const std::vector<int64_t> &idx, double &scale,
                   int64_t &zp) {
@@ -454,6 +548,8 @@ void affineParams(Type elt, const std::vector<int64_t> &idx, double &scale,
 }
 
 Tensor quantize(qnn::QuantizeOp op, const Tensor &x) {
+  if (isLowBitKind(op.getType()))
+    return quantizeLowBit(op, x);
   Tensor y = make(op.getType());
   Type elt = op.getType().getElementType();
   int64_t qmin, qmax;
@@ -475,37 +571,9 @@ Tensor quantize(qnn::QuantizeOp op, const Tensor &x) {
   return y;
 }
 
-/// binarize: +1 where x >= the (per-slice) threshold, else -1.
-Tensor binarize(qnn::BinarizeOp op, const Tensor &x) {
-  Tensor y = make(op.getType());
-  std::optional<ArrayRef<double>> thresholds = op.getThresholds();
-  int64_t axis = op.getAxis().value_or(0);
-  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    double t = thresholds ? (*thresholds)[i[axis]]
-                          : op.getThreshold().convertToDouble();
-    y.values[pos] = x.values[pos] >= t ? 1.0 : -1.0;
-  });
-  return y;
-}
-
-/// Dequantize of a binary tensor (values +-1): alpha (per slice) * value.
-Tensor dequantizeBinary(qnn::DequantizeOp op, const Tensor &x) {
-  Tensor y = make(op.getType());
-  auto binary = llvm::cast<qnn::BinaryType>(
-      op.getInput().getType().getElementType());
-  ArrayRef<double> alphas = binary.getAlphaValues();
-  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    double alpha = alphas.empty()       ? 1.0
-                   : binary.isPerAxis() ? alphas[i[binary.getAxis()]]
-                                        : alphas[0];
-    y.values[pos] = static_cast<float>(x.values[pos] * alpha);
-  });
-  return y;
-}
-
 Tensor dequantize(qnn::DequantizeOp op, const Tensor &x) {
-  if (llvm::isa<qnn::BinaryType>(op.getInput().getType().getElementType()))
-    return dequantizeBinary(op, x);
+  if (isLowBitKind(op.getInput().getType()))
+    return lowBitReals(x, op.getInput().getType());
   Tensor y = make(op.getType());
   Type elt = op.getInput().getType().getElementType();
   forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
@@ -527,6 +595,48 @@ Tensor retype(const Tensor &x, Type type) {
     for (double &v : y.values)
       v = wrapInto(static_cast<int64_t>(v), lo, hi);
   return y;
+}
+
+Tensor realsOf(const Tensor &x, Type type) {
+  if (isLowBitKind(type))
+    return lowBitReals(x, type);
+  Type elt = llvm::cast<RankedTensorType>(type).getElementType();
+  if (!qnn::getAffineParams(elt))
+    return x;
+  Tensor y = x;
+  y.isFloat = true;
+  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double scale;
+    int64_t zp;
+    affineParams(elt, i, scale, zp);
+    float centered = static_cast<float>(static_cast<int64_t>(x.values[pos]) - zp);
+    y.values[pos] = centered * static_cast<float>(scale);
+  });
+  return y;
+}
+
+/// Linear ops on binary / ternary / codebook operands compute on the reals
+/// (a binary conv input pads with pad_value times its alpha).
+bool lowBitLinear(Operation &op, const std::vector<const Tensor *> &in,
+                  Tensor &r) {
+  if (!llvm::any_of(op.getOperandTypes(), isLowBitKind))
+    return false;
+  std::vector<Tensor> reals;
+  for (auto [v, t] : llvm::zip(op.getOperands(), in))
+    reals.push_back(realsOf(*t, v.getType()));
+  const Tensor *bias = reals.size() > 2 ? &reals[2] : nullptr;
+  if (auto conv = llvm::dyn_cast<qnn::Conv2DOp>(op)) {
+    double padValue = 0.0;
+    if (std::optional<uint64_t> pv = conv.getPadValue())
+      padValue = lowBitReal(conv.getInput().getType().getElementType(),
+                            static_cast<double>(static_cast<int64_t>(*pv)), 0);
+    r = conv2d(conv, reals[0], reals[1], bias, padValue);
+  } else if (auto fc = llvm::dyn_cast<qnn::FullyConnectedOp>(op)) {
+    r = fullyConnected(fc, reals[0], reals[1], bias);
+  } else {
+    r = matmul(llvm::cast<qnn::MatMulOp>(op), reals[0], reals[1]);
+  }
+  return true;
 }
 
 } // namespace
@@ -573,6 +683,12 @@ bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
       r = fromAttr(c.getValue(), c.getType());
     else if (auto c = llvm::dyn_cast<qnn::ConstantOp>(op))
       r = fromAttr(c.getValue(), c.getType());
+    else if (llvm::isa<qnn::Conv2DOp, qnn::FullyConnectedOp, qnn::MatMulOp>(
+                 op) &&
+             lowBitLinear(op, in, r))
+      ;
+    else if (auto o = llvm::dyn_cast<qnn::BinarizeOp>(op))
+      r = binarize(o, *in[0]);
     else if (auto o = llvm::dyn_cast<qnn::Conv2DOp>(op))
       r = conv2d(o, *in[0], *in[1], in.size() > 2 ? in[2] : nullptr);
     else if (auto o = llvm::dyn_cast<qnn::FullyConnectedOp>(op))
@@ -632,8 +748,6 @@ bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
       r = quantize(o, *in[0]);
     else if (auto o = llvm::dyn_cast<qnn::DequantizeOp>(op))
       r = dequantize(o, *in[0]);
-    else if (auto o = llvm::dyn_cast<qnn::BinarizeOp>(op))
-      r = binarize(o, *in[0]);
     else if (auto o = llvm::dyn_cast<quant::StorageCastOp>(op))
       r = retype(*in[0], o.getType());
     else {

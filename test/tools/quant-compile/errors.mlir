@@ -1,11 +1,15 @@
 // Bad input and bad options: a diagnostic (with the source location where
 // there is one), exit code 1, and no output file left behind.
 // RUN: rm -f %t.o %t.h
-// RUN: not quant-compile %S/Inputs/ternary.mlir -o %t.o --header %t.h 2>&1 | FileCheck %s --check-prefix=TERNARY
-// RUN: test ! -e %t.o && test ! -e %t.h
-// TERNARY: ternary.mlir:2:8: error: convert-qnn-to-linalg: cannot lower 'qnn.constant': binary, ternary and codebook tensors have no code generation yet
+// Ternary weights under float activations compile (to float constants)
+// and agree with the reference interpreter.
+// RUN: %e2e-check %S/Inputs/ternary.mlir %t.ternary
 
-// RUN: not quant-compile %S/Inputs/ternary.mlir --emit-after=linalg -o %t.o 2>&1 | FileCheck %s --check-prefix=TERNARY
+// RUN: not quant-compile %S/Inputs/binarize.mlir -o %t.o --header %t.h 2>&1 | FileCheck %s --check-prefix=BINARIZE
+// RUN: test ! -e %t.o && test ! -e %t.h
+// BINARIZE: binarize.mlir:2:8: error: convert-qnn-to-linalg: cannot lower 'qnn.binarize': only f32 or integer (up to 32 bits) input
+
+// RUN: not quant-compile %S/Inputs/binarize.mlir --emit-after=linalg -o %t.o 2>&1 | FileCheck %s --check-prefix=BINARIZE
 // RUN: test ! -e %t.o
 
 // RUN: not quant-compile %S/Inputs/binary-output.mlir -o %t.o 2>&1 | FileCheck %s --check-prefix=BOUNDARY

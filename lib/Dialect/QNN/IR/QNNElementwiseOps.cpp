@@ -2,7 +2,8 @@
 //
 // Verifiers of add, mul (numpy broadcasting, float or per-tensor affine),
 // clamp (ReLU/ReLU6 on float or affine values), sign (float) and binarize
-// (float or affine to !qnn.binary).
+// (float or affine to !qnn.binary; float or integer to i8 -1/+1 codes in
+// the integer form).
 //
 //===----------------------------------------------------------------------===//
 
@@ -94,16 +95,30 @@ LogicalResult BinarizeOp::verify() {
     return failure();
   Type inElt = in.getElementType();
   ElementKind kind = getElementKind(inElt);
-  if (kind != ElementKind::Float && kind != ElementKind::Affine)
-    return emitOpError() << "expects float or affine input, got " << inElt;
-  auto binary = llvm::dyn_cast<BinaryType>(out.getElementType());
-  if (!binary)
-    return emitOpError() << "expects a !qnn.binary result, got "
-                         << out.getElementType();
-  if (binary.getExpressedType() != getExpressedType(inElt))
-    return emitOpError() << "result expresses " << binary.getExpressedType()
-                         << " but the input expresses "
-                         << getExpressedType(inElt);
+  if (kind != ElementKind::Float && kind != ElementKind::Affine &&
+      kind != ElementKind::Integer)
+    return emitOpError() << "expects float, affine or integer input, got "
+                         << inElt;
+  Type outElt = out.getElementType();
+  if (outElt.isSignlessInteger(8)) {
+    // Integer form: -1 / +1 codes in i8.
+    if (kind == ElementKind::Affine)
+      return emitOpError() << "expects float or integer input for an i8 "
+                              "(integer form) result, got "
+                           << inElt;
+  } else {
+    auto binary = llvm::dyn_cast<BinaryType>(outElt);
+    if (!binary)
+      return emitOpError() << "expects a !qnn.binary or i8 result, got "
+                           << outElt;
+    if (kind == ElementKind::Integer)
+      return emitOpError() << "expects an i8 result for integer input, got "
+                           << outElt;
+    if (binary.getExpressedType() != getExpressedType(inElt))
+      return emitOpError() << "result expresses " << binary.getExpressedType()
+                           << " but the input expresses "
+                           << getExpressedType(inElt);
+  }
   if (!std::isfinite(getThreshold().convertToFloat()))
     return emitOpError() << "threshold must be finite";
   std::optional<ArrayRef<double>> thresholds = getThresholds();

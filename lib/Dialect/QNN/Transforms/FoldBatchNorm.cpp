@@ -153,8 +153,9 @@ struct QNNFoldBatchNormPass
       bn.emitError("batch_norm could not be folded: it needs constant "
                    "parameters and either a single-use float conv2d or "
                    "fully_connected producer with constant weights, or a "
-                   "binarize consumer (negative scales then need such a "
-                   "producer to negate)");
+                   "binarize consumer (negative scales then need a "
+                   "single-use conv2d, fully_connected or matmul producer "
+                   "with constant weights to negate)");
       return WalkResult::interrupt();
     });
     if (result.wasInterrupted())

@@ -7,8 +7,8 @@
 //   k_c > 0:  y >= mean_c + (t - beta_c) / k_c
 //   k_c < 0:  y <= mean_c + (t - beta_c) / k_c, i.e. -y >= -(...): the
 //             producer's weights and bias of channel c are negated (binary
-//             weights: their bits inverted) so the comparison keeps its
-//             direction;
+//             weights, also binarized constants: their bits inverted; a
+//             matmul's columns) so the comparison keeps its direction;
 //   k_c = 0:  the constant beta_c >= t: threshold -inf (always +1) or +inf.
 // The batch norm disappears and the binarize gets per-channel thresholds.
 //
@@ -40,15 +40,53 @@ static std::optional<SmallVector<double>> readFloats(Value value) {
   return out;
 }
 
-/// Negates output channel c (axis 0) of a constant weight for every c with
-/// flip[c]: float weights change sign, binary weights invert their bits.
-/// Returns the new constant value or null if the weight cannot be flipped.
-static Value flipWeight(OpBuilder &builder, Value weight,
-                        ArrayRef<bool> flip) {
+/// The output channel of linear position `i` along `axis` of `type`.
+static int64_t channelOf(RankedTensorType type, int64_t axis, int64_t i) {
+  int64_t inner = 1;
+  for (int64_t d = axis + 1; d < type.getRank(); ++d)
+    inner *= type.getDimSize(d);
+  return (i / inner) % type.getDimSize(axis);
+}
+
+/// Negates output channel c (along `axis`: 0 for conv2d / fully_connected
+/// weights and biases, 1 for matmul weights) of a constant weight for every
+/// c with flip[c]: float weights change sign, binary weights invert their
+/// bits (also a binarized float constant, in the QDQ form read through
+/// dequantize). Returns the new value or null if the weight cannot be
+/// flipped.
+static Value flipWeight(OpBuilder &builder, Value weight, ArrayRef<bool> flip,
+                        int64_t axis = 0) {
   auto type = llvm::cast<RankedTensorType>(weight.getType());
-  if (!type.hasStaticShape() || type.getDimSize(0) != (int64_t)flip.size())
+  if (!type.hasStaticShape() || axis >= type.getRank() ||
+      type.getDimSize(axis) != (int64_t)flip.size())
     return {};
-  int64_t perChannel = type.getNumElements() / type.getDimSize(0);
+  if (auto dq = weight.getDefiningOp<DequantizeOp>()) {
+    Value flipped = flipWeight(builder, dq.getInput(), flip, axis);
+    return flipped ? DequantizeOp::create(builder, dq.getLoc(), type, flipped)
+                   : Value();
+  }
+  if (auto bin = weight.getDefiningOp<BinarizeOp>()) {
+    // Binarized constant: its bits, inverted where flipped (exact, unlike
+    // binarizing the negated floats, which differs at the threshold).
+    DenseElementsAttr in;
+    int64_t tAxis = bin.getAxis() ? static_cast<int64_t>(*bin.getAxis()) : -1;
+    if (!matchPattern(bin.getInput(), m_Constant(&in)) ||
+        !llvm::isa<FloatType>(in.getElementType()))
+      return {};
+    SmallVector<bool> bits;
+    int64_t i = 0;
+    for (APFloat v : in.getValues<APFloat>()) {
+      double t = tAxis >= 0 ? (*bin.getThresholds())[channelOf(type, tAxis, i)]
+                            : bin.getThreshold().convertToDouble();
+      bool lost;
+      v.convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven, &lost);
+      bits.push_back((v.convertToDouble() >= t) != flip[channelOf(type, axis, i)]);
+      ++i;
+    }
+    auto storage = type.clone(builder.getI1Type());
+    return ConstantOp::create(builder, bin.getLoc(), type,
+                              DenseElementsAttr::get(storage, ArrayRef(bits)));
+  }
   DenseElementsAttr attr;
   if (!matchPattern(weight, m_Constant(&attr)))
     return {};
@@ -56,7 +94,7 @@ static Value flipWeight(OpBuilder &builder, Value weight,
   if (llvm::isa<FloatType>(type.getElementType())) {
     SmallVector<APFloat> values(attr.getValues<APFloat>());
     for (size_t i = 0; i < values.size(); ++i)
-      if (flip[i / perChannel])
+      if (flip[channelOf(type, axis, i)])
         values[i].changeSign();
     return arith::ConstantOp::create(builder, loc, type,
                                      DenseElementsAttr::get(type, values));
@@ -68,7 +106,7 @@ static Value flipWeight(OpBuilder &builder, Value weight,
   for (bool b : attr.getValues<bool>())
     bits.push_back(b);
   for (size_t i = 0; i < bits.size(); ++i)
-    if (flip[i / perChannel])
+    if (flip[channelOf(type, axis, i)])
       bits[i] = !bits[i];
   auto storage = type.clone(builder.getI1Type());
   return ConstantOp::create(builder, loc, type,
@@ -112,13 +150,18 @@ struct FoldBatchNormIntoThreshold : OpRewritePattern<BinarizeOp> {
     if (llvm::is_contained(flip, true)) {
       // Negate the flipped channels at the producer.
       Operation *producer = input.getDefiningOp();
+      bool isMatmul = llvm::isa_and_nonnull<MatMulOp>(producer) &&
+                      llvm::cast<RankedTensorType>(
+                          producer->getOperand(1).getType())
+                              .getRank() == 2;
       if (!producer || !producer->hasOneUse() ||
-          !llvm::isa<Conv2DOp, FullyConnectedOp>(producer))
+          !(isMatmul || llvm::isa<Conv2DOp, FullyConnectedOp>(producer)))
         return rewriter.notifyMatchFailure(
-            op, "negative scale needs a single-use conv2d/fully_connected");
+            op, "negative scale needs a single-use conv2d/fully_connected/"
+                "matmul");
       rewriter.setInsertionPoint(producer);
       Value weight = producer->getOperand(1);
-      Value newWeight = flipWeight(rewriter, weight, flip);
+      Value newWeight = flipWeight(rewriter, weight, flip, isMatmul ? 1 : 0);
       if (!newWeight)
         return rewriter.notifyMatchFailure(op, "weights cannot be negated");
       Value newBias;

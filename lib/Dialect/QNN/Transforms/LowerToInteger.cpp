@@ -17,10 +17,12 @@
 // Anything else that touches affine values is expanded to its definition:
 // dequantize, the float op, quantize. Values keep their quantized types at
 // the boundaries (function arguments and results, quantize/dequantize),
-// joined to the codes by quant.scast.
+// joined to the codes by quant.scast. Binary, ternary and codebook values
+// are lowered afterwards by LowerBinaryToInteger.cpp.
 //
 //===----------------------------------------------------------------------===//
 
+#include "LowerBinaryToInteger.h"
 #include "LowerToInteger.h"
 #include "RequantPatterns.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
@@ -452,16 +454,8 @@ LogicalResult IntegerLowering::run() {
     bool touchesAffine =
         llvm::any_of(op->getOperandTypes(), isAffineTensor) ||
         llvm::any_of(op->getResultTypes(), isAffineTensor);
-    // Binary operands have no integer kernel yet: the op reads them
-    // dequantized (binarize -> dequantize has a float lowering).
-    bool readsBinary = !llvm::isa<BinarizeOp>(op) &&
-                       llvm::any_of(op->getOperandTypes(), isBinaryTensor);
-    if (readsBinary && !llvm::isa<DequantizeOp>(op) &&
-        !llvm::any_of(op->getResultTypes(), isBinaryTensor)) {
-      if (failed(expandToFloat(op)))
-        return failure();
-      continue;
-    }
+    // Binary and ternary values are lowered afterwards
+    // (LowerBinaryToInteger.cpp).
     // Boundaries and already-integer ops stay.
     if (!touchesAffine || llvm::isa<QuantizeOp, DequantizeOp, RescaleOp>(op))
       continue;
@@ -548,7 +542,8 @@ struct QNNLowerToIntegerPass
       return signalPassFailure();
     }
     IntegerLowering lowering(getOperation(), *mode);
-    if (failed(lowering.run()))
+    if (failed(lowering.run()) ||
+        failed(lowerBinaryToInteger(getOperation())))
       return signalPassFailure();
   }
 };

@@ -137,3 +137,30 @@ func.func @bn_threshold_negative_no_producer(%x: tensor<2x2xf32>) -> tensor<2x2x
   %s = qnn.binarize %n : tensor<2x2xf32> -> tensor<2x2x!qnn.binary<f32>>
   return %s : tensor<2x2x!qnn.binary<f32>>
 }
+
+// -----
+
+// A negative scale behind a matmul whose weights are a binarized constant
+// read through dequantize (the QONNX import form): the flipped column's
+// bits are inverted exactly (w = 0 stays +1 before, so it becomes -1; the
+// negated floats would binarize to +1 again) and its threshold negated:
+// k = -1 / sqrt(0 + 1): y <= 1 + (0 - 0) / -1 = 1, i.e. -y >= -1.
+// CHECK-LABEL: func.func @bn_threshold_negative_matmul
+// CHECK: %[[W:.*]] = qnn.constant dense<{{\[}}[false, false], [true, true]]> : tensor<2x2xi1> -> tensor<2x2x!qnn.binary<f32:1, {5.000000e-01, 2.500000e-01}>>
+// CHECK: %[[D:.*]] = qnn.dequantize %[[W]]
+// CHECK: %[[Y:.*]] = qnn.matmul %{{.*}}, %[[D]]
+// CHECK-NOT: qnn.batch_norm
+// CHECK: qnn.binarize %[[Y]] {axis = 1 : i64, thresholds = array<f64: -1.000000e+00, 0.000000e+00>}
+func.func @bn_threshold_negative_matmul(%x: tensor<1x2xf32>) -> tensor<1x2x!qnn.binary<f32>> {
+  %wf = arith.constant dense<[[0.0, -0.5], [-1.0, 2.0]]> : tensor<2x2xf32>
+  %wb = qnn.binarize %wf : tensor<2x2xf32> -> tensor<2x2x!qnn.binary<f32:1, {0.5, 0.25}>>
+  %wd = qnn.dequantize %wb : tensor<2x2x!qnn.binary<f32:1, {0.5, 0.25}>> -> tensor<2x2xf32>
+  %y = qnn.matmul %x, %wd : (tensor<1x2xf32>, tensor<2x2xf32>) -> tensor<1x2xf32>
+  %g = arith.constant dense<[-1.0, 1.0]> : tensor<2xf32>
+  %be = arith.constant dense<[0.0, 0.0]> : tensor<2xf32>
+  %m = arith.constant dense<[1.0, 0.0]> : tensor<2xf32>
+  %v = arith.constant dense<[0.0, 0.0]> : tensor<2xf32>
+  %n = qnn.batch_norm %y, %g, %be, %m, %v {epsilon = 1.0 : f32} : (tensor<1x2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>) -> tensor<1x2xf32>
+  %s = qnn.binarize %n : tensor<1x2xf32> -> tensor<1x2x!qnn.binary<f32>>
+  return %s : tensor<1x2x!qnn.binary<f32>>
+}
