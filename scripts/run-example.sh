@@ -7,7 +7,9 @@
 # and runs it on the 10000 test images: top-1 accuracy and batch-1 latency.
 # A fourth row quantizes the float model itself: quant-compile --calibrate
 # runs it natively on 2000 training images (percentile ranges) and
-# quantizes it (qnn-ptq: s8 per-channel weights, 8-bit activations).
+# quantizes it (qnn-ptq: s8 per-channel weights, 8-bit activations). The
+# last row is the QONNX binary MLP (binary weights and activations, batch
+# norm folded into integer thresholds).
 #
 # Environment: BUILD_DIR (default build), MCPU (default: the host CPU),
 # IMAGES (default 10000), REPEAT (passes over the images for timing, 1).
@@ -49,7 +51,8 @@ printf 'target CPU: %s\n\n' "${MCPU:-host ($(grep -m1 'model name' /proc/cpuinfo
 python3 "$ROOT/scripts/idx-to-npy.py" "$DATA/train-images-idx3-ubyte.gz" \
   "$OUT/calibration.npy" 2000
 printf '%-24s %-8s %-9s %s\n' model rescales accuracy "latency per image (batch 1)"
-for name in fmnist-cnn fmnist-cnn-qdq fmnist-cnn-qop fmnist-cnn+calibrated; do
+for name in fmnist-cnn fmnist-cnn-qdq fmnist-cnn-qop fmnist-cnn+calibrated \
+  fmnist-bnn-qonnx; do
   if [[ $name == *+calibrated ]]; then
     compile "$name" --calibrate="$OUT/calibration.npy" --calibration=percentile
   else
