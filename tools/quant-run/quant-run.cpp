@@ -174,6 +174,13 @@ int main(int argc, char **argv) {
   DialectRegistry registry;
   registerCodegenDialects(registry);
   MLIRContext context(registry);
+  // Diagnostics carry source (or ONNX node) locations; the generic form of
+  // the failing op (often the whole module) is noise unless asked for.
+  if (!cl::getRegisteredOptions().lookup("mlir-print-op-on-diagnostic") ||
+      !cl::getRegisteredOptions()
+           .lookup("mlir-print-op-on-diagnostic")
+           ->getNumOccurrences())
+    context.printOpOnDiagnostic(false);
   context.loadAllAvailableDialects();
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
