@@ -8,6 +8,8 @@
 #ifndef QUANT_BENCH_BENCH_H
 #define QUANT_BENCH_BENCH_H
 
+#include "quant/Compiler/AlignedBuffer.h"
+
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -36,26 +38,8 @@ struct ConvShape {
   }
 };
 
-/// A 64-byte aligned buffer.
-struct Buffer {
-  void *data = nullptr;
-  size_t bytes = 0;
-  Buffer() = default;
-  explicit Buffer(size_t n) : bytes(n) {
-    data = std::aligned_alloc(64, (n + 63) / 64 * 64);
-    std::memset(data, 0, n);
-  }
-  Buffer(Buffer &&o) noexcept : data(o.data), bytes(o.bytes) {
-    o.data = nullptr;
-  }
-  Buffer &operator=(Buffer &&o) noexcept {
-    std::swap(data, o.data);
-    std::swap(bytes, o.bytes);
-    return *this;
-  }
-  ~Buffer() { std::free(data); }
-  template <typename T> T *as() const { return static_cast<T *>(data); }
-};
+/// Buffers for ours and the peers alike.
+using Buffer = mlir::qnn::compiler::AlignedBuffer;
 
 /// Deterministic pseudo-random fills.
 void fillI8(Buffer &b, uint32_t seed);

@@ -8,12 +8,13 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "quant/Compiler/AlignedBuffer.h"
 #include "quant/Compiler/Calibrate.h"
 #include "quant/Compiler/Interface.h"
+#include "quant/Compiler/JIT.h"
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Dialect/QNN/IR/QNN.h"
 
-#include "quant/Compiler/JIT.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/Support/Format.h"
@@ -61,19 +62,6 @@ SmallVector<Value> mlir::qnn::compiler::selectCalibrationPoints(
 }
 
 namespace {
-/// A 64-byte aligned zeroed buffer.
-struct Buffer {
-  void *data = nullptr;
-  explicit Buffer(size_t bytes) {
-    size_t rounded = (std::max<size_t>(bytes, 1) + 63) / 64 * 64;
-    data = std::aligned_alloc(64, rounded);
-    std::memset(data, 0, rounded);
-  }
-  ~Buffer() { std::free(data); }
-  Buffer(const Buffer &) = delete;
-  Buffer(Buffer &&o) noexcept : data(o.data) { o.data = nullptr; }
-};
-
 /// Draws "calibrating [#####     ] done/total" on stderr.
 void drawProgress(size_t done, size_t total) {
   constexpr int width = 30;
@@ -173,13 +161,13 @@ LogicalResult mlir::qnn::compiler::calibrateModule(
     return diag;
   }
 
-  std::vector<Buffer> buffers;
+  std::vector<AlignedBuffer> buffers;
   for (const TensorInfo &t : cloneInterface->inputs)
     buffers.emplace_back(t.getNumElements() * getElementSize(t.type));
   for (const TensorInfo &t : cloneInterface->outputs)
     buffers.emplace_back(t.getNumElements() * getElementSize(t.type));
   std::vector<void *> pointers;
-  for (Buffer &b : buffers)
+  for (AlignedBuffer &b : buffers)
     pointers.push_back(b.data);
 
   bool histogram = calibration::needsHistogram(options.range.method);

@@ -12,6 +12,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Path.h"
 
 using namespace mlir;
@@ -51,6 +52,13 @@ static StringRef severityName(DiagnosticSeverity severity) {
   case DiagnosticSeverity::Remark: return "remark";
   }
   return "error";
+}
+
+void mlir::qnn::compiler::setToolDiagnosticOptions(MLIRContext *ctx) {
+  llvm::cl::Option *option =
+      llvm::cl::getRegisteredOptions().lookup("mlir-print-op-on-diagnostic");
+  if (!option || option->getNumOccurrences() == 0)
+    ctx->printOpOnDiagnostic(false);
 }
 
 ONNXDiagnosticHandler::ONNXDiagnosticHandler(MLIRContext *ctx, StringRef path,

@@ -199,15 +199,12 @@ double mlir::qnn::calibration::entropyThreshold(
 Range mlir::qnn::calibration::computeCalibratedRange(const Observer &observer,
                                                      const Options &options) {
   Range r{observer.getMin(), observer.getMax()};
-  if (options.method == Method::MinMax || observer.getHistogram().empty())
-    return r;
-  if (observer.getHistogram().size() == 0 ||
-      std::all_of(observer.getHistogram().begin(),
-                  observer.getHistogram().end(),
-                  [](uint64_t c) { return c == 0; }))
-    return r; // Only zeros: nothing to clip.
-  bool symmetric = r.min < 0;
   const std::vector<uint64_t> &h = observer.getHistogram();
+  // No histogram, or only zeros in it: nothing to clip.
+  if (options.method == Method::MinMax ||
+      std::all_of(h.begin(), h.end(), [](uint64_t c) { return c == 0; }))
+    return r;
+  bool symmetric = r.min < 0;
   double w = observer.getBinWidth();
   double t = 0;
   switch (options.method) {

@@ -22,13 +22,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Support/ToolOptions.h"
 #include "quant/Compiler/Calibrate.h"
 #include "quant/Compiler/Interface.h"
 #include "quant/Compiler/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Compiler/Target.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
+#include "quant/Support/ToolOptions.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
@@ -222,13 +222,7 @@ int main(int argc, char **argv) {
   DialectRegistry registry;
   registerCodegenDialects(registry);
   MLIRContext context(registry);
-  // Diagnostics carry source (or ONNX node) locations; the generic form of
-  // the failing op (often the whole module) is noise unless asked for.
-  if (!cl::getRegisteredOptions().lookup("mlir-print-op-on-diagnostic") ||
-      !cl::getRegisteredOptions()
-           .lookup("mlir-print-op-on-diagnostic")
-           ->getNumOccurrences())
-    context.printOpOnDiagnostic(false);
+  setToolDiagnosticOptions(&context);
   context.loadAllAvailableDialects();
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);

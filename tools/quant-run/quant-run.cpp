@@ -15,13 +15,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Support/ToolOptions.h"
+#include "quant/Compiler/AlignedBuffer.h"
 #include "quant/Compiler/Interface.h"
 #include "quant/Compiler/JIT.h"
 #include "quant/Compiler/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Compiler/Target.h"
 #include "quant/Support/Npy.h"
+#include "quant/Support/ToolOptions.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
@@ -98,19 +99,6 @@ int fail(const llvm::Twine &message) {
   return 1;
 }
 
-/// A 64-byte aligned buffer of `bytes` zeroed bytes.
-struct AlignedBuffer {
-  void *data = nullptr;
-  explicit AlignedBuffer(size_t bytes) {
-    size_t rounded = (std::max<size_t>(bytes, 1) + 63) / 64 * 64;
-    data = std::aligned_alloc(64, rounded);
-    std::memset(data, 0, rounded);
-  }
-  ~AlignedBuffer() { std::free(data); }
-  AlignedBuffer(const AlignedBuffer &) = delete;
-  AlignedBuffer(AlignedBuffer &&o) noexcept : data(o.data) { o.data = nullptr; }
-};
-
 npy::DType toNpy(ElementType t) {
   return *npy::parseDTypeName(getElementTypeName(t).str());
 }
@@ -174,13 +162,7 @@ int main(int argc, char **argv) {
   DialectRegistry registry;
   registerCodegenDialects(registry);
   MLIRContext context(registry);
-  // Diagnostics carry source (or ONNX node) locations; the generic form of
-  // the failing op (often the whole module) is noise unless asked for.
-  if (!cl::getRegisteredOptions().lookup("mlir-print-op-on-diagnostic") ||
-      !cl::getRegisteredOptions()
-           .lookup("mlir-print-op-on-diagnostic")
-           ->getNumOccurrences())
-    context.printOpOnDiagnostic(false);
+  setToolDiagnosticOptions(&context);
   context.loadAllAvailableDialects();
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);

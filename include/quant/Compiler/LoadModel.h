@@ -41,6 +41,12 @@ OwningOpRef<ModuleOp> loadModel(StringRef path, MLIRContext *ctx,
                                 const LoadModelOptions &options,
                                 bool &isONNX);
 
+/// The code generation tools' diagnostics: they carry source (or ONNX node)
+/// locations, so the generic form of the failing op (often the whole
+/// module) is not printed with them unless --mlir-print-op-on-diagnostic
+/// was given.
+void setToolDiagnosticOptions(MLIRContext *ctx);
+
 /// Prints diagnostics of an imported ONNX model as
 /// "<path>: <severity>: [node '<name>' (<op>): ]<message>", naming the
 /// ONNX node from the op's location when the message does not already.
