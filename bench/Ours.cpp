@@ -77,7 +77,9 @@ bool OurModel::compile(const std::string &source, bool kernels) {
       parseSourceString<ModuleOp>(source, &impl->context);
   if (!module)
     return false;
-  auto tm = createTargetMachine({"", "", "", 2});
+  // QUANT_BENCH_MCPU (e.g. x86-64-v3) times the code for a lesser CPU.
+  const char *cpu = std::getenv("QUANT_BENCH_MCPU");
+  auto tm = createTargetMachine({"", cpu ? cpu : "", "", 2});
   if (!tm) {
     llvm::errs() << llvm::toString(tm.takeError()) << "\n";
     return false;

@@ -4,7 +4,14 @@
 #   bench/run.sh [--benchmark_filter=REGEX] [other Google Benchmark flags]
 # BUILD_DIR (default build) selects the build tree; QUANT_BENCH_GENERIC=1
 # also times the generic linalg.contract lowering (ours_generic).
+#   bench/run.sh --avx2 [...]   both sides limited to AVX2: our code for
+#                               x86-64-v3 (pmaddwd, 8-lane FMA) against
+#                               oneDNN with DNNL_MAX_CPU_ISA=AVX2
 set -euo pipefail
+if [[ "${1:-}" == "--avx2" ]]; then
+  shift
+  export QUANT_BENCH_MCPU=x86-64-v3 DNNL_MAX_CPU_ISA=AVX2
+fi
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-$ROOT/build}
 "$ROOT/scripts/install-deps.sh" --bench
@@ -15,7 +22,7 @@ else
   cmake "$BUILD_DIR" -DQUANT_BUILD_BENCH=ON >/dev/null
 fi
 ninja -C "$BUILD_DIR" quant-bench
-echo "CPU: $(lscpu | sed -n 's/^Model name: *//p')"
+echo "CPU: $(lscpu | sed -n 's/^Model name: *//p')${QUANT_BENCH_MCPU:+ (ours: --mcpu=$QUANT_BENCH_MCPU, oneDNN: ${DNNL_MAX_CPU_ISA:-all ISAs})}"
 out=$(mktemp --suffix=.json)
 trap 'rm -f "$out"' EXIT
 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$BUILD_DIR/bin/quant-bench" \

@@ -161,6 +161,15 @@ ints = [
          comment="Random weights over the whole i8 range (with -128)."),
     qconv(),
     qfc(),
+    conv("conv_c16_w20", 1, 16, 7, 20, 20, 3, 3, pad=(1, 1, 1, 1),
+         comment="C = 16, W = 20: vector input packing with a partial column "
+         "block; P = 140 and O = 20 are not multiples of the transpose block."),
+    conv("conv_c32_s2_batch2", 2, 32, 9, 17, 16, 3, 3, stride=(2, 2),
+         pad=(1, 1, 1, 1), bias="arg",
+         comment="Two channel blocks, stride 2, batch 2 (per-image offsets)."),
+    conv("conv_c16_nopad", 1, 16, 5, 33, 24, 3, 3,
+         comment="No padding: the partial column block (1 column) must not "
+         "store past its row."),
 ]
 floats = [
     conv("fconv_c3_o17", 1, 3, 9, 9, 17, 3, 3, pad=(1, 1, 1, 1), elt="f32"),
@@ -168,6 +177,9 @@ floats = [
          bias="arg", elt="f32"),
     fc("ffc", 7, 67, 33, elt="f32"),
     fc("fmatmul", 13, 67, 70, elt="f32", matmul=True),
+    conv("fconv_c16_w20", 1, 16, 7, 20, 20, 3, 3, pad=(1, 1, 1, 1), elt="f32"),
+    conv("fconv_c32_s2_batch2", 2, 32, 9, 17, 16, 3, 3, stride=(2, 2),
+         pad=(1, 1, 1, 1), elt="f32"),
 ]
 
 with open("test/e2e/kernels.mlir", "w") as f:

@@ -18,6 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LinearKernels.h"
 #include "Rewrites.h"
 #include "quant/Compiler/Passes.h"
 #include "quant/Dialect/QNN/IR/QNN.h"
@@ -32,55 +33,34 @@ namespace mlir::qnn {
 } // namespace mlir::qnn
 
 using namespace mlir;
+using namespace mlir::qnn::compiler;
 
-namespace {
-
-/// How one step of the reduction multiplies and accumulates.
-enum class DotKind {
-  Float,   ///< f32 FMA, depth 1.
-  Int32,   ///< i8 sign-extended to i32, multiply + add, depth 1.
-  PMAddWD, ///< x86 pmaddwd on i16 pairs, depth 2.
-  VNNI,    ///< AVX-512 vpdpbusd on u8 x s8 quadruples, depth 4.
-};
-
-/// A convolution in the kernel's terms. A GEMM [M, K] x [K, O] is the 1x1
-/// convolution of a 1 x M image with K channels (input already "NHWC").
-struct ConvShape {
-  int64_t n = 1, c = 1, h = 1, w = 1; ///< Input.
-  int64_t o = 1, kh = 1, kw = 1;      ///< Weights.
-  int64_t sy = 1, sx = 1, dy = 1, dx = 1;
-  int64_t pt = 0, pl = 0, pb = 0, pr = 0;
-  int64_t oh = 1, ow = 1;
-  bool gemm = false;
-};
-
-/// Everything the tile emitter needs.
-struct Plan {
-  ConvShape s;
-  DotKind kind;
-  int64_t lanes, depth, mr, nv;
-  Type elem, acc; ///< Packed operand and accumulator element types.
-  int64_t hp, wp, cp, kq, op, p;
-  Value x;          ///< Packed input [N][Hp][Wp][Cp].
-  Value w, bias;    ///< Flat tensors: packed weights, padded bias.
-};
-
-Value cIdx(OpBuilder &b, Location loc, int64_t v) {
+Value mlir::qnn::compiler::cIdx(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantIndexOp::create(b, loc, v);
 }
 
 /// a * k + c on index values (k, c constants).
-Value mulAdd(OpBuilder &b, Location loc, Value a, int64_t k, Value c) {
+Value mlir::qnn::compiler::mulAdd(OpBuilder &b, Location loc, Value a,
+                                  int64_t k, Value c) {
   Value m = k == 1 ? a : arith::MulIOp::create(b, loc, a, cIdx(b, loc, k));
   return c ? arith::AddIOp::create(b, loc, m, c).getResult() : m;
 }
 
-Value readVector(OpBuilder &b, Location loc, VectorType type, Value source,
-                 ValueRange indices) {
+Value mlir::qnn::compiler::readVector(OpBuilder &b, Location loc,
+                                      VectorType type, Value source,
+                                      ValueRange indices) {
   SmallVector<bool> inBounds(1, true);
   return vector::TransferReadOp::create(b, loc, type, source, indices,
                                         std::nullopt, ArrayRef<bool>(inBounds));
 }
+
+SmallVector<OpFoldResult>
+mlir::qnn::compiler::indexAttrs(OpBuilder &b, ArrayRef<int64_t> values) {
+  return llvm::map_to_vector(
+      values, [&](int64_t v) -> OpFoldResult { return b.getIndexAttr(v); });
+}
+
+namespace {
 
 Value writeVector(OpBuilder &b, Location loc, Value v, Value dest,
                   Value index) {
@@ -112,8 +92,8 @@ Value loadActivation(OpBuilder &b, Location loc, const Plan &pl,
     return vector::BroadcastOp::create(b, loc, accVec, v);
   }
   // depth elements form one i32 that every lane gets.
-  Value group = readVector(b, loc, VectorType::get({pl.depth}, pl.elem), pl.x,
-                           pos);
+  Value group =
+      readVector(b, loc, VectorType::get({pl.depth}, pl.elem), pl.x, pos);
   group = vector::BitCastOp::create(b, loc, VectorType::get({1}, i32), group);
   Value word = vector::ExtractOp::create(b, loc, group, ArrayRef<int64_t>{0});
   return vector::BroadcastOp::create(b, loc, VectorType::get({pl.lanes}, i32),
@@ -205,16 +185,16 @@ Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
                 iy.push_back(arith::AddIOp::create(b, loc, rows[m], dyOff));
                 ix.push_back(arith::AddIOp::create(b, loc, cols[m], dxOff));
               }
-              Value tapW = mulAdd(b, loc, mulAdd(b, loc, ky, s.kw, kx), cq,
-                                  Value());
+              Value tapW =
+                  mulAdd(b, loc, mulAdd(b, loc, ky, s.kw, kx), cq, Value());
               auto cLoop = scf::ForOp::create(
                   b, loc, c0, cIdx(b, loc, cq), c1, accs,
                   [&](OpBuilder &b, Location loc, Value c, ValueRange accs) {
                     Value k = arith::AddIOp::create(b, loc, tapW, c);
                     SmallVector<Value> ws;
                     for (int64_t v = 0; v < nv; ++v) {
-                      Value blk = arith::AddIOp::create(b, loc, ob,
-                                                        cIdx(b, loc, v));
+                      Value blk =
+                          arith::AddIOp::create(b, loc, ob, cIdx(b, loc, v));
                       Value pos = mulAdd(b, loc, mulAdd(b, loc, blk, pl.kq, k),
                                          panel, Value());
                       ws.push_back(loadWeights(b, loc, pl, pos));
@@ -222,8 +202,8 @@ Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
                     Value ch = mulAdd(b, loc, c, pl.depth, Value());
                     SmallVector<Value> next(accs.begin(), accs.end());
                     for (int64_t m = 0; m < mr; ++m) {
-                      Value a = loadActivation(b, loc, pl,
-                                               {n, iy[m], ix[m], ch});
+                      Value a =
+                          loadActivation(b, loc, pl, {n, iy[m], ix[m], ch});
                       for (int64_t v = 0; v < nv; ++v)
                         next[m * nv + v] =
                             emitDot(b, loc, pl, next[m * nv + v], a, ws[v]);
@@ -235,7 +215,7 @@ Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
         scf::YieldOp::create(b, loc, kxLoop.getResults());
       });
 
-  Value rowBase = mulAdd(b, loc, n, pl.p, p);
+  Value rowBase = mulAdd(b, loc, n, pl.prow, p);
   for (int64_t m = 0; m < mr; ++m) {
     Value row = mulAdd(b, loc, rowBase, 1, cIdx(b, loc, m));
     for (int64_t v = 0; v < nv; ++v) {
@@ -290,73 +270,6 @@ Value emitTiles(OpBuilder &b, Location loc, const Plan &pl, Value out) {
         scf::YieldOp::create(b, loc, cur);
       });
   return nLoop.getResult(0);
-}
-
-SmallVector<OpFoldResult> indexAttrs(OpBuilder &b, ArrayRef<int64_t> values) {
-  return llvm::map_to_vector(
-      values, [&](int64_t v) -> OpFoldResult { return b.getIndexAttr(v); });
-}
-
-/// The input converted to the dot's operand type (xor 0x80 = +128 as u8
-/// for VNNI), zero-padded and laid out [N][Hp][Wp][Cp].
-Value packInput(OpBuilder &b, Location loc, const Plan &pl, Value x) {
-  const ConvShape &s = pl.s;
-  auto xType = llvm::cast<RankedTensorType>(x.getType());
-  Type inElt = xType.getElementType();
-  MLIRContext *ctx = b.getContext();
-  bool convert = pl.elem != inElt || pl.kind == DotKind::VNNI;
-  Value nhwc = x;
-  if (!s.gemm || convert) {
-    // Output dims (n, h, w, c); a conv reads NCHW, a GEMM [M][K].
-    AffineMap inMap =
-        s.gemm ? AffineMap::get(4, 0,
-                                {getAffineDimExpr(2, ctx),
-                                 getAffineDimExpr(3, ctx)},
-                                ctx)
-               : AffineMap::getPermutationMap(ArrayRef<unsigned>{0, 3, 1, 2},
-                                              ctx);
-    auto outType = RankedTensorType::get({s.n, s.h, s.w, s.c}, pl.elem);
-    Value empty = tensor::EmptyOp::create(b, loc, outType.getShape(), pl.elem);
-    SmallVector<utils::IteratorType> iters(4, utils::IteratorType::parallel);
-    DotKind kind = pl.kind;
-    Type elem = pl.elem;
-    nhwc = linalg::GenericOp::create(
-               b, loc, TypeRange{outType}, ValueRange{x}, ValueRange{empty},
-               ArrayRef<AffineMap>{inMap, b.getMultiDimIdentityMap(4)}, iters,
-               [&](OpBuilder &b, Location loc, ValueRange args) {
-                 Value v = args[0];
-                 if (kind == DotKind::VNNI)
-                   v = arith::XOrIOp::create(
-                       b, loc, v,
-                       arith::ConstantOp::create(
-                           b, loc, b.getIntegerAttr(inElt, 0x80)));
-                 else if (elem != inElt)
-                   v = arith::ExtSIOp::create(b, loc, elem, v);
-                 linalg::YieldOp::create(b, loc, v);
-               })
-               .getResult(0);
-  } else {
-    nhwc = tensor::ExpandShapeOp::create(
-        b, loc, RankedTensorType::get({1, 1, s.w, s.c}, inElt), x,
-        SmallVector<ReassociationIndices>{{0, 1, 2}, {3}});
-  }
-  SmallVector<int64_t> low = {0, s.pt, s.pl, 0};
-  SmallVector<int64_t> high = {0, s.pb, s.pr, pl.cp - s.c};
-  if (llvm::any_of(high, [](int64_t v) { return v != 0; }) ||
-      llvm::any_of(low, [](int64_t v) { return v != 0; })) {
-    // Padding holds code 0, i.e. 0x80 after the +128 of VNNI.
-    Attribute zero = llvm::isa<FloatType>(pl.elem)
-                         ? Attribute(b.getFloatAttr(pl.elem, 0.0))
-                         : Attribute(b.getIntegerAttr(
-                               pl.elem, pl.kind == DotKind::VNNI ? -128 : 0));
-    Value padValue =
-        arith::ConstantOp::create(b, loc, llvm::cast<TypedAttr>(zero));
-    auto padded =
-        RankedTensorType::get({s.n, pl.hp, pl.wp, pl.cp}, pl.elem);
-    nhwc = tensor::PadOp::create(b, loc, padded, nhwc, indexAttrs(b, low),
-                                 indexAttrs(b, high), padValue);
-  }
-  return nhwc;
 }
 
 /// Weights as doubles (exact for i8 / f32) in OIHW order.
@@ -441,9 +354,10 @@ void packWeights(OpBuilder &b, Location loc, Plan &pl, const Weights &wt,
             llvm::to_vector(llvm::seq<int64_t>(0, bType.getRank()))});
   if (pl.op != s.o) {
     Value zero = arith::ConstantOp::create(
-        b, loc, llvm::cast<TypedAttr>(
-                    isFloat ? Attribute(b.getFloatAttr(pl.acc, 0.0))
-                            : Attribute(b.getIntegerAttr(pl.acc, 0))));
+        b, loc,
+        llvm::cast<TypedAttr>(isFloat
+                                  ? Attribute(b.getFloatAttr(pl.acc, 0.0))
+                                  : Attribute(b.getIntegerAttr(pl.acc, 0))));
     bias = tensor::PadOp::create(b, loc, biasType, bias, indexAttrs(b, {0}),
                                  indexAttrs(b, {pl.op - s.o}), zero);
   }
@@ -532,14 +446,16 @@ LogicalResult buildKernel(OpBuilder &b, Operation *op, ConvShape s,
   pl.kq = s.kh * s.kw * pl.cp / pl.depth;
   pl.op = llvm::alignTo(s.o, pl.lanes);
   pl.p = s.oh * s.ow;
-  pl.nv = std::min(pl.nv, pl.op / pl.lanes);
+  // A conv's accumulator rows come in whole transpose blocks.
+  pl.prow = s.gemm ? pl.p : llvm::alignTo(pl.p, pl.lanes);
   pl.mr = std::min(pl.mr, pl.p);
+  pl.nv = std::min(pl.nv, pl.op / pl.lanes);
 
   Location loc = op->getLoc();
   b.setInsertionPoint(op);
   pl.x = packInput(b, loc, pl, x);
   packWeights(b, loc, pl, wt, bias);
-  Value out = tensor::EmptyOp::create(b, loc, {s.n * pl.p * pl.op}, pl.acc);
+  Value out = tensor::EmptyOp::create(b, loc, {s.n * pl.prow * pl.op}, pl.acc);
   out = emitTiles(b, loc, pl, out);
 
   auto resultType = llvm::cast<RankedTensorType>(op->getResult(0).getType());
@@ -556,30 +472,7 @@ LogicalResult buildKernel(OpBuilder &b, Operation *op, ConvShape s,
           indexAttrs(b, {1, 1}));
     result = mat;
   } else {
-    Value nhwc = tensor::ExpandShapeOp::create(
-        b, loc, RankedTensorType::get({s.n, s.oh, s.ow, pl.op}, pl.acc), out,
-        SmallVector<ReassociationIndices>{{0, 1, 2, 3}});
-    if (pl.op != s.o)
-      nhwc = tensor::ExtractSliceOp::create(
-          b, loc, RankedTensorType::get({s.n, s.oh, s.ow, s.o}, pl.acc), nhwc,
-          indexAttrs(b, {0, 0, 0, 0}), indexAttrs(b, {s.n, s.oh, s.ow, s.o}),
-          indexAttrs(b, {1, 1, 1, 1}));
-    Value empty =
-        tensor::EmptyOp::create(b, loc, resultType.getShape(), pl.acc);
-    MLIRContext *ctx = b.getContext();
-    // Output dims (n, o, y, x) read nhwc[n][y][x][o].
-    AffineMap inMap =
-        AffineMap::getPermutationMap(ArrayRef<unsigned>{0, 2, 3, 1}, ctx);
-    SmallVector<utils::IteratorType> iters(4, utils::IteratorType::parallel);
-    result = linalg::GenericOp::create(
-                 b, loc, TypeRange{resultType}, ValueRange{nhwc},
-                 ValueRange{empty},
-                 ArrayRef<AffineMap>{inMap, b.getMultiDimIdentityMap(4)},
-                 iters,
-                 [](OpBuilder &b, Location loc, ValueRange args) {
-                   linalg::YieldOp::create(b, loc, args[0]);
-                 })
-                 .getResult(0);
+    result = unpackOutput(b, loc, pl, out, resultType);
   }
   if (result.getType() != resultType)
     return failure();
@@ -619,13 +512,11 @@ LogicalResult rewriteConv(OpBuilder &b, qnn::Conv2DOp op,
   s.pr = pad[3];
   s.oh = yType.getDimSize(2);
   s.ow = yType.getDimSize(3);
-  return buildKernel(b, op, s, Weights{std::move(*values)}, x, op.getBias(),
-                     t);
+  return buildKernel(b, op, s, Weights{std::move(*values)}, x, op.getBias(), t);
 }
 
 LogicalResult rewriteGemm(OpBuilder &b, Operation *op, Value x, Value w,
-                          Value bias, bool transposed,
-                          const KernelTarget &t) {
+                          Value bias, bool transposed, const KernelTarget &t) {
   if (!isStatic(x, 2) || !isStatic(w, 2) || !isStatic(op->getResult(0), 2))
     return failure();
   std::optional<std::vector<double>> values = constantValues(w);
@@ -681,9 +572,10 @@ struct QuantLinearKernelsPass
 struct IntrinsicEffects
     : MemoryEffectOpInterface::ExternalModel<IntrinsicEffects,
                                              LLVM::CallIntrinsicOp> {
-  void getEffects(Operation *op,
-                  SmallVectorImpl<SideEffects::EffectInstance<
-                      MemoryEffects::Effect>> &effects) const {
+  void
+  getEffects(Operation *op,
+             SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+                 &effects) const {
     StringRef name = llvm::cast<LLVM::CallIntrinsicOp>(op).getIntrin();
     if (llvm::is_contained(kPureIntrinsics, name))
       return;

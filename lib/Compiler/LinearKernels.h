@@ -1,0 +1,68 @@
+//===- LinearKernels.h - the conv / GEMM kernel plan ------------*- C++ -*-===//
+//
+// Private to lib/Compiler: the shape and tiling plan of one conv / GEMM
+// rewritten by -quant-linear-kernels, shared by the tile emitter
+// (LinearKernels.cpp) and the run-time layout changes around it
+// (KernelLayout.cpp).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef QUANT_LIB_COMPILER_LINEARKERNELS_H
+#define QUANT_LIB_COMPILER_LINEARKERNELS_H
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Value.h"
+
+namespace mlir::qnn::compiler {
+
+/// How one step of the reduction multiplies and accumulates.
+enum class DotKind {
+  Float,   ///< f32 FMA, depth 1.
+  Int32,   ///< i8 sign-extended to i32, multiply + add, depth 1.
+  PMAddWD, ///< x86 pmaddwd on i16 pairs, depth 2.
+  VNNI,    ///< AVX-512 vpdpbusd on u8 x s8 quadruples, depth 4.
+};
+
+/// A convolution in the kernel's terms. A GEMM [M, K] x [K, O] is the 1x1
+/// convolution of a 1 x M image with K channels (input already "NHWC").
+struct ConvShape {
+  int64_t n = 1, c = 1, h = 1, w = 1; ///< Input.
+  int64_t o = 1, kh = 1, kw = 1;      ///< Weights.
+  int64_t sy = 1, sx = 1, dy = 1, dx = 1;
+  int64_t pt = 0, pl = 0, pb = 0, pr = 0;
+  int64_t oh = 1, ow = 1;
+  bool gemm = false;
+};
+
+/// Everything the tile emitter and the layout changes need.
+struct Plan {
+  ConvShape s;
+  DotKind kind;
+  int64_t lanes, depth, mr, nv;
+  Type elem, acc; ///< Packed operand and accumulator element types.
+  int64_t hp, wp, cp, kq, op;
+  int64_t p;     ///< Output pixels per image (OH * OW; M for a GEMM).
+  int64_t prow;  ///< Rows of the [N][prow][Op] accumulator tensor per image
+                 ///< (p rounded up to whole transpose blocks for a conv).
+  Value x;       ///< Packed input [N][Hp][Wp][Cp].
+  Value w, bias; ///< Flat tensors: packed weights, padded bias.
+};
+
+/// The input converted to the dot's operand type (xor 0x80 = +128 as u8
+/// for VNNI), zero-padded and laid out [N][Hp][Wp][Cp].
+Value packInput(OpBuilder &b, Location loc, const Plan &pl, Value x);
+
+/// The [N][prow][Op] accumulators of a conv as its NCHW result `type`.
+Value unpackOutput(OpBuilder &b, Location loc, const Plan &pl, Value out,
+                   RankedTensorType type);
+
+/// Helpers shared by the kernel files.
+Value cIdx(OpBuilder &b, Location loc, int64_t v);
+Value mulAdd(OpBuilder &b, Location loc, Value a, int64_t k, Value c);
+Value readVector(OpBuilder &b, Location loc, VectorType type, Value source,
+                 ValueRange indices);
+SmallVector<OpFoldResult> indexAttrs(OpBuilder &b, ArrayRef<int64_t> values);
+
+} // namespace mlir::qnn::compiler
+
+#endif // QUANT_LIB_COMPILER_LINEARKERNELS_H
