@@ -119,6 +119,9 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
     break;
   }
   case Phase::Vector: {
+    qnn::QuantVectorizePoolingOptions pooling;
+    pooling.vectorBits = options.target.vectorBits;
+    pm.addNestedPass<func::FuncOp>(qnn::createQuantVectorizePooling(pooling));
     qnn::QuantTileAndVectorizeOptions tile;
     tile.vectorBits = options.target.vectorBits;
     tile.mTile = options.target.registers >= 32 ? 8 : 6;

@@ -79,6 +79,35 @@ def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
   ];
 }
 
+def QuantVectorizePooling
+    : Pass<"quant-vectorize-pooling", "func::FuncOp"> {
+  let summary = "Row-vector code for 2-D NCHW max / sum pooling";
+  let description = [{
+    Rewrites linalg.pooling_nchw_max and linalg.pooling_nchw_sum with static
+    shapes into loops over (n, c, output row) whose body computes V output
+    pixels of the row at a time: the accumulator vector starts at the
+    output's initial value, every window tap (unrolled, at most 64) loads
+    one contiguous input span and, for a horizontal stride s > 1, keeps
+    every s-th element with one shuffle, then combines (max or add, with
+    the input sign- or float-extended to the output type as linalg does).
+    Blocks that would read or write past the end of a row use masked
+    transfers. The loop lowering would otherwise load and store the output
+    element once per tap.
+
+    Example: `linalg.pooling_nchw_max` 2x2 stride 2 on i8 [1, 8, 28, 28]
+    becomes an scf.for nest over (n, c, oy) with one vector<16xi8> block
+    per row: four vector<31xi8> loads, four shuffles and four arith.maxsi.
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "unsigned", /*default=*/"256",
+           "Width of one vector register in bits">
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect", "::mlir::vector::VectorDialect"
+  ];
+}
+
 def QuantLowerVectors : Pass<"quant-lower-vectors", "func::FuncOp"> {
   let summary = "Hoist accumulators and lower vector and math ops for LLVM";
   let description = [{
