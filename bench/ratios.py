@@ -1,17 +1,23 @@
 #!/usr/bin/env python3
 """Reads quant-bench's Google Benchmark JSON and prints, per shape, the
 throughput (GOP/s) of each implementation and the ratios ours / peer
-(> 1: we are faster)."""
+(> 1: we are faster). With --benchmark_repetitions the best repetition of
+each benchmark is used (the "max" aggregate of the ops/s counter)."""
 import collections
 import json
 import sys
 
 data = json.load(open(sys.argv[1]))
 rows = collections.OrderedDict()
+best = any(b.get("aggregate_name") == "max" for b in data["benchmarks"])
 for b in data["benchmarks"]:
-    if b.get("run_type", "iteration") != "iteration":
+    if best:
+        if b.get("aggregate_name") != "max":
+            continue
+    elif b.get("run_type", "iteration") != "iteration":
         continue
-    group, shape, impl = b["name"].split("/")[:3]
+    group, shape, impl = b["run_name"].split("/")[:3] if "run_name" in b \
+        else b["name"].split("/")[:3]
     rows.setdefault((group, shape), {})[impl] = b["ops"] / 1e9
 
 peers = ["onednn", "openblas"]
@@ -26,4 +32,6 @@ for (group, shape), r in rows.items():
               for p in peers]
     print("%-10s %-22s %s %s" % (group, shape, " ".join(cells),
                                   " ".join(ratios)))
-print("(GOP/s = 2 * MACs / s, single thread; ratios > 1: ours is faster)")
+print("(GOP/s = 2 * MACs / s, single thread%s; ratios > 1: ours is faster)"
+      % (", best of %d repetitions" % data["benchmarks"][0].get("repetitions", 1)
+         if best else ""))

@@ -25,6 +25,8 @@ ninja -C "$BUILD_DIR" quant-bench
 echo "CPU: $(lscpu | sed -n 's/^Model name: *//p')${QUANT_BENCH_MCPU:+ (ours: --mcpu=$QUANT_BENCH_MCPU, oneDNN: ${DNNL_MAX_CPU_ISA:-all ISAs})}"
 out=$(mktemp --suffix=.json)
 trap 'rm -f "$out"' EXIT
+# Five interleaved repetitions, the best one counts (see bench/ratios.py).
 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$BUILD_DIR/bin/quant-bench" \
+  --benchmark_repetitions=5 --benchmark_enable_random_interleaving=true \
   --benchmark_out="$out" --benchmark_out_format=json "$@"
 /usr/bin/python3 "$ROOT/bench/ratios.py" "$out"

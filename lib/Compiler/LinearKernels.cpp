@@ -6,13 +6,16 @@
 //   xp  = pack(x)        NCHW -> zero-padded [N][Hp][Wp][Cp], converted to
 //                        the dot's operand type (i8 + 128 as u8 for VNNI,
 //                        i16 for pmaddwd)
-//   wp  = constant       [Op/L][KH*KW*Cp/g][L][g], K ordered (ky, kx, c)
+//   wp  = constant       [Op/L][KH*KW*Cp/g][L][g], K ordered (ky, kx, c);
+//                        the nv blocks of a tile's channel group are
+//                        interleaved per reduction step (one stream)
 //   out = tiles          for n, output-channel block (nv vectors of L),
 //                        MR output pixels: MR x nv accumulators start at
 //                        the bias and run over ky, kx, c/g with one weight
 //                        load per vector and one broadcast per pixel
 //   y   = unpack(out)    [N][P][Op] -> NCHW (a GEMM's [M][Op] is its result)
 //
+// pack and unpack (KernelLayout.cpp) move V x V blocks through registers.
 // A GEMM is the 1x1 convolution of a 1 x M image with K channels. The
 // accumulator tile is written once, after the whole reduction.
 //
@@ -192,11 +195,13 @@ Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
                   [&](OpBuilder &b, Location loc, Value c, ValueRange accs) {
                     Value k = arith::AddIOp::create(b, loc, tapW, c);
                     SmallVector<Value> ws;
+                    // The nv panels of a block group are interleaved per
+                    // reduction step: one contiguous stream of weights.
+                    Value step = mulAdd(b, loc, ob, pl.kq,
+                                        mulAdd(b, loc, k, nv, Value()));
                     for (int64_t v = 0; v < nv; ++v) {
-                      Value blk =
-                          arith::AddIOp::create(b, loc, ob, cIdx(b, loc, v));
-                      Value pos = mulAdd(b, loc, mulAdd(b, loc, blk, pl.kq, k),
-                                         panel, Value());
+                      Value pos =
+                          mulAdd(b, loc, step, panel, cIdx(b, loc, v * panel));
                       ws.push_back(loadWeights(b, loc, pl, pos));
                     }
                     Value ch = mulAdd(b, loc, c, pl.depth, Value());
@@ -281,8 +286,9 @@ struct Weights {
   }
 };
 
-/// Packed weights [Op/L][Kq][L][g] and the padded bias (with the VNNI
-/// correction -128 * sum_k w) as constants / tensors.
+/// Packed weights (groups of nv blocks of L channels, [Kq][nv][L][g] per
+/// group) and the padded bias (with the VNNI correction -128 * sum_k w)
+/// as constants / tensors.
 void packWeights(OpBuilder &b, Location loc, Plan &pl, const Weights &wt,
                  Value bias) {
   const ConvShape &s = pl.s;
@@ -290,14 +296,20 @@ void packWeights(OpBuilder &b, Location loc, Plan &pl, const Weights &wt,
   std::vector<double> packed(total, 0.0);
   std::vector<double> correction(pl.op, 0.0);
   for (int64_t o = 0; o < s.o; ++o) {
+    // Blocks of L channels form groups of nv (the last group: the rest),
+    // whose panels are interleaved per reduction step (see emitTile).
     int64_t blk = o / pl.lanes, l = o % pl.lanes;
+    int64_t fullBlocks = pl.op / pl.lanes / pl.nv * pl.nv;
+    int64_t group = blk < fullBlocks ? pl.nv : pl.op / pl.lanes - fullBlocks;
+    int64_t first = blk < fullBlocks ? blk / pl.nv * pl.nv : fullBlocks;
     for (int64_t ky = 0; ky < s.kh; ++ky)
       for (int64_t kx = 0; kx < s.kw; ++kx)
         for (int64_t c = 0; c < s.c; ++c) {
           double w = wt.at(s, o, c, ky, kx);
           int64_t k = (ky * s.kw + kx) * pl.cp + c;
           int64_t kq = k / pl.depth, j = k % pl.depth;
-          packed[((blk * pl.kq + kq) * pl.lanes + l) * pl.depth + j] = w;
+          int64_t panel = first * pl.kq + kq * group + (blk - first);
+          packed[(panel * pl.lanes + l) * pl.depth + j] = w;
           correction[o] -= 128.0 * w;
         }
   }

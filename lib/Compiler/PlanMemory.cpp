@@ -1,7 +1,8 @@
 //===- PlanMemory.cpp - one workspace for the intermediate buffers -------===//
 //
 // Implements -quant-plan-memory (see Passes.td). Live ranges are positions
-// in the entry block: an allocation's range ends at the last top-level op
+// in the entry block: an allocation's range starts at the first top-level
+// op that uses it or a view of it and ends at the last top-level op
 // that uses it or a view of it (view-like ops are followed transitively);
 // a buffer that escapes in any other way (returned, stored, passed through
 // a region's results) stays live to the end of the function. Offsets come
@@ -77,6 +78,29 @@ unsigned getLiveEnd(Value root, Block &body,
   return end;
 }
 
+/// The first position (in `index`) that uses `root` or a view of it: the
+/// contents of a buffer before its first use do not matter, however early
+/// it was allocated.
+unsigned getLiveStart(Value root, Block &body,
+                      const DenseMap<Operation *, unsigned> &index) {
+  unsigned start = ~0u;
+  SmallVector<Value> worklist = {root};
+  while (!worklist.empty()) {
+    Value v = worklist.pop_back_val();
+    for (OpOperand &use : v.getUses()) {
+      Operation *user = use.getOwner();
+      if (isa<memref::DeallocOp>(user))
+        continue;
+      if (Operation *top = body.findAncestorOpInBlock(*user))
+        start = std::min(start, index.lookup(top));
+      if (auto view = dyn_cast<ViewLikeOpInterface>(user))
+        if (view.getViewSource() == v)
+          llvm::append_range(worklist, user->getResults());
+    }
+  }
+  return start == ~0u ? index.lookup(root.getDefiningOp()) : start;
+}
+
 /// First-fit placement in decreasing size order; returns the total size.
 int64_t assignOffsets(MutableArrayRef<Buffer> buffers) {
   SmallVector<Buffer *> order;
@@ -146,7 +170,7 @@ struct QuantPlanMemoryPass
       Buffer b;
       b.alloc = alloc;
       b.bytes = std::max<int64_t>(*bytes, 1);
-      b.start = index[alloc];
+      b.start = getLiveStart(alloc.getResult(), body, index);
       b.end = getLiveEnd(alloc.getResult(), body, index, position);
       buffers.push_back(b);
     }

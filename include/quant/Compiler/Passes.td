@@ -55,9 +55,11 @@ def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
     f32) becomes a register-tiled direct convolution on tensors (a GEMM is
     the 1x1 case): the input is repacked at run time into a zero-padded
     NHWC buffer (channels padded to the dot-product depth), the weights are
-    packed at compile time into [O/L][K/g][L][g] panels (L accumulator
-    lanes per vector, g the dot depth) and an MR x (nv * L) accumulator
-    tile stays in registers across the whole reduction. With `vnni` the
+    packed at compile time into [K/g][L][g] panels (L accumulator lanes
+    per vector, g the dot depth; the nv panels of one tile's channel group
+    interleaved per reduction step) and an MR x (nv * L) accumulator tile
+    stays in registers across the whole reduction. The NCHW <-> NHWC
+    layout changes move V x V blocks through registers. With `vnni` the
     i8 dot is AVX-512 VNNI vpdpbusd (u8 x s8): activations are biased by
     +128 when packed and 128 * sum_k w is subtracted from the bias at
     compile time. Other ops are left to the generic lowering.
@@ -178,8 +180,8 @@ def QuantPlanMemory : Pass<"quant-plan-memory", "ModuleOp"> {
     After quant-finalize-entry: every static allocation in the top-level
     block of `<name>_run` becomes a `memref.view` into one byte workspace,
     at an offset chosen by first-fit over the buffers' live ranges (a
-    buffer is live from its allocation to the last use of it or of a view
-    of it), so buffers whose lifetimes do not overlap share memory; their
+    buffer is live from the first to the last top-level op that uses it or
+    a view of it), so buffers whose lifetimes do not overlap share memory; their
     deallocations disappear. The function is renamed
     `<name>_run_with_workspace` and takes the workspace (64-byte aligned)
     as a last argument; a new `<name>_run` with the original signature
