@@ -8,6 +8,8 @@ import json
 import sys
 
 data = json.load(open(sys.argv[1]))
+# Registration order (random interleaving shuffles the output order).
+data["benchmarks"].sort(key=lambda b: b.get("family_index", 0))
 rows = collections.OrderedDict()
 best = any(b.get("aggregate_name") == "max" for b in data["benchmarks"])
 for b in data["benchmarks"]:

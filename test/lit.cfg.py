@@ -59,7 +59,7 @@ try:
         for line in f:
             if line.startswith("flags"):
                 flags.update(line.split(":", 1)[1].split())
-    for feature in ["avx2", "avx512f", "avx512_vnni"]:
+    for feature in ["avx2", "avx512f", "avx512_vnni", "avx_vnni"]:
         if feature in flags:
             config.available_features.add("host-" + feature.replace("_", ""))
 except OSError:

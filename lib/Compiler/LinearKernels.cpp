@@ -130,11 +130,12 @@ Value emitDot(OpBuilder &b, Location loc, const Plan &pl, Value acc, Value a,
     return arith::AddIOp::create(b, loc, acc,
                                  arith::MulIOp::create(b, loc, a, w));
   case DotKind::VNNI: {
-    // LLVM 22 declares the byte operands as <64 x i8>.
+    // LLVM 22 declares the byte operands as <64 x i8> (<32 x i8>).
     Value a8 = vector::BitCastOp::create(
         b, loc, VectorType::get({4 * pl.lanes}, b.getI8Type()), a);
-    return callIntrinsic(b, loc, acc.getType(), "llvm.x86.avx512.vpdpbusd.512",
-                         {acc, a8, w});
+    StringRef name = pl.lanes == 16 ? "llvm.x86.avx512.vpdpbusd.512"
+                                    : "llvm.x86.avx512.vpdpbusd.256";
+    return callIntrinsic(b, loc, acc.getType(), name, {acc, a8, w});
   }
   case DotKind::PMAddWD: {
     auto pairs = VectorType::get({2 * pl.lanes}, b.getI16Type());
@@ -440,7 +441,7 @@ LogicalResult buildKernel(OpBuilder &b, Operation *op, ConvShape s,
   pl.nv = wide ? 4 : 2;
   if (isFloat) {
     pl.kind = DotKind::Float;
-  } else if (t.vnni && t.vectorBits == 512) {
+  } else if (t.vnni && (t.vectorBits == 512 || t.vectorBits == 256)) {
     pl.kind = DotKind::VNNI;
     pl.depth = 4;
   } else if (t.pmaddwd) {
@@ -595,7 +596,8 @@ struct IntrinsicEffects
     effects.emplace_back(MemoryEffects::Write::get());
   }
   static constexpr StringLiteral kPureIntrinsics[] = {
-      "llvm.x86.avx512.vpdpbusd.512", "llvm.x86.avx512.pmaddw.d.512",
+      "llvm.x86.avx512.vpdpbusd.512", "llvm.x86.avx512.vpdpbusd.256",
+      "llvm.x86.avx512.pmaddw.d.512",
       "llvm.x86.avx2.pmadd.wd", "llvm.x86.sse2.pmadd.wd"};
 };
 

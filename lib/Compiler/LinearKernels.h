@@ -20,7 +20,7 @@ enum class DotKind {
   Float,   ///< f32 FMA, depth 1.
   Int32,   ///< i8 sign-extended to i32, multiply + add, depth 1.
   PMAddWD, ///< x86 pmaddwd on i16 pairs, depth 2.
-  VNNI,    ///< AVX-512 vpdpbusd on u8 x s8 quadruples, depth 4.
+  VNNI,    ///< vpdpbusd (AVX-512 VNNI / AVX-VNNI) on u8 x s8 quadruples, depth 4.
 };
 
 /// A convolution in the kernel's terms. A GEMM [M, K] x [K, O] is the 1x1

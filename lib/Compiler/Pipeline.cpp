@@ -109,7 +109,10 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
       qnn::QuantLinearKernelsOptions kernels;
       kernels.vectorBits = options.target.vectorBits;
       kernels.registers = options.target.registers;
-      kernels.vnni = options.target.avx512vnni;
+      // vpdpbusd at the kernel's vector width: AVX-512 VNNI, or AVX-VNNI
+      // on a 256-bit target.
+      kernels.vnni = options.target.avx512vnni ||
+                     (options.target.avxvnni && options.target.vectorBits == 256);
       kernels.pmaddwd = options.target.x86;
       pm.addNestedPass<func::FuncOp>(qnn::createQuantLinearKernels(kernels));
     }

@@ -157,6 +157,7 @@ mlir::qnn::compiler::getTargetFeatures(const llvm::TargetMachine &tm) {
     }
     f.fma = sti->checkFeatures("+fma");
     f.avx512vnni = sti->checkFeatures("+avx512vnni,+avx512bw");
+    f.avxvnni = sti->checkFeatures("+avxvnni");
     f.x86 = true;
   } else if (triple.isAArch64()) {
     f.registers = 32;

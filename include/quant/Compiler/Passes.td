@@ -70,7 +70,8 @@ def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
     Option<"registers", "registers", "unsigned", /*default=*/"16",
            "Vector registers available">,
     Option<"vnni", "vnni", "bool", /*default=*/"false",
-           "Use AVX-512 VNNI vpdpbusd for i8 dot products">,
+           "Use vpdpbusd for i8 dot products (AVX-512 VNNI with 512-bit "
+           "vectors, AVX-VNNI with 256-bit vectors)">,
     Option<"pmaddwd", "pmaddwd", "bool", /*default=*/"false",
            "Use x86 pmaddwd (i16 pairs) for i8 dot products">
   ];

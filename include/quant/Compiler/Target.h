@@ -39,6 +39,7 @@ struct TargetFeatures {
   unsigned registers = 16;   ///< Vector registers available.
   bool fma = false;          ///< Fused multiply-add instructions.
   bool avx512vnni = false;   ///< vpdpbusd on 512-bit vectors.
+  bool avxvnni = false;      ///< VEX vpdpbusd on 256-bit vectors (AVX-VNNI).
   bool x86 = false;          ///< pmaddwd (SSE2 and up).
 };
 
