@@ -1,8 +1,9 @@
 // REQUIRES: onnx-testdata
-// Float models of the ONNX backend node tests (libonnx-testdata, %onnx_node
-// is set in test/lit.cfg.py). Inputs that the tests feed as data but that
-// the importer needs as constants (Reshape shapes, Clip bounds, Unsqueeze
-// axes) are frozen from the tests' own input_N.pb files.
+// Float (and plain integer) models of the ONNX backend node tests
+// (libonnx-testdata, %onnx_node is set in test/lit.cfg.py). Inputs that the
+// tests feed as data but that the importer needs as constants (Reshape
+// shapes, Clip bounds, Unsqueeze axes, Pad pads) are frozen from the tests'
+// own input_N.pb files.
 
 // RUN: quant-translate --import-onnx %onnx_node/test_conv_with_strides_padding/model.onnx | FileCheck %s --check-prefix=CONV
 // CONV: func.func @main(%[[X:.*]]: tensor<1x1x7x5xf32> {onnx.name = "x"}, %[[W:.*]]: tensor<1x1x3x3xf32> {onnx.name = "W"}) -> (tensor<1x1x4x3xf32> {onnx.name = "y"})
