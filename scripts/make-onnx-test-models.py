@@ -2,7 +2,8 @@
 """Writes the small ONNX models of the importer tests.
 
 Generates test/Target/ONNX/Inputs/*.onnx (valid models: float CNN ops,
-shape and elementwise ops, QDQ, QOperator, integer ops, QONNX, per-axis
+shape and elementwise ops, QDQ, QOperator, integer ops, integer
+arithmetic, 1-D/3-D pooling and pad modes, QONNX, per-axis
 dequantization, external data) and test/Target/ONNX/Inputs/bad/*.onnx (the
 bad-input corpus). The output is deterministic (fixed seeds, fixed IR
 version and producer), so rerunning it leaves the committed files
@@ -300,6 +301,73 @@ def integer_ops():
     save(m, "integer-ops.onnx")
 
 
+def integer_arith():
+    """Add/Sub/Mul/Div/Clip on plain integer tensors: uint8 with
+    broadcasting and bounds, int32 division by a negative constant and a
+    Clip with only a max bound."""
+    inits = [
+        init("d", np.uint8([1, 7, 255])),
+        init("lo", np.uint8(10)),
+        init("hi", np.uint8(200)),
+        init("neg", np.int32([-3])),
+        init("top", np.int32(7)),
+    ]
+    nodes = [
+        node("Add", ["a", "b"], ["sum"], "add"),
+        node("Sub", ["sum", "b"], ["diff"], "sub"),
+        node("Mul", ["diff", "a"], ["prod"], "mul"),
+        node("Div", ["prod", "d"], ["quot"], "div"),
+        node("Clip", ["quot", "lo", "hi"], ["clip"], "clip"),
+        node("Div", ["c", "neg"], ["cq"], "divs"),
+        node("Clip", ["cq", "", "top"], ["cclip"], "clips"),
+    ]
+    m = model(nodes, [vinfo("a", TensorProto.UINT8, [2, 3]),
+                      vinfo("b", TensorProto.UINT8, [3]),
+                      vinfo("c", TensorProto.INT32, [2, 3])],
+              [vinfo("clip", TensorProto.UINT8, [2, 3]),
+               vinfo("cclip", TensorProto.INT32, [2, 3])], inits, opset=14)
+    save(m, "integer-arith.onnx")
+
+
+def pool_pad():
+    """1-D and 3-D pooling with pads, strides and ceil mode, MaxPool with
+    its Indices output (storage_order 1), edge and reflect Pad, and
+    BatchNormalization in training mode."""
+    r = rng(8)
+    inits = [
+        init("pads", np.array([0, 0, 1, 2, 0, 0, 2, 1], dtype=np.int64)),
+        init("s", f32(r.rand(3) + 0.5)),
+        init("bias", f32(r.randn(3))),
+        init("mean", f32(r.randn(3))),
+        init("var", f32(r.rand(3) + 0.5)),
+    ]
+    nodes = [
+        node("MaxPool", ["x1"], ["m1"], "max1d", kernel_shape=[3],
+             strides=[2], pads=[1, 1]),
+        node("AveragePool", ["x3"], ["a3"], "avg3d", kernel_shape=[2, 3, 2],
+             strides=[2, 1, 2], pads=[1, 0, 1, 0, 1, 0], ceil_mode=1),
+        node("MaxPool", ["x"], ["mp", "idx"], "argmax", kernel_shape=[2, 2],
+             strides=[2, 2], storage_order=1),
+        node("Pad", ["x", "pads"], ["edge"], "edge", mode="edge"),
+        node("Pad", ["x", "pads"], ["reflect"], "reflect", mode="reflect"),
+        node("BatchNormalization", ["x", "s", "bias", "mean", "var"],
+             ["bn", "rmean", "rvar"], "bn", training_mode=1, momentum=0.8),
+    ]
+    m = model(nodes, [vinfo("x1", TensorProto.FLOAT, [1, 2, 9]),
+                      vinfo("x3", TensorProto.FLOAT, [1, 2, 5, 4, 6]),
+                      vinfo("x", TensorProto.FLOAT, [2, 3, 4, 5])],
+              [vinfo("m1", TensorProto.FLOAT, [1, 2, 5]),
+               vinfo("a3", TensorProto.FLOAT, [1, 2, 3, 3, 4]),
+               vinfo("mp", TensorProto.FLOAT, [2, 3, 2, 2]),
+               vinfo("idx", TensorProto.INT64, [2, 3, 2, 2]),
+               vinfo("edge", TensorProto.FLOAT, [2, 3, 7, 8]),
+               vinfo("reflect", TensorProto.FLOAT, [2, 3, 7, 8]),
+               vinfo("bn", TensorProto.FLOAT, [2, 3, 4, 5]),
+               vinfo("rmean", TensorProto.FLOAT, [3]),
+               vinfo("rvar", TensorProto.FLOAT, [3])], inits, opset=15)
+    save(m, "pool-pad.onnx")
+
+
 def qonnx_ops():
     """QONNX: 4-bit unsigned activations, 3-bit narrow signed per-channel
     weights, BipolarQuant per tensor (qonnx domain) and per channel (finn
@@ -420,10 +488,19 @@ def bad_models():
                x + [vinfo("s", TensorProto.FLOAT, [])],
                [vinfo("y", TensorProto.UINT8, [1, 2, 4, 4])], []),
          "non-constant-scale.onnx", BAD)
+    # Reflect pads must be smaller than the dimension (4 here).
     save(model([node("Pad", ["x", "pads"], ["y"], "pad", mode="reflect")], x,
-               y, [init("pads", np.array([0, 0, 1, 1, 0, 0, 1, 1],
-                                         dtype=np.int64))]),
+               [vinfo("y", TensorProto.FLOAT, [1, 2, 12, 12])],
+               [init("pads", np.array([0, 0, 4, 4, 0, 0, 4, 4],
+                                      dtype=np.int64))]),
          "pad-reflect.onnx", BAD)
+    # MaxPool Indices of a 3-D window (only 2-D windows have them).
+    save(model([node("MaxPool", ["x3"], ["y3", "i3"], "pool3d",
+                     kernel_shape=[2, 2, 2])],
+               [vinfo("x3", TensorProto.FLOAT, [1, 1, 4, 4, 4])],
+               [vinfo("y3", TensorProto.FLOAT, [1, 1, 3, 3, 3]),
+                vinfo("i3", TensorProto.INT64, [1, 1, 3, 3, 3])], []),
+         "maxpool-indices-3d.onnx", BAD)
     save(model([node("Quant", ["x", "s", "z", "b"], ["y"], "q4",
                      domain=QONNX, rounding_mode="FLOOR")], x, y,
                [init("s", f32(0.1)), init("z", f32(0)), init("b", f32(4))],
@@ -472,7 +549,7 @@ def main():
     os.makedirs(BAD, exist_ok=True)
     for make in [cnn_float, conv_variants, shape_ops, elementwise_ops,
                  qdq_conv, qlinear_ops, qlinear_matmul_per_row, integer_ops,
-                 qonnx_ops, dequant_axis, external_data, frozen_input,
+                 integer_arith, pool_pad, qonnx_ops, dequant_axis, external_data, frozen_input,
                  bad_models]:
         make()
     return 0

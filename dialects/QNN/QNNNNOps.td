@@ -143,6 +143,36 @@ def QNN_MaxPool2DOp : QNN_Op<"max_pool2d", [Pure]> {
   let hasVerifier = 1;
 }
 
+def QNN_MaxPool2DIndicesOp : QNN_Op<"max_pool2d_indices", [Pure]> {
+  let summary = "where qnn.max_pool2d finds each maximum (ONNX MaxPool Indices)";
+  let description = [{
+    The flat index into the input of the maximum of each window, for the
+    windows of `qnn.max_pool2d` with the same attributes: for an element at
+    (n, c, h, w) of an [N, C, H, W] input, ((n * C + c) * H + h) * W + w,
+    or with `column_major` (ONNX storage_order 1) (n * C + c) * H * W +
+    w * H + h. Padding never counts. Ties go to the first element in
+    row-major window order. The input is float or signless integer
+    (compared as signed); the result has the shape of the pooled tensor and
+    i64 elements.
+
+    Example:
+
+    ```mlir
+    %i = qnn.max_pool2d_indices %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>}
+         : tensor<1x8x32x32xf32> -> tensor<1x8x16x16xi64>
+    ```
+  }];
+  let arguments = (ins AnyRankedTensor:$input,
+                       DenseI64ArrayAttr:$kernel,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$strides,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$dilations,
+                       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding,
+                       UnitAttr:$ceil_mode, UnitAttr:$column_major);
+  let results = (outs AnyRankedTensor:$output);
+  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let hasVerifier = 1;
+}
+
 def QNN_AvgPool2DOp : QNN_Op<"avg_pool2d", [Pure]> {
   let summary = "2-D average pooling over NCHW";
   let description = [{

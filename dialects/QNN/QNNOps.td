@@ -18,5 +18,6 @@ include "QNN/QNNNNOps.td"
 include "QNN/QNNShapeOps.td"
 include "QNN/QNNElementwiseOps.td"
 include "QNN/QNNActivationOps.td"
+include "QNN/QNNIntegerOps.td"
 
 #endif // QUANT_DIALECT_QNN_QNNOPS_TD

@@ -73,25 +73,54 @@ def QNN_ConcatOp : QNN_Op<"concat", [Pure]> {
   let hasFolder = 1;
 }
 
+def QNN_PadConstant : I32EnumAttrCase<"Constant", 0, "constant">;
+def QNN_PadEdge : I32EnumAttrCase<"Edge", 1, "edge">;
+def QNN_PadReflect : I32EnumAttrCase<"Reflect", 2, "reflect">;
+
+def QNN_PadMode : I32EnumAttr<"PadMode", "what qnn.pad writes into the border",
+    [QNN_PadConstant, QNN_PadEdge, QNN_PadReflect]> {
+  let cppNamespace = "::mlir::qnn";
+  let genSpecializedAttr = 0;
+  let description = [{
+    The ONNX Pad modes: `constant` writes the pad value, `edge` repeats the
+    outermost element, `reflect` mirrors the tensor about its outermost
+    element (which is not repeated).
+  }];
+}
+
+def QNN_PadModeAttr : EnumAttr<QNN_Dialect, QNN_PadMode, "pad_mode"> {
+  let assemblyFormat = "$value";
+}
+
 def QNN_PadOp : QNN_Op<"pad", [Pure]> {
-  let summary = "pad with a constant";
+  let summary = "pad with a constant, the edge values or a reflection";
   let description = [{
     `pads` holds 2*rank non-negative counts, all the leading pads first, then
-    all the trailing ones (ONNX order). `value` is a real number; for a
-    quantized tensor it must be exactly representable (for affine types: it
-    maps to an integer code, the zero point for 0.0).
+    all the trailing ones (ONNX order). In `constant` mode (the default)
+    the border holds `value`, a real number; for a quantized tensor it must
+    be exactly representable (for affine types: it maps to an integer code,
+    the zero point for 0.0). `edge` repeats the outermost element of each
+    padded dimension (which must not be empty); `reflect` mirrors without
+    repeating it, so a dimension of size n takes pads of at most n - 1.
+    These two modes copy elements and take no `value`.
 
     Example:
 
     ```mlir
     %y = qnn.pad %x {pads = array<i64: 0, 0, 1, 1, 0, 0, 1, 1>}
          : tensor<1x8x4x4xf32> -> tensor<1x8x6x6xf32>
+    %z = qnn.pad %x mode reflect {pads = array<i64: 0, 0, 1, 1, 0, 0, 1, 1>}
+         : tensor<1x8x4x4xf32> -> tensor<1x8x6x6xf32>
     ```
   }];
   let arguments = (ins AnyRankedTensor:$input, DenseI64ArrayAttr:$pads,
-                       DefaultValuedAttr<F64Attr, "0.0">:$value);
+                       DefaultValuedAttr<F64Attr, "0.0">:$value,
+                       DefaultValuedAttr<QNN_PadModeAttr,
+                                         "::mlir::qnn::PadMode::Constant">:$mode);
   let results = (outs AnyRankedTensor:$output);
-  let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
+  let assemblyFormat = [{
+    $input (`mode` `` $mode^)? attr-dict `:` type($input) `->` type($output)
+  }];
   let hasVerifier = 1;
   let hasFolder = 1;
 }

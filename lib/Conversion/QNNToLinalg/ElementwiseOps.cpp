@@ -1,11 +1,12 @@
 //===- ElementwiseOps.cpp - elementwise qnn ops to linalg.generic --------===//
 //
-// add, sub, mul, div, clamp, sign, leaky_relu and sigmoid. Each op is one
-// all-parallel linalg.generic over the result shape; the binary ops read
-// their operands through numpy-broadcasting maps (size-1 dimensions that
-// broadcast are collapsed away, see broadcastOperand). sub and div are
+// add, sub, mul, div, clamp, sign, leaky_relu and sigmoid, and the plain
+// integer ops int_add, int_sub, int_mul, int_div and int_clamp. Each op is
+// one all-parallel linalg.generic over the result shape; the binary ops
+// read their operands through numpy-broadcasting maps (size-1 dimensions
+// that broadcast are collapsed away, see broadcastOperand). sub and div are
 // float only (the integer form expands them to float), as are leaky_relu
-// and sigmoid.
+// and sigmoid; the int_* ops wrap around like the arith ops they become.
 //
 //===----------------------------------------------------------------------===//
 
@@ -42,6 +43,103 @@ struct BroadcastBinaryLowering : OpConversionPattern<OpTy> {
           if (isFloat)
             return FloatOp::create(b, l, a[0], a[1]);
           return IntOp::create(b, l, a[0], a[1]);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// The scalar body of an int_* binary op on the integers `x` and `y`.
+Value integerBody(IntAddOp, OpBuilder &b, Location l, Value x, Value y) {
+  return arith::AddIOp::create(b, l, x, y);
+}
+Value integerBody(IntSubOp, OpBuilder &b, Location l, Value x, Value y) {
+  return arith::SubIOp::create(b, l, x, y);
+}
+Value integerBody(IntMulOp, OpBuilder &b, Location l, Value x, Value y) {
+  return arith::MulIOp::create(b, l, x, y);
+}
+
+/// int_div without traps: a zero divisor gives 0 and, signed, MIN / -1
+/// wraps to MIN (computed as 0 - x); the divisor arith sees is never 0 or
+/// -1 in those cases.
+Value integerBody(IntDivOp op, OpBuilder &b, Location l, Value x, Value y) {
+  Type t = x.getType();
+  Value zero = arith::ConstantOp::create(b, l, b.getIntegerAttr(t, 0));
+  Value one = arith::ConstantOp::create(b, l, b.getIntegerAttr(t, 1));
+  Value isZero =
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, y, zero);
+  if (op.getIsUnsigned()) {
+    Value safe = arith::SelectOp::create(b, l, isZero, one, y);
+    Value q = arith::DivUIOp::create(b, l, x, safe);
+    return arith::SelectOp::create(b, l, isZero, zero, q);
+  }
+  Value minusOne = arith::ConstantOp::create(b, l, b.getIntegerAttr(t, -1));
+  Value isMinusOne =
+      arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, y, minusOne);
+  Value special = arith::OrIOp::create(b, l, isZero, isMinusOne);
+  Value safe = arith::SelectOp::create(b, l, special, one, y);
+  Value q = arith::DivSIOp::create(b, l, x, safe);
+  Value negated = arith::SubIOp::create(b, l, zero, x);
+  q = arith::SelectOp::create(b, l, isMinusOne, negated, q);
+  return arith::SelectOp::create(b, l, isZero, zero, q);
+}
+
+/// int_add / int_sub / int_mul / int_div: integer arithmetic with
+/// broadcasting (see integerBody).
+template <typename OpTy>
+struct IntegerBinaryLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  using OpAdaptor = typename OpTy::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto outType = llvm::cast<RankedTensorType>(op.getType());
+    auto [lhs, lhsMap] =
+        broadcastOperand(rewriter, loc, adaptor.getLhs(), outType.getShape());
+    auto [rhs, rhsMap] =
+        broadcastOperand(rewriter, loc, adaptor.getRhs(), outType.getShape());
+    Value result = buildElementwise(
+        rewriter, loc, outType, {lhs, rhs}, {lhsMap, rhsMap},
+        [&](OpBuilder &b, Location l, ValueRange a) -> Value {
+          return integerBody(op, b, l, a[0], a[1]);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// int_clamp: max(x, min) then min(., max), signed or unsigned.
+struct IntClampLowering : OpConversionPattern<IntClampOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(IntClampOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto type = llvm::cast<RankedTensorType>(op.getType());
+    Type elt = type.getElementType();
+    unsigned width = elt.getIntOrFloatBitWidth();
+    auto bound = [&](int64_t v) -> Value {
+      APInt value(width, static_cast<uint64_t>(v), /*isSigned=*/true,
+                  /*implicitTrunc=*/true);
+      return arith::ConstantOp::create(rewriter, loc,
+                                       rewriter.getIntegerAttr(elt, value));
+    };
+    Value lo = bound(op.getMin()), hi = bound(op.getMax());
+    bool isUnsigned = op.getIsUnsigned();
+    Value result = buildElementwise(
+        rewriter, loc, type, adaptor.getInput(),
+        rewriter.getMultiDimIdentityMap(type.getRank()),
+        [&](OpBuilder &b, Location l, ValueRange a) -> Value {
+          if (isUnsigned) {
+            Value v = arith::MaxUIOp::create(b, l, a[0], lo);
+            return arith::MinUIOp::create(b, l, v, hi);
+          }
+          Value v = arith::MaxSIOp::create(b, l, a[0], lo);
+          return arith::MinSIOp::create(b, l, v, hi);
         });
     rewriter.replaceOp(op, result);
     return success();
@@ -163,6 +261,8 @@ void mlir::qnn::lowering::populateElementwisePatterns(const TypeConverter &tc,
         BroadcastBinaryLowering<MulOp, arith::MulFOp, arith::MulIOp>,
         BroadcastBinaryLowering<SubOp, arith::SubFOp, arith::SubIOp>,
         BroadcastBinaryLowering<DivOp, arith::DivFOp, arith::DivSIOp>,
-        ClampLowering, SignLowering, LeakyReluLowering, SigmoidLowering>(
-      tc, p.getContext());
+        ClampLowering, SignLowering, LeakyReluLowering, SigmoidLowering,
+        IntegerBinaryLowering<IntAddOp>, IntegerBinaryLowering<IntSubOp>,
+        IntegerBinaryLowering<IntMulOp>, IntegerBinaryLowering<IntDivOp>,
+        IntClampLowering>(tc, p.getContext());
 }

@@ -3,6 +3,8 @@
 // max_pool2d: the input padded with the lowest value (-inf, or the minimum
 //   signed integer) up to the extent the last window needs (explicit
 //   padding plus the ceil-mode overhang), then linalg.pooling_nchw_max.
+// max_pool2d_indices: the same padding, then a linalg.generic reducing each
+//   window to its maximum and the flat input index of that maximum.
 // avg_pool2d: zero padding, linalg.pooling_nchw_sum, then a division by a
 //   compile-time count per output position: with count_include_pad the
 //   window positions inside the explicitly padded input (the ceil-mode
@@ -101,6 +103,120 @@ struct MaxPoolLowering : OpConversionPattern<MaxPool2DOp> {
         rewriter, loc, TypeRange{outType}, ValueRange{x, window},
         ValueRange{init}, poolingAttrs(rewriter, s, d));
     rewriter.replaceOp(op, pool.getResult(0));
+    return success();
+  }
+};
+
+/// max_pool2d_indices: one linalg.generic over (n, c, oh, ow, kh, kw) on
+/// the input padded as for max_pool2d, carrying the running maximum and
+/// its flat index (-1 until the first real element). An element wins when
+/// it is strictly greater, or is the first real one of the window, so
+/// ties keep the first element in row-major window order and padding never
+/// wins.
+struct MaxPoolIndicesLowering : OpConversionPattern<MaxPool2DIndicesOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(MaxPool2DIndicesOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto outType = llvm::cast<RankedTensorType>(op.getType());
+    auto inType = llvm::cast<RankedTensorType>(adaptor.getInput().getType());
+    Type elt = inType.getElementType();
+    bool isFloat = llvm::isa<FloatType>(elt);
+    ArrayRef<int64_t> k = op.getKernel(), s = op.getStrides(),
+                      d = op.getDilations(), pad = op.getPadding();
+    int64_t channels = inType.getDimSize(1), h = inType.getDimSize(2),
+            w = inType.getDimSize(3);
+    int64_t needH = (outType.getDimSize(2) - 1) * s[0] + d[0] * (k[0] - 1) + 1;
+    int64_t needW = (outType.getDimSize(3) - 1) * s[1] + d[1] * (k[1] - 1) + 1;
+    Value lowest =
+        isFloat ? scalarConstant(rewriter, loc, elt,
+                                 -std::numeric_limits<double>::infinity())
+                : arith::ConstantOp::create(
+                      rewriter, loc,
+                      rewriter.getIntegerAttr(
+                          elt, APInt::getSignedMinValue(
+                                   elt.getIntOrFloatBitWidth())));
+    Value x = padSpatial(rewriter, loc, adaptor.getInput(), pad, needH, needW,
+                         lowest);
+    Value maxInit = filledTensor(rewriter, loc, outType.clone(elt), lowest);
+    Value idxInit = filledTensor(
+        rewriter, loc, outType,
+        scalarConstant(rewriter, loc, outType.getElementType(), -1));
+
+    MLIRContext *ctx = rewriter.getContext();
+    AffineExpr n = getAffineDimExpr(0, ctx), c = getAffineDimExpr(1, ctx),
+               oh = getAffineDimExpr(2, ctx), ow = getAffineDimExpr(3, ctx),
+               kh = getAffineDimExpr(4, ctx), kw = getAffineDimExpr(5, ctx);
+    AffineMap inMap = AffineMap::get(
+        6, 0, {n, c, oh * s[0] + kh * d[0], ow * s[1] + kw * d[1]}, ctx);
+    AffineMap outMap = AffineMap::get(6, 0, {n, c, oh, ow}, ctx);
+    // The window shape operand (as in linalg's named pooling ops) makes the
+    // loop bounds of kh and kw derivable from the operand shapes.
+    Value window = tensor::EmptyOp::create(rewriter, loc, k, elt);
+    AffineMap windowMap = AffineMap::get(6, 0, {kh, kw}, ctx);
+    SmallVector<utils::IteratorType> iters = parallelIterators(4);
+    iters.append(2, utils::IteratorType::reduction);
+    bool columnMajor = op.getColumnMajor();
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{maxInit.getType(), outType},
+        ValueRange{x, window}, ValueRange{maxInit, idxInit},
+        ArrayRef<AffineMap>{inMap, windowMap, outMap, outMap}, iters,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          auto cst = [&](int64_t v) -> Value {
+            return arith::ConstantIndexOp::create(b, l, v);
+          };
+          auto idx = [&](unsigned dim) -> Value {
+            return linalg::IndexOp::create(b, l, dim);
+          };
+          auto mulAdd = [&](Value a, int64_t m, Value add) -> Value {
+            Value p = arith::MulIOp::create(b, l, a, cst(m));
+            return arith::AddIOp::create(b, l, p, add);
+          };
+          // Input position (row, col) of this window element.
+          Value row = arith::SubIOp::create(
+              b, l, mulAdd(idx(2), s[0], mulAdd(idx(4), d[0], cst(0))),
+              cst(pad[0]));
+          Value col = arith::SubIOp::create(
+              b, l, mulAdd(idx(3), s[1], mulAdd(idx(5), d[1], cst(0))),
+              cst(pad[1]));
+          Value plane = mulAdd(idx(0), channels, idx(1));
+          Value flat =
+              columnMajor
+                  ? mulAdd(plane, h * w, mulAdd(col, h, row))
+                  : mulAdd(mulAdd(plane, h, row), w, col);
+          auto cmp = [&](arith::CmpIPredicate p, Value a, Value v) -> Value {
+            return arith::CmpIOp::create(b, l, p, a, v);
+          };
+          Value inside = arith::AndIOp::create(
+              b, l,
+              arith::AndIOp::create(
+                  b, l, cmp(arith::CmpIPredicate::sge, row, cst(0)),
+                  cmp(arith::CmpIPredicate::slt, row, cst(h))),
+              arith::AndIOp::create(
+                  b, l, cmp(arith::CmpIPredicate::sge, col, cst(0)),
+                  cmp(arith::CmpIPredicate::slt, col, cst(w))));
+          Value greater =
+              isFloat ? arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGT,
+                                              args[0], args[2])
+                            .getResult()
+                      : cmp(arith::CmpIPredicate::sgt, args[0], args[2]);
+          Value unset = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::eq, args[3],
+              scalarConstant(b, l, args[3].getType(), -1));
+          Value take = arith::OrIOp::create(
+              b, l, greater, arith::AndIOp::create(b, l, unset, inside));
+          take = arith::AndIOp::create(b, l, take, inside);
+          Value flat64 =
+              arith::IndexCastOp::create(b, l, args[3].getType(), flat);
+          linalg::YieldOp::create(
+              b, l,
+              ValueRange{
+                  arith::SelectOp::create(b, l, take, args[0], args[2]),
+                  arith::SelectOp::create(b, l, take, flat64, args[3])});
+        });
+    rewriter.replaceOp(op, generic.getResult(1));
     return success();
   }
 };
@@ -314,6 +430,7 @@ struct BatchNormLowering : OpConversionPattern<BatchNormOp> {
 
 void mlir::qnn::lowering::populatePoolingPatterns(const TypeConverter &tc,
                                                   RewritePatternSet &p) {
-  p.add<MaxPoolLowering, AvgPoolLowering, GlobalAvgPoolLowering,
-        SoftmaxLowering, BatchNormLowering>(tc, p.getContext());
+  p.add<MaxPoolLowering, MaxPoolIndicesLowering, AvgPoolLowering,
+        GlobalAvgPoolLowering, SoftmaxLowering, BatchNormLowering>(
+      tc, p.getContext());
 }

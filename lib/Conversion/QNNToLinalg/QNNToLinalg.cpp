@@ -120,7 +120,8 @@ std::string mlir::qnn::lowering::unsupportedReason(Operation *op) {
   if (!integer)
     return "";
   if (llvm::isa<Conv2DOp, FullyConnectedOp, MatMulOp, RescaleOp, MaxPool2DOp,
-                PadOp, ConcatOp>(op))
+                MaxPool2DIndicesOp, PadOp, ConcatOp, IntAddOp, IntSubOp,
+                IntMulOp, IntDivOp, IntClampOp>(op))
     return "";
   return "integer operands have no kernel for this op (the integer form "
          "expands it to float)";

@@ -3,8 +3,9 @@
 // constant -> arith.constant of the storage values; reshape -> collapse to
 // 1-D then expand (both views after bufferization); transpose ->
 // linalg.transpose; concat -> insert_slice into an empty tensor; pad ->
-// tensor.pad (an integer tensor pads with the integer `value`, which the
-// integer form sets to the zero-point code).
+// tensor.pad in constant mode (an integer tensor pads with the integer
+// `value`, which the integer form sets to the zero-point code), a gathering
+// linalg.generic in edge and reflect modes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -128,6 +129,32 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
   }
 };
 
+/// The input index that output index `i` of a dimension of `size`
+/// elements padded by `low` in front reads in edge mode (clamped into the
+/// dimension) or reflect mode (mirrored about the first and last element).
+Value sourceIndex(OpBuilder &b, Location loc, Value i, int64_t low,
+                  int64_t size, bool reflect) {
+  auto cst = [&](int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(b, loc, v);
+  };
+  Value j = arith::SubIOp::create(b, loc, i, cst(low));
+  if (!reflect) {
+    j = arith::MaxSIOp::create(b, loc, j, cst(0));
+    return arith::MinSIOp::create(b, loc, j, cst(size - 1));
+  }
+  Value neg =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, j, cst(0));
+  j = arith::SelectOp::create(b, loc, neg,
+                              arith::SubIOp::create(b, loc, cst(0), j), j);
+  Value over = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, j,
+                                     cst(size - 1));
+  Value mirrored = arith::SubIOp::create(b, loc, cst(2 * (size - 1)), j);
+  return arith::SelectOp::create(b, loc, over, mirrored, j);
+}
+
+/// pad: constant mode as tensor.pad; edge and reflect as a linalg.generic
+/// over the result that reads the input at sourceIndex() (the verifier
+/// keeps reflect pads below the dimension size, so one mirror suffices).
 struct PadLowering : OpConversionPattern<PadOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -139,6 +166,26 @@ struct PadLowering : OpConversionPattern<PadOp> {
         getTypeConverter()->convertType(op.getType()));
     int64_t rank = outType.getRank();
     ArrayRef<int64_t> pads = op.getPads();
+    if (op.getMode() != PadMode::Constant) {
+      Value input = adaptor.getInput();
+      auto inType = llvm::cast<RankedTensorType>(input.getType());
+      bool reflect = op.getMode() == PadMode::Reflect;
+      Value result = buildElementwise(
+          rewriter, loc, outType, ValueRange{}, {},
+          [&](OpBuilder &b, Location l, ValueRange) -> Value {
+            SmallVector<Value> indices;
+            for (int64_t d = 0; d < rank; ++d) {
+              Value i = linalg::IndexOp::create(b, l, d);
+              if (pads[d] || pads[rank + d])
+                i = sourceIndex(b, l, i, pads[d], inType.getDimSize(d),
+                                reflect);
+              indices.push_back(i);
+            }
+            return tensor::ExtractOp::create(b, l, input, indices);
+          });
+      rewriter.replaceOp(op, result);
+      return success();
+    }
     SmallVector<OpFoldResult> low, high;
     for (int64_t d = 0; d < rank; ++d) {
       low.push_back(rewriter.getIndexAttr(pads[d]));

@@ -1,9 +1,11 @@
 //===- ONNXElementwiseOps.cpp - elementwise ONNX op converters ------------===//
 //
 // Add, Mul, Sub, Div (by a constant), Relu and Clip (qnn.clamp), LeakyRelu,
-// Sigmoid, Sign and Identity. These ops are float-only in qnn: ONNX integer
-// arithmetic (Add on uint8 tensors, ...) is rejected with a diagnostic, as
-// integers carry no scale that would give them a real value.
+// Sigmoid, Sign and Identity. Float tensors become the real-valued qnn ops;
+// Add/Sub/Mul/Div/Clip on ONNX integer tensors (uint8, int32, ...), which
+// carry no scale that would make them reals, become the plain integer ops
+// qnn.int_add/int_sub/int_mul/int_div/int_clamp with ONNX's wrap-around,
+// truncating and (for unsigned types) unsigned semantics.
 //
 //===----------------------------------------------------------------------===//
 
@@ -37,27 +39,49 @@ static RankedTensorType typeOf(Value v) {
   return llvm::cast<RankedTensorType>(v.getType());
 }
 
-/// Two float inputs of one type broadcast into the result of `OpTy`.
-template <typename OpTy>
+/// True for the ONNX unsigned integer tensor types.
+static bool isUnsignedONNX(int32_t onnxType) {
+  return onnxType == onnx::TensorProto::UINT8 ||
+         onnxType == onnx::TensorProto::UINT16 ||
+         onnxType == onnx::TensorProto::UINT32 ||
+         onnxType == onnx::TensorProto::UINT64;
+}
+
+/// Two inputs of one type broadcast into the result: `OpTy` for floats,
+/// the plain integer op `IntOpTy` for ONNX integer tensors.
+template <typename OpTy, typename IntOpTy>
 static LogicalResult convertBroadcastBinary(Importer &im) {
   if (failed(im.checkAttributes({})))
     return failure();
-  FailureOr<Value> lhs = im.floatInput(0);
+  FailureOr<Value> lhs = im.input(0);
   if (failed(lhs))
     return failure();
-  FailureOr<Value> rhs = im.floatInput(1);
+  FailureOr<Value> rhs = im.input(1);
   if (failed(rhs))
     return failure();
   RankedTensorType l = typeOf(*lhs), r = typeOf(*rhs);
-  if (l.getElementType() != r.getElementType())
-    return im.error() << "expects inputs of one float type, got "
-                      << l.getElementType() << " and " << r.getElementType();
+  Type elt = l.getElementType();
+  bool isInteger = llvm::isa<IntegerType>(elt);
+  if (!isInteger && failed(im.floatInput(0)))
+    return failure();
+  if (elt != r.getElementType() ||
+      im.inputONNXType(0) != im.inputONNXType(1))
+    return im.error() << "expects inputs of one type, got "
+                      << onnxTypeName(im.inputONNXType(0)) << " and "
+                      << onnxTypeName(im.inputONNXType(1));
   std::optional<SmallVector<int64_t>> shape =
       broadcastShapes(l.getShape(), r.getShape());
   if (!shape)
     return im.error() << "cannot broadcast " << l << " and " << r;
-  Value result = im.create<OpTy>(
-      RankedTensorType::get(*shape, l.getElementType()), *lhs, *rhs);
+  auto type = RankedTensorType::get(*shape, elt);
+  Value result;
+  if (isInteger)
+    result = im.create<IntOpTy>(
+        type, *lhs, *rhs,
+        isUnsignedONNX(im.inputONNXType(0)) ? im.builder().getUnitAttr()
+                                            : UnitAttr());
+  else
+    result = im.create<OpTy>(type, *lhs, *rhs);
   return im.setOutput(0, result);
 }
 
@@ -71,7 +95,7 @@ static LogicalResult convertDiv(Importer &im) {
     if (d == 0.0)
       return im.error() << "divisor '" << im.inputName(1)
                         << "' contains a zero";
-  return convertBroadcastBinary<DivOp>(im);
+  return convertBroadcastBinary<DivOp, IntDivOp>(im);
 }
 
 /// qnn.clamp of input 0 to [lo, hi].
@@ -95,8 +119,44 @@ static LogicalResult convertRelu(Importer &im) {
   return buildClamp(im, 0.0, std::numeric_limits<double>::infinity());
 }
 
+/// Clip on an integer tensor: qnn.int_clamp with the constant bounds
+/// (absent ones are the type's limits), unsigned for unsigned ONNX types.
+static LogicalResult buildIntClamp(Importer &im, Value x) {
+  auto type = typeOf(x);
+  unsigned width = type.getElementType().getIntOrFloatBitWidth();
+  bool isUnsigned = isUnsignedONNX(im.inputONNXType(0));
+  if (width > 64 || (isUnsigned && width == 64))
+    return im.error() << "Clip on " << onnxTypeName(im.inputONNXType(0))
+                      << " tensors is not supported";
+  int64_t bounds[2] = {
+      isUnsigned ? 0 : APInt::getSignedMinValue(width).getSExtValue(),
+      isUnsigned ? static_cast<int64_t>(APInt::getMaxValue(width).getZExtValue())
+                 : APInt::getSignedMaxValue(width).getSExtValue()};
+  for (unsigned i = 1; i <= 2; ++i) {
+    if (!im.hasInput(i))
+      continue;
+    FailureOr<const ConstantTensor *> c =
+        im.requireConstant(i, i == 1 ? "min bound" : "max bound");
+    if (failed(c))
+      return failure();
+    if ((*c)->size() != 1)
+      return im.error() << "expects a scalar " << (i == 1 ? "min" : "max")
+                        << ", got " << (*c)->value.getType();
+    bounds[i - 1] = (*c)->toInts().front();
+  }
+  if (bounds[0] > bounds[1])
+    return im.error() << "expects min <= max, got min " << bounds[0]
+                      << " and max " << bounds[1];
+  OpBuilder &b = im.builder();
+  Value y = im.create<IntClampOp>(type, x, b.getI64IntegerAttr(bounds[0]),
+                                  b.getI64IntegerAttr(bounds[1]),
+                                  isUnsigned ? b.getUnitAttr() : UnitAttr());
+  return im.setOutput(0, y);
+}
+
 /// Clip: bounds are attributes before opset 11 and optional constant
-/// scalar inputs since; absent bounds are infinite.
+/// scalar inputs since; absent bounds are infinite (the type's limits for
+/// integer tensors, which Clip accepts since opset 12).
 static LogicalResult convertClip(Importer &im) {
   double inf = std::numeric_limits<double>::infinity();
   if (im.opset() < 11) {
@@ -107,6 +167,11 @@ static LogicalResult convertClip(Importer &im) {
   }
   if (failed(im.checkAttributes({})))
     return failure();
+  FailureOr<Value> x = im.input(0);
+  if (failed(x))
+    return failure();
+  if (llvm::isa<IntegerType>(typeOf(*x).getElementType()))
+    return buildIntClamp(im, *x);
   double bounds[2] = {-inf, inf};
   for (unsigned i = 1; i <= 2; ++i) {
     if (!im.hasInput(i))
@@ -158,9 +223,9 @@ static LogicalResult convertIdentity(Importer &im) {
 }
 
 void onnximport::addElementwiseConverters(ConverterTable &table) {
-  table.onnx["Add"] = convertBroadcastBinary<AddOp>;
-  table.onnx["Mul"] = convertBroadcastBinary<MulOp>;
-  table.onnx["Sub"] = convertBroadcastBinary<SubOp>;
+  table.onnx["Add"] = convertBroadcastBinary<AddOp, IntAddOp>;
+  table.onnx["Mul"] = convertBroadcastBinary<MulOp, IntMulOp>;
+  table.onnx["Sub"] = convertBroadcastBinary<SubOp, IntSubOp>;
   table.onnx["Div"] = convertDiv;
   table.onnx["Relu"] = convertRelu;
   table.onnx["Clip"] = convertClip;

@@ -94,8 +94,9 @@ struct ConstantTensor {
 DenseElementsAttr convertTensor(const onnx::TensorProto &tensor,
                                 MLIRContext *ctx, std::string &why);
 
-/// Window attributes of a 2-D convolution or pooling node, in qnn order
-/// (padding is [top, left, bottom, right]).
+/// Window attributes of a convolution or pooling node, one entry per
+/// spatial dimension, in qnn order (padding holds all the begin pads, then
+/// all the end pads: [top, left, bottom, right] in 2-D).
 struct WindowParams {
   SmallVector<int64_t, 2> kernel, strides, dilations;
   SmallVector<int64_t, 4> padding;
@@ -104,12 +105,13 @@ struct WindowParams {
 
 /// Reads kernel_shape, strides, dilations, pads, auto_pad (and ceil_mode
 /// when `allowCeil`) of the current node for an NCHW input of shape
-/// `inputShape`. `weightKernel` is the kernel size taken from conv weights
-/// (kernel_shape must agree); pooling nodes pass nullopt and need
-/// kernel_shape.
+/// `inputShape` (with `anySpatialRank`, also NCW and NCDHW). `weightKernel`
+/// is the kernel size taken from conv weights (kernel_shape must agree);
+/// pooling nodes pass nullopt and need kernel_shape.
 FailureOr<WindowParams>
 getWindowParams(Importer &im, ArrayRef<int64_t> inputShape,
-                std::optional<ArrayRef<int64_t>> weightKernel, bool allowCeil);
+                std::optional<ArrayRef<int64_t>> weightKernel, bool allowCeil,
+                bool anySpatialRank = false);
 
 /// Output size of one spatial dimension per the qnn window formula (ceil
 /// mode drops a last window that would start in the end padding).

@@ -1,10 +1,11 @@
 //===- ONNXNNOps.cpp - neural-network ONNX op converters ------------------===//
 //
 // Conv, Gemm, MatMul, MaxPool, AveragePool, GlobalAveragePool,
-// BatchNormalization (inference) and Softmax, plus the window-attribute
+// BatchNormalization (inference and training mode) and Softmax, plus the window-attribute
 // handling (kernel_shape, strides, dilations, pads, auto_pad, ceil_mode)
 // that the quantized convolutions in ONNXQuantOps.cpp share. Only 2-D
-// windows (rank-4 NCHW inputs) exist in qnn.
+// windows (rank-4 NCHW inputs) exist in qnn: convolutions must be 2-D,
+// 1-D and 3-D pooling is built from 2-D pools (see buildPool).
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,16 +27,18 @@ static RankedTensorType typeOf(Value v) {
 // Window attributes and result shapes
 //===----------------------------------------------------------------------===//
 
-/// Reads a two-entry attribute with entries >= `minValue`, or `dflt`.
+/// Reads an attribute with one entry >= `minValue` per spatial dimension
+/// (`n` of them), or `dflt` for each.
 static FailureOr<SmallVector<int64_t, 2>>
-getPair(Importer &im, StringRef name, int64_t dflt, int64_t minValue) {
+getSpatial(Importer &im, StringRef name, unsigned n, int64_t dflt,
+           int64_t minValue) {
   std::optional<SmallVector<int64_t>> values = im.getInts(name);
   if (!values)
-    return SmallVector<int64_t, 2>{dflt, dflt};
-  if (values->size() != 2 ||
+    return SmallVector<int64_t, 2>(n, dflt);
+  if (values->size() != n ||
       llvm::any_of(*values, [&](int64_t v) { return v < minValue; })) {
-    im.error() << "expects two '" << name << "' entries >= " << minValue
-               << ", got " << values->size() << " entries";
+    im.error() << "expects " << n << " '" << name << "' entries >= "
+               << minValue << ", got " << values->size() << " entries";
     return failure();
   }
   return SmallVector<int64_t, 2>(values->begin(), values->end());
@@ -44,13 +47,20 @@ getPair(Importer &im, StringRef name, int64_t dflt, int64_t minValue) {
 FailureOr<WindowParams>
 onnximport::getWindowParams(Importer &im, ArrayRef<int64_t> inputShape,
                             std::optional<ArrayRef<int64_t>> weightKernel,
-                            bool allowCeil) {
-  if (inputShape.size() != 4) {
+                            bool allowCeil, bool anySpatialRank) {
+  if (anySpatialRank && (inputShape.size() < 3 || inputShape.size() > 5)) {
+    im.error() << "only 1-D to 3-D windows (rank-3 to rank-5 input) are "
+                  "supported, got an input of rank "
+               << inputShape.size();
+    return failure();
+  }
+  if (!anySpatialRank && inputShape.size() != 4) {
     im.error() << "only 2-D windows (rank-4 NCHW input) are supported, got "
                   "an input of rank "
                << inputShape.size();
     return failure();
   }
+  unsigned n = inputShape.size() - 2;
   WindowParams p;
   std::optional<SmallVector<int64_t>> kernelAttr = im.getInts("kernel_shape");
   if (weightKernel) {
@@ -60,15 +70,17 @@ onnximport::getWindowParams(Importer &im, ArrayRef<int64_t> inputShape,
       return failure();
     }
   } else {
-    if (!kernelAttr || kernelAttr->size() != 2 ||
+    if (!kernelAttr || kernelAttr->size() != n ||
         llvm::any_of(*kernelAttr, [](int64_t k) { return k < 1; })) {
-      im.error() << "needs a kernel_shape of two entries >= 1";
+      im.error() << "needs a kernel_shape of " << n << " entries >= 1";
       return failure();
     }
     p.kernel.assign(kernelAttr->begin(), kernelAttr->end());
   }
-  FailureOr<SmallVector<int64_t, 2>> strides = getPair(im, "strides", 1, 1);
-  FailureOr<SmallVector<int64_t, 2>> dilations = getPair(im, "dilations", 1, 1);
+  FailureOr<SmallVector<int64_t, 2>> strides =
+      getSpatial(im, "strides", n, 1, 1);
+  FailureOr<SmallVector<int64_t, 2>> dilations =
+      getSpatial(im, "dilations", n, 1, 1);
   if (failed(strides) || failed(dilations))
     return failure();
   p.strides = *strides;
@@ -78,29 +90,29 @@ onnximport::getWindowParams(Importer &im, ArrayRef<int64_t> inputShape,
   std::string autoPad = im.getString("auto_pad", "NOTSET");
   if (autoPad == "NOTSET") {
     std::optional<SmallVector<int64_t>> pads = im.getInts("pads");
-    p.padding.assign(4, 0);
+    p.padding.assign(2 * n, 0);
     if (pads) {
-      if (pads->size() != 4 ||
+      if (pads->size() != 2 * n ||
           llvm::any_of(*pads, [](int64_t v) { return v < 0; })) {
-        im.error() << "expects four 'pads' entries >= 0";
+        im.error() << "expects " << 2 * n << " 'pads' entries >= 0";
         return failure();
       }
       p.padding.assign(pads->begin(), pads->end());
     }
   } else if (autoPad == "VALID") {
-    p.padding.assign(4, 0);
+    p.padding.assign(2 * n, 0);
   } else if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
     // Output ceil(in / stride); the odd pad goes to the end (UPPER) or the
     // beginning (LOWER).
-    p.padding.assign(4, 0);
-    for (unsigned i = 0; i < 2; ++i) {
+    p.padding.assign(2 * n, 0);
+    for (unsigned i = 0; i < n; ++i) {
       int64_t in = inputShape[2 + i], s = p.strides[i];
       int64_t out = (in + s - 1) / s;
       int64_t effective = (p.kernel[i] - 1) * p.dilations[i] + 1;
       int64_t total = std::max<int64_t>(0, (out - 1) * s + effective - in);
       int64_t small = total / 2, large = total - small;
       p.padding[i] = autoPad == "SAME_UPPER" ? small : large;
-      p.padding[i + 2] = autoPad == "SAME_UPPER" ? large : small;
+      p.padding[i + n] = autoPad == "SAME_UPPER" ? large : small;
     }
   } else {
     im.error() << "unsupported auto_pad '" << autoPad << "'";
@@ -123,15 +135,17 @@ int64_t onnximport::windowOutputSize(int64_t input, int64_t kernel,
   return out;
 }
 
-/// [N, C, OH, OW] of a window op over `input` with `channels` outputs.
+/// [N, C, OH, OW] (or the 1-D / 3-D analogue) of a window op over `input`
+/// with `channels` outputs.
 static SmallVector<int64_t> windowResultShape(ArrayRef<int64_t> input,
                                               int64_t channels,
                                               const WindowParams &p) {
   SmallVector<int64_t> shape = {input[0], channels};
-  for (unsigned i = 0; i < 2; ++i)
+  unsigned n = p.kernel.size();
+  for (unsigned i = 0; i < n; ++i)
     shape.push_back(windowOutputSize(input[2 + i], p.kernel[i], p.strides[i],
                                      p.dilations[i], p.padding[i],
-                                     p.padding[i + 2], p.ceilMode));
+                                     p.padding[i + n], p.ceilMode));
   return shape;
 }
 
@@ -363,24 +377,93 @@ static LogicalResult convertMatMul(Importer &im) {
   return im.setOutput(0, y);
 }
 
+/// Builds one 2-D pooling op over the rank-4 `input` with `params`, with
+/// result type `type`.
+using Pool2DBuilder = function_ref<Value(Value input, const WindowParams &,
+                                         RankedTensorType type)>;
+
+/// 2-D window parameters from per-dimension entries: `dims` picks the
+/// dimensions of `p` (-1 for a unit dimension: kernel, stride, dilation 1,
+/// no padding).
+static WindowParams subWindow(const WindowParams &p, ArrayRef<int> dims) {
+  unsigned n = p.kernel.size();
+  WindowParams q;
+  q.ceilMode = p.ceilMode;
+  q.padding.assign(4, 0);
+  for (auto [i, d] : llvm::enumerate(dims)) {
+    q.kernel.push_back(d < 0 ? 1 : p.kernel[d]);
+    q.strides.push_back(d < 0 ? 1 : p.strides[d]);
+    q.dilations.push_back(d < 0 ? 1 : p.dilations[d]);
+    q.padding[i] = d < 0 ? 0 : p.padding[d];
+    q.padding[i + 2] = d < 0 ? 0 : p.padding[d + n];
+  }
+  return q;
+}
+
+/// Pools `x` (NCW, NCHW or NCDHW) with the window `p` through 2-D pooling
+/// ops made by `build`. A 1-D window is a 2-D one with a unit height,
+/// around reshapes. A 3-D window is separable: (H, W) first on
+/// [N, C*D, H, W], then D as a kD x 1 window on [N, C, D, OH*OW]. Max and
+/// mean both separate exactly (in the reals for the mean: a window's
+/// divisor is the product of the per-dimension counts, with or without
+/// padding, which is also how qnn.avg_pool2d counts), so the result is
+/// the N-D pooling of the ONNX node.
+static FailureOr<Value> buildPool(Importer &im, Value x, const WindowParams &p,
+                                  Type elt, Pool2DBuilder build) {
+  ArrayRef<int64_t> in = typeOf(x).getShape();
+  int64_t n = in[0], c = in[1];
+  auto pool = [&](Value v, const WindowParams &q) {
+    ArrayRef<int64_t> shape = typeOf(v).getShape();
+    return build(v, q,
+                 RankedTensorType::get(windowResultShape(shape, shape[1], q),
+                                       elt));
+  };
+  switch (p.kernel.size()) {
+  case 2:
+    return pool(x, p);
+  case 1: {
+    FailureOr<Value> x2 = im.reshape(x, {n, c, 1, in[2]});
+    if (failed(x2))
+      return failure();
+    Value y = pool(*x2, subWindow(p, {-1, 0}));
+    ArrayRef<int64_t> out = typeOf(y).getShape();
+    return im.reshape(y, {n, c, out[3]});
+  }
+  default: {
+    FailureOr<Value> planes = im.reshape(x, {n, c * in[2], in[3], in[4]});
+    if (failed(planes))
+      return failure();
+    Value hw = pool(*planes, subWindow(p, {1, 2}));
+    int64_t oh = typeOf(hw).getDimSize(2), ow = typeOf(hw).getDimSize(3);
+    FailureOr<Value> depth = im.reshape(hw, {n, c, in[2], oh * ow});
+    if (failed(depth))
+      return failure();
+    Value y = pool(*depth, subWindow(p, {0, -1}));
+    return im.reshape(y, {n, c, typeOf(y).getDimSize(2), oh, ow});
+  }
+  }
+}
+
 /// MaxPool: the element type carries over. Unsigned integer tensors are
 /// pooled as !quant.uniform<u8:f32, 1.0> so that the maximum compares them
-/// as unsigned (their signless MLIR type would not say so).
+/// as unsigned (their signless MLIR type would not say so). The optional
+/// Indices output (2-D windows, float or signed input) is a
+/// qnn.max_pool2d_indices next to the qnn.max_pool2d.
 static LogicalResult convertMaxPool(Importer &im) {
   if (failed(im.checkAttributes({"auto_pad", "ceil_mode", "dilations",
                                  "kernel_shape", "pads", "storage_order",
                                  "strides"})))
     return failure();
-  if (im.getInt("storage_order", 0) != 0)
-    return im.error() << "storage_order 1 (column major) is not supported";
-  if (im.node().output_size() > 1 && !im.node().output(1).empty())
-    return im.error() << "the Indices output is not supported";
+  int64_t storageOrder = im.getInt("storage_order", 0);
+  if (storageOrder != 0 && storageOrder != 1)
+    return im.error() << "expects storage_order 0 or 1, got " << storageOrder;
+  bool withIndices = im.node().output_size() > 1 && !im.node().output(1).empty();
   FailureOr<Value> x = im.input(0);
   if (failed(x))
     return failure();
   FailureOr<WindowParams> p =
       getWindowParams(im, typeOf(*x).getShape(), std::nullopt,
-                      /*allowCeil=*/true);
+                      /*allowCeil=*/true, /*anySpatialRank=*/true);
   if (failed(p))
     return failure();
   Value input = *x;
@@ -389,6 +472,29 @@ static LogicalResult convertMaxPool(Importer &im) {
   bool asUnsigned =
       llvm::isa<IntegerType>(elt) && (onnxType == onnx::TensorProto::UINT8 ||
                                       onnxType == onnx::TensorProto::UINT16);
+  OpBuilder &b = im.builder();
+  if (withIndices) {
+    if (p->kernel.size() != 2)
+      return im.error() << "the Indices output is only supported for 2-D "
+                           "windows, got "
+                        << p->kernel.size() << "-D";
+    if (asUnsigned)
+      return im.error() << "the Indices output is not supported for "
+                        << onnxTypeName(onnxType) << " tensors";
+    auto type = RankedTensorType::get(
+        windowResultShape(typeOf(input).getShape(),
+                          typeOf(input).getDimSize(1), *p),
+        b.getI64Type());
+    Value indices = im.create<MaxPool2DIndicesOp>(
+        type, input, b.getDenseI64ArrayAttr(p->kernel),
+        b.getDenseI64ArrayAttr(p->strides),
+        b.getDenseI64ArrayAttr(p->dilations),
+        b.getDenseI64ArrayAttr(p->padding),
+        p->ceilMode ? b.getUnitAttr() : UnitAttr(),
+        storageOrder ? b.getUnitAttr() : UnitAttr());
+    if (failed(im.setOutput(1, indices)))
+      return failure();
+  }
   if (asUnsigned) {
     unsigned width = elt.getIntOrFloatBitWidth();
     elt = quant::UniformQuantizedType::get(
@@ -399,17 +505,19 @@ static LogicalResult convertMaxPool(Importer &im) {
       return failure();
     input = *q;
   }
-  OpBuilder &b = im.builder();
-  auto type =
-      RankedTensorType::get(windowResultShape(typeOf(input).getShape(),
-                                              typeOf(input).getDimSize(1), *p),
-                            elt);
-  Value y = im.create<MaxPool2DOp>(
-      type, input, b.getDenseI64ArrayAttr(p->kernel),
-      b.getDenseI64ArrayAttr(p->strides), b.getDenseI64ArrayAttr(p->dilations),
-      b.getDenseI64ArrayAttr(p->padding),
-      p->ceilMode ? b.getUnitAttr() : UnitAttr());
-  return im.setOutput(0, asUnsigned ? im.toStorage(y) : y);
+  FailureOr<Value> y = buildPool(
+      im, input, *p, elt,
+      [&](Value v, const WindowParams &q, RankedTensorType type) -> Value {
+        return im.create<MaxPool2DOp>(
+            type, v, b.getDenseI64ArrayAttr(q.kernel),
+            b.getDenseI64ArrayAttr(q.strides),
+            b.getDenseI64ArrayAttr(q.dilations),
+            b.getDenseI64ArrayAttr(q.padding),
+            q.ceilMode ? b.getUnitAttr() : UnitAttr());
+      });
+  if (failed(y))
+    return failure();
+  return im.setOutput(0, asUnsigned ? im.toStorage(*y) : *y);
 }
 
 static LogicalResult convertAveragePool(Importer &im) {
@@ -421,18 +529,24 @@ static LogicalResult convertAveragePool(Importer &im) {
     return failure();
   FailureOr<WindowParams> p =
       getWindowParams(im, typeOf(*x).getShape(), std::nullopt,
-                      /*allowCeil=*/true);
+                      /*allowCeil=*/true, /*anySpatialRank=*/true);
   if (failed(p))
     return failure();
   OpBuilder &b = im.builder();
-  auto type = typeOf(*x).clone(
-      windowResultShape(typeOf(*x).getShape(), typeOf(*x).getDimSize(1), *p));
-  Value y = im.create<AvgPool2DOp>(
-      type, *x, b.getDenseI64ArrayAttr(p->kernel),
-      b.getDenseI64ArrayAttr(p->strides), b.getDenseI64ArrayAttr(p->padding),
-      p->ceilMode ? b.getUnitAttr() : UnitAttr(),
-      im.getInt("count_include_pad", 0) ? b.getUnitAttr() : UnitAttr());
-  return im.setOutput(0, y);
+  UnitAttr includePad =
+      im.getInt("count_include_pad", 0) ? b.getUnitAttr() : UnitAttr();
+  FailureOr<Value> y = buildPool(
+      im, *x, *p, typeOf(*x).getElementType(),
+      [&](Value v, const WindowParams &q, RankedTensorType type) -> Value {
+        return im.create<AvgPool2DOp>(
+            type, v, b.getDenseI64ArrayAttr(q.kernel),
+            b.getDenseI64ArrayAttr(q.strides),
+            b.getDenseI64ArrayAttr(q.padding),
+            q.ceilMode ? b.getUnitAttr() : UnitAttr(), includePad);
+      });
+  if (failed(y))
+    return failure();
+  return im.setOutput(0, *y);
 }
 
 static LogicalResult convertGlobalAveragePool(Importer &im) {
@@ -449,16 +563,82 @@ static LogicalResult convertGlobalAveragePool(Importer &im) {
   return im.setOutput(0, im.create<GlobalAvgPoolOp>(type, *x));
 }
 
-/// BatchNormalization in inference form only (one output).
+/// The mean of the float `x` (rank >= 2) over every dimension but the
+/// channels (1), as a [C] tensor: x as [1, C, N * rest, 1] (transposed to
+/// put the channels first unless N = 1), then qnn.global_avg_pool.
+static FailureOr<Value> channelMean(Importer &im, Value x) {
+  RankedTensorType type = typeOf(x);
+  int64_t rank = type.getRank(), channels = type.getDimSize(1);
+  SmallVector<int64_t> perm = {1, 0};
+  for (int64_t d = 2; d < rank; ++d)
+    perm.push_back(d);
+  Value t = type.getDimSize(0) != 1 ? im.transpose(x, perm) : x;
+  FailureOr<Value> planes =
+      im.reshape(t, {1, channels, type.getNumElements() / channels, 1});
+  if (failed(planes))
+    return failure();
+  Value mean = im.create<GlobalAvgPoolOp>(
+      RankedTensorType::get({1, channels, 1, 1}, type.getElementType()),
+      *planes);
+  return im.reshape(mean, {channels});
+}
+
+/// BatchNormalization in training mode (opset 14+, training_mode = 1): Y
+/// normalizes with the statistics of the batch (mean and biased variance
+/// over every dimension but the channels), and the optional outputs are
+/// the running statistics input * momentum + batch * (1 - momentum), as
+/// the ONNX reference computes them.
+static LogicalResult convertBatchNormTraining(Importer &im,
+                                              ArrayRef<Value> operands) {
+  Value x = operands[0];
+  RankedTensorType type = typeOf(x);
+  auto elt = llvm::cast<FloatType>(type.getElementType());
+  FailureOr<Value> mean = channelMean(im, x);
+  if (failed(mean))
+    return failure();
+  // The mean broadcast against x: [C, 1, ..., 1] (rank - 1 dimensions).
+  SmallVector<int64_t> bshape(type.getRank() - 1, 1);
+  bshape[0] = type.getDimSize(1);
+  FailureOr<Value> meanB = im.reshape(*mean, bshape);
+  if (failed(meanB))
+    return failure();
+  Value centered = im.create<SubOp>(type, x, *meanB);
+  Value squared = im.create<MulOp>(type, centered, centered);
+  FailureOr<Value> var = channelMean(im, squared);
+  if (failed(var))
+    return failure();
+  Value y = im.create<BatchNormOp>(
+      type, x, operands[1], operands[2], *mean, *var,
+      im.builder().getF32FloatAttr(im.getFloat("epsilon", 1e-5f)));
+  if (failed(im.setOutput(0, y)))
+    return failure();
+  float momentum = im.getFloat("momentum", 0.9f);
+  Value keep = im.createScalar(momentum, elt);
+  Value take = im.createScalar(1.0 - static_cast<double>(momentum), elt);
+  for (unsigned i = 1; i <= 2; ++i) {
+    Value running = operands[2 + i], batch = i == 1 ? *mean : *var;
+    RankedTensorType statType = typeOf(running);
+    Value old = im.create<MulOp>(statType, running, keep);
+    Value fresh = im.create<MulOp>(statType, batch, take);
+    if (failed(im.setOutput(i, im.create<AddOp>(statType, old, fresh))))
+      return failure();
+  }
+  return success();
+}
+
+/// BatchNormalization: inference form (one output), or training mode (see
+/// convertBatchNormTraining).
 static LogicalResult convertBatchNormalization(Importer &im) {
   if (failed(im.checkAttributes({"epsilon", "momentum", "training_mode"})))
     return failure();
-  if (im.getInt("training_mode", 0) != 0 ||
-      (im.node().output_size() > 1 &&
-       llvm::any_of(llvm::drop_begin(im.node().output()),
-                    [](const std::string &o) { return !o.empty(); })))
-    return im.error() << "training mode (running mean and variance outputs) "
-                         "is not supported";
+  bool training = im.getInt("training_mode", 0) != 0;
+  bool extraOutputs =
+      im.node().output_size() > 1 &&
+      llvm::any_of(llvm::drop_begin(im.node().output()),
+                   [](const std::string &o) { return !o.empty(); });
+  if (extraOutputs && !training)
+    return im.error() << "running statistics outputs without training_mode "
+                         "(opset 9 to 13 training) are not supported";
   SmallVector<Value, 5> operands;
   for (unsigned i = 0; i < 5; ++i) {
     FailureOr<Value> v = im.floatInput(i);
@@ -466,6 +646,8 @@ static LogicalResult convertBatchNormalization(Importer &im) {
       return failure();
     operands.push_back(*v);
   }
+  if (training)
+    return convertBatchNormTraining(im, operands);
   Value y = im.create<BatchNormOp>(
       typeOf(operands[0]), operands[0], operands[1], operands[2], operands[3],
       operands[4], im.builder().getF32FloatAttr(im.getFloat("epsilon", 1e-5f)));

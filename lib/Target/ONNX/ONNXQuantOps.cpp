@@ -292,112 +292,6 @@ static SmallVector<double> scalesOf(Type elt) {
   return {llvm::cast<quant::UniformQuantizedType>(elt).getScale()};
 }
 
-/// QLinearConv: every form ONNX allows passes the qnn.conv2d verifier (x
-/// and y per tensor, w per tensor or per output channel, the int32 bias
-/// with scale x_scale * w_scale and zero point 0), so no fallback is needed.
-static LogicalResult convertQLinearConv(Importer &im) {
-  if (failed(im.checkAttributes(kConvAttributes)))
-    return failure();
-  FailureOr<SmallVector<int64_t>> xShape = inputShape(im, 0);
-  FailureOr<SmallVector<int64_t>> wShape = inputShape(im, 3);
-  if (failed(xShape) || failed(wShape))
-    return failure();
-  if (wShape->size() != 4)
-    return im.error() << "only 2-D convolutions (rank-4 weights) are "
-                         "supported";
-  FailureOr<Type> xElt = qlinearOperandType(im, 0, -1, *xShape);
-  if (failed(xElt))
-    return failure();
-  FailureOr<Type> wElt = qlinearOperandType(im, 3, 0, *wShape);
-  if (failed(wElt))
-    return failure();
-  QuantParams yp;
-  if (failed(readScales(im, 6, -1, {}, yp)) ||
-      failed(readZeroPoints(im, 7, 0, yp)))
-    return failure();
-  Type yElt = uniformType(im, yp, f32(im));
-  if (!yElt)
-    return failure();
-  FailureOr<WindowParams> params =
-      getWindowParams(im, *xShape, ArrayRef<int64_t>(*wShape).drop_front(2),
-                      /*allowCeil=*/false);
-  if (failed(params))
-    return failure();
-  FailureOr<int64_t> groups = getGroups(im, *xShape, *wShape);
-  if (failed(groups))
-    return failure();
-  FailureOr<Value> x = im.quantizedInput(0, *xElt);
-  if (failed(x))
-    return failure();
-  FailureOr<Value> w = im.quantizedInput(3, *wElt);
-  if (failed(w))
-    return failure();
-  Value bias;
-  if (im.hasInput(8)) {
-    if (failed(checkInputType(im, 8, {onnx::TensorProto::INT32}, "bias")))
-      return failure();
-    QuantParams bp;
-    storageOf(onnx::TensorProto::INT32, bp);
-    double xScale = scalesOf(*xElt).front();
-    for (double ws : scalesOf(*wElt))
-      bp.scales.push_back(xScale * ws);
-    bp.zeroPoints.assign(bp.scales.size(), 0);
-    bp.axis = bp.scales.size() > 1 ? 0 : -1;
-    Type bElt = uniformType(im, bp, f32(im));
-    if (!bElt)
-      return failure();
-    FailureOr<Value> b = im.quantizedInput(8, bElt);
-    if (failed(b))
-      return failure();
-    bias = *b;
-  }
-  return im.setOutput(0, buildConv2D(im, yElt, *x, *w, bias, *params, *groups));
-}
-
-/// QLinearMatMul: a per tensor, b per tensor or per column (its last axis),
-/// y per tensor. A per-row a (one scale per row of a) is valid ONNX but
-/// qnn.matmul requires a per-tensor lhs (its scale is the accumulator's), so
-/// that form is imported as dequantize -> float matmul -> quantize.
-static LogicalResult convertQLinearMatMul(Importer &im) {
-  if (failed(im.checkAttributes({})))
-    return failure();
-  FailureOr<SmallVector<int64_t>> aShape = inputShape(im, 0);
-  FailureOr<SmallVector<int64_t>> bShape = inputShape(im, 3);
-  if (failed(aShape) || failed(bShape))
-    return failure();
-  if (failed(checkMatmulShapes(im, *aShape, *bShape)))
-    return failure();
-  FailureOr<Type> aElt = qlinearOperandType(im, 0, aShape->size() - 2, *aShape);
-  if (failed(aElt))
-    return failure();
-  FailureOr<Type> bElt = qlinearOperandType(im, 3, bShape->size() - 1, *bShape);
-  if (failed(bElt))
-    return failure();
-  QuantParams yp;
-  if (failed(readScales(im, 6, -1, {}, yp)) ||
-      failed(readZeroPoints(im, 7, 0, yp)))
-    return failure();
-  Type yElt = uniformType(im, yp, f32(im));
-  if (!yElt)
-    return failure();
-  FailureOr<Value> a = im.quantizedInput(0, *aElt);
-  if (failed(a))
-    return failure();
-  FailureOr<Value> b = im.quantizedInput(3, *bElt);
-  if (failed(b))
-    return failure();
-  SmallVector<int64_t> shape = matmulResultShape(*aShape, *bShape);
-  if (llvm::isa<quant::UniformQuantizedType>(*aElt))
-    return im.setOutput(
-        0, im.create<MatMulOp>(RankedTensorType::get(shape, yElt), *a, *b));
-  // Per-row a: see the function comment.
-  Value af = im.create<DequantizeOp>(typeOf(*a).clone(f32(im)), *a);
-  Value bf = im.create<DequantizeOp>(typeOf(*b).clone(f32(im)), *b);
-  Value yf = im.create<MatMulOp>(RankedTensorType::get(shape, f32(im)), af, bf);
-  return im.setOutput(
-      0, im.create<QuantizeOp>(RankedTensorType::get(shape, yElt), yf));
-}
-
 /// The scale-1 quantized type of an integer operand of ConvInteger /
 /// MatMulInteger with zero points from input `zpIdx` (optional), per tensor
 /// or per slice along `axis` (-1: per tensor only).
@@ -435,77 +329,200 @@ static FailureOr<Type> integerOperandType(Importer &im, unsigned i,
   return elt;
 }
 
+/// The operands of a quantized convolution or matrix product node
+/// (QLinearConv, ConvInteger, QLinearMatMul, MatMulInteger): input 0 (x or
+/// a) and the weights / rhs, as tensors of their quantized element types,
+/// with the window and groups of a convolution.
+struct LinearOperands {
+  SmallVector<int64_t> lhsShape, rhsShape;
+  Type lhsElt, rhsElt;
+  Value lhs, rhs;
+  WindowParams window; ///< Convolutions only.
+  int64_t groups = 1;  ///< Convolutions only.
+};
+
+/// The quantized element type of operand input `i` of shape `shape`;
+/// `isRhs` tells the weights / rhs from input 0.
+using OperandTypeFn =
+    function_ref<FailureOr<Type>(unsigned i, ArrayRef<int64_t> shape,
+                                 bool isRhs)>;
+
+/// Reads the operand preamble the four nodes share, in this order (the
+/// first problem is the one reported): the attributes (the window ones for
+/// a convolution, none for a matrix product), the shapes of inputs 0 and
+/// `rhsIdx` (rank-4 weights, or matmul-compatible shapes), `beforeTypes`,
+/// both element types from `typeFn`, `afterTypes`, the window and groups of
+/// a convolution, and last the operand values. The hooks may be null.
+static FailureOr<LinearOperands>
+importLinearOperands(Importer &im, bool isConv, unsigned rhsIdx,
+                     OperandTypeFn typeFn,
+                     function_ref<LogicalResult()> beforeTypes = nullptr,
+                     function_ref<LogicalResult()> afterTypes = nullptr) {
+  if (failed(isConv ? im.checkAttributes(kConvAttributes)
+                    : im.checkAttributes({})))
+    return failure();
+  LinearOperands ops;
+  FailureOr<SmallVector<int64_t>> lhsShape = inputShape(im, 0);
+  FailureOr<SmallVector<int64_t>> rhsShape = inputShape(im, rhsIdx);
+  if (failed(lhsShape) || failed(rhsShape))
+    return failure();
+  ops.lhsShape = std::move(*lhsShape);
+  ops.rhsShape = std::move(*rhsShape);
+  if (isConv && ops.rhsShape.size() != 4) {
+    im.error() << "only 2-D convolutions (rank-4 weights) are supported";
+    return failure();
+  }
+  if (!isConv && failed(checkMatmulShapes(im, ops.lhsShape, ops.rhsShape)))
+    return failure();
+  if (beforeTypes && failed(beforeTypes()))
+    return failure();
+  FailureOr<Type> lhsElt = typeFn(0, ops.lhsShape, /*isRhs=*/false);
+  if (failed(lhsElt))
+    return failure();
+  FailureOr<Type> rhsElt = typeFn(rhsIdx, ops.rhsShape, /*isRhs=*/true);
+  if (failed(rhsElt))
+    return failure();
+  ops.lhsElt = *lhsElt;
+  ops.rhsElt = *rhsElt;
+  if (afterTypes && failed(afterTypes()))
+    return failure();
+  if (isConv) {
+    FailureOr<WindowParams> window = getWindowParams(
+        im, ops.lhsShape, ArrayRef<int64_t>(ops.rhsShape).drop_front(2),
+        /*allowCeil=*/false);
+    if (failed(window))
+      return failure();
+    FailureOr<int64_t> groups = getGroups(im, ops.lhsShape, ops.rhsShape);
+    if (failed(groups))
+      return failure();
+    ops.window = std::move(*window);
+    ops.groups = *groups;
+  }
+  FailureOr<Value> lhs = im.quantizedInput(0, ops.lhsElt);
+  if (failed(lhs))
+    return failure();
+  FailureOr<Value> rhs = im.quantizedInput(rhsIdx, ops.rhsElt);
+  if (failed(rhs))
+    return failure();
+  ops.lhs = *lhs;
+  ops.rhs = *rhs;
+  return ops;
+}
+
+/// The per-tensor output parameters of QLinearConv / QLinearMatMul (scale
+/// input 6, zero point input 7) as a !quant.uniform type in `yElt`.
+static LogicalResult readQLinearOutputType(Importer &im, Type &yElt) {
+  QuantParams yp;
+  if (failed(readScales(im, 6, -1, {}, yp)) ||
+      failed(readZeroPoints(im, 7, 0, yp)))
+    return failure();
+  yElt = uniformType(im, yp, f32(im));
+  return success(yElt != nullptr);
+}
+
+/// QLinearConv: every form ONNX allows passes the qnn.conv2d verifier (x
+/// and y per tensor, w per tensor or per output channel, the int32 bias
+/// with scale x_scale * w_scale and zero point 0), so no fallback is needed.
+static LogicalResult convertQLinearConv(Importer &im) {
+  Type yElt;
+  FailureOr<LinearOperands> ops = importLinearOperands(
+      im, /*isConv=*/true, /*rhsIdx=*/3,
+      [&](unsigned i, ArrayRef<int64_t> shape, bool isRhs) {
+        return qlinearOperandType(im, i, isRhs ? 0 : -1, shape);
+      },
+      nullptr, [&] { return readQLinearOutputType(im, yElt); });
+  if (failed(ops))
+    return failure();
+  Value bias;
+  if (im.hasInput(8)) {
+    if (failed(checkInputType(im, 8, {onnx::TensorProto::INT32}, "bias")))
+      return failure();
+    QuantParams bp;
+    storageOf(onnx::TensorProto::INT32, bp);
+    double xScale = scalesOf(ops->lhsElt).front();
+    for (double ws : scalesOf(ops->rhsElt))
+      bp.scales.push_back(xScale * ws);
+    bp.zeroPoints.assign(bp.scales.size(), 0);
+    bp.axis = bp.scales.size() > 1 ? 0 : -1;
+    Type bElt = uniformType(im, bp, f32(im));
+    if (!bElt)
+      return failure();
+    FailureOr<Value> b = im.quantizedInput(8, bElt);
+    if (failed(b))
+      return failure();
+    bias = *b;
+  }
+  return im.setOutput(0, buildConv2D(im, yElt, ops->lhs, ops->rhs, bias,
+                                     ops->window, ops->groups));
+}
+
+/// QLinearMatMul: a per tensor, b per tensor or per column (its last axis),
+/// y per tensor. A per-row a (one scale per row of a) is valid ONNX but
+/// qnn.matmul requires a per-tensor lhs (its scale is the accumulator's), so
+/// that form is imported as dequantize -> float matmul -> quantize.
+static LogicalResult convertQLinearMatMul(Importer &im) {
+  Type yElt;
+  FailureOr<LinearOperands> ops = importLinearOperands(
+      im, /*isConv=*/false, /*rhsIdx=*/3,
+      [&](unsigned i, ArrayRef<int64_t> shape, bool isRhs) {
+        int64_t axis = static_cast<int64_t>(shape.size()) - (isRhs ? 1 : 2);
+        return qlinearOperandType(im, i, axis, shape);
+      },
+      nullptr, [&] { return readQLinearOutputType(im, yElt); });
+  if (failed(ops))
+    return failure();
+  SmallVector<int64_t> shape = matmulResultShape(ops->lhsShape, ops->rhsShape);
+  if (llvm::isa<quant::UniformQuantizedType>(ops->lhsElt))
+    return im.setOutput(0, im.create<MatMulOp>(
+                               RankedTensorType::get(shape, yElt), ops->lhs,
+                               ops->rhs));
+  // Per-row a: see the function comment.
+  Value af = im.create<DequantizeOp>(typeOf(ops->lhs).clone(f32(im)), ops->lhs);
+  Value bf = im.create<DequantizeOp>(typeOf(ops->rhs).clone(f32(im)), ops->rhs);
+  Value yf = im.create<MatMulOp>(RankedTensorType::get(shape, f32(im)), af, bf);
+  return im.setOutput(
+      0, im.create<QuantizeOp>(RankedTensorType::get(shape, yElt), yf));
+}
+
 /// ConvInteger: x and w as scale-1 quantized tensors, so that the i32
 /// accumulator result of qnn.conv2d is sum((x - x_zp) * (w - w_zp)).
 static LogicalResult convertConvInteger(Importer &im) {
-  if (failed(im.checkAttributes(kConvAttributes)))
-    return failure();
-  FailureOr<SmallVector<int64_t>> xShape = inputShape(im, 0);
-  FailureOr<SmallVector<int64_t>> wShape = inputShape(im, 1);
-  if (failed(xShape) || failed(wShape))
-    return failure();
-  if (wShape->size() != 4)
-    return im.error() << "only 2-D convolutions (rank-4 weights) are "
-                         "supported";
-  FailureOr<Type> xElt = integerOperandType(im, 0, 2, -1, *xShape);
-  if (failed(xElt))
-    return failure();
-  FailureOr<Type> wElt = integerOperandType(im, 1, 3, 0, *wShape);
-  if (failed(wElt))
-    return failure();
-  FailureOr<WindowParams> params =
-      getWindowParams(im, *xShape, ArrayRef<int64_t>(*wShape).drop_front(2),
-                      /*allowCeil=*/false);
-  if (failed(params))
-    return failure();
-  FailureOr<int64_t> groups = getGroups(im, *xShape, *wShape);
-  if (failed(groups))
-    return failure();
-  FailureOr<Value> x = im.quantizedInput(0, *xElt);
-  if (failed(x))
-    return failure();
-  FailureOr<Value> w = im.quantizedInput(1, *wElt);
-  if (failed(w))
+  FailureOr<LinearOperands> ops = importLinearOperands(
+      im, /*isConv=*/true, /*rhsIdx=*/1,
+      [&](unsigned i, ArrayRef<int64_t> shape, bool isRhs) {
+        return integerOperandType(im, i, i + 2, isRhs ? 0 : -1, shape);
+      });
+  if (failed(ops))
     return failure();
   Type i32 = IntegerType::get(im.getContext(), 32);
-  return im.setOutput(0,
-                      buildConv2D(im, i32, *x, *w, Value(), *params, *groups));
+  return im.setOutput(0, buildConv2D(im, i32, ops->lhs, ops->rhs, Value(),
+                                     ops->window, ops->groups));
 }
 
 /// MatMulInteger: scale-1 operands as for ConvInteger; b's zero point may
 /// be per column. A per-row zero point of a that is not one value has no
 /// qnn.matmul form (the lhs must be per tensor) and is rejected.
 static LogicalResult convertMatMulInteger(Importer &im) {
-  if (failed(im.checkAttributes({})))
+  auto perTensorA = [&]() -> LogicalResult {
+    if (const ConstantTensor *zp = im.constant(2))
+      if (!llvm::all_equal(zp->toInts()))
+        return im.error() << "per-row zero points of A are not supported "
+                             "(qnn.matmul needs a per-tensor lhs)";
+    return success();
+  };
+  FailureOr<LinearOperands> ops = importLinearOperands(
+      im, /*isConv=*/false, /*rhsIdx=*/1,
+      [&](unsigned i, ArrayRef<int64_t> shape, bool isRhs) {
+        int64_t axis = isRhs ? static_cast<int64_t>(shape.size()) - 1 : -1;
+        return integerOperandType(im, i, i + 2, axis, shape);
+      },
+      perTensorA);
+  if (failed(ops))
     return failure();
-  FailureOr<SmallVector<int64_t>> aShape = inputShape(im, 0);
-  FailureOr<SmallVector<int64_t>> bShape = inputShape(im, 1);
-  if (failed(aShape) || failed(bShape))
-    return failure();
-  if (failed(checkMatmulShapes(im, *aShape, *bShape)))
-    return failure();
-  if (const ConstantTensor *zp = im.constant(2)) {
-    SmallVector<int64_t> zps = zp->toInts();
-    if (!llvm::all_equal(zps))
-      return im.error() << "per-row zero points of A are not supported "
-                           "(qnn.matmul needs a per-tensor lhs)";
-  }
-  FailureOr<Type> aElt = integerOperandType(im, 0, 2, -1, *aShape);
-  if (failed(aElt))
-    return failure();
-  FailureOr<Type> bElt =
-      integerOperandType(im, 1, 3, bShape->size() - 1, *bShape);
-  if (failed(bElt))
-    return failure();
-  FailureOr<Value> a = im.quantizedInput(0, *aElt);
-  if (failed(a))
-    return failure();
-  FailureOr<Value> b = im.quantizedInput(1, *bElt);
-  if (failed(b))
-    return failure();
-  auto type = RankedTensorType::get(matmulResultShape(*aShape, *bShape),
-                                    IntegerType::get(im.getContext(), 32));
-  return im.setOutput(0, im.create<MatMulOp>(type, *a, *b));
+  auto type =
+      RankedTensorType::get(matmulResultShape(ops->lhsShape, ops->rhsShape),
+                            IntegerType::get(im.getContext(), 32));
+  return im.setOutput(0, im.create<MatMulOp>(type, ops->lhs, ops->rhs));
 }
 
 //===----------------------------------------------------------------------===//

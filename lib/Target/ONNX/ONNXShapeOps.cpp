@@ -1,10 +1,10 @@
 //===- ONNXShapeOps.cpp - data-movement ONNX op converters ----------------===//
 //
 // Flatten, Reshape, Squeeze and Unsqueeze (all qnn.reshape; shape and axes
-// inputs must be constants), Transpose, Concat and Pad (constant mode,
-// constant pads). These ops move values without changing them, so they
-// accept float, integer and quantized tensors alike and keep the element
-// type (per-axis quantization axes move with their dimension).
+// inputs must be constants), Transpose, Concat and Pad (constant, edge and
+// reflect modes, constant pads). These ops move values without changing
+// them, so they accept float, integer and quantized tensors alike and keep
+// the element type (per-axis quantization axes move with their dimension).
 //
 //===----------------------------------------------------------------------===//
 
@@ -286,17 +286,17 @@ static FailureOr<double> padRealValue(Importer &im, Type elt, double code) {
   return code;
 }
 
-/// Pad, constant mode: pads (and value) are attributes before opset 11 and
-/// constant inputs since.
+/// Pad (constant, edge or reflect mode): pads (and value) are attributes
+/// before opset 11 and constant inputs since.
 static LogicalResult convertPad(Importer &im) {
   bool old = im.opset() < 11;
   if (failed(old ? im.checkAttributes({"mode", "pads", "value"})
                  : im.checkAttributes({"mode"})))
     return failure();
   std::string mode = im.getString("mode", "constant");
-  if (mode != "constant")
-    return im.error() << "pad mode '" << mode
-                      << "' is not supported (only 'constant')";
+  std::optional<PadMode> padMode = symbolizePadMode(mode);
+  if (!padMode)
+    return im.error() << "unknown pad mode '" << mode << "'";
   FailureOr<Value> x = im.input(0);
   if (failed(x))
     return failure();
@@ -329,7 +329,27 @@ static LogicalResult convertPad(Importer &im) {
                       << ", got " << pads.size();
   if (llvm::any_of(pads, [](int64_t p) { return p < 0; }))
     return im.error() << "negative pads (cropping) are not supported";
-  FailureOr<double> value = padRealValue(im, type.getElementType(), code);
+  if (*padMode != PadMode::Constant) {
+    if (code != 0.0)
+      return im.error() << "a constant_value is only allowed in constant mode";
+    for (int64_t d = 0; d < rank; ++d) {
+      int64_t most = std::max(pads[d], pads[d + rank]);
+      if (most == 0)
+        continue;
+      if (type.getDimSize(d) == 0)
+        return im.error() << "cannot pad the empty dimension " << d << " in "
+                          << mode << " mode";
+      if (*padMode == PadMode::Reflect && most >= type.getDimSize(d))
+        return im.error() << "reflect pads of dimension " << d
+                          << " must be smaller than its size "
+                          << type.getDimSize(d) << ", got " << most;
+    }
+  }
+  // Edge and reflect padding copy elements: no value.
+  FailureOr<double> value =
+      *padMode == PadMode::Constant
+          ? padRealValue(im, type.getElementType(), code)
+          : FailureOr<double>(0.0);
   if (failed(value))
     return failure();
   SmallVector<int64_t> shape(type.getShape());
@@ -338,7 +358,8 @@ static LogicalResult convertPad(Importer &im) {
   OpBuilder &b = im.builder();
   Value y =
       im.create<PadOp>(type.clone(shape), *x, b.getDenseI64ArrayAttr(pads),
-                       b.getF64FloatAttr(*value));
+                       b.getF64FloatAttr(*value),
+                       PadModeAttr::get(b.getContext(), *padMode));
   return im.setOutput(0, y);
 }
 

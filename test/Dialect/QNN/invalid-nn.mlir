@@ -856,6 +856,34 @@ func.func @max_pool_complex(%x: tensor<1x1x4x4xcomplex<f32>>) {
 
 // -----
 
+// max_pool2d_indices: the window rules of max_pool2d.
+func.func @max_pool_indices_padding(%x: tensor<1x1x4x4xf32>) {
+  // expected-error @+1 {{expects padding smaller than the dilated kernel, got top padding 2 for kernel height 2}}
+  %i = qnn.max_pool2d_indices %x {kernel = array<i64: 2, 2>, padding = array<i64: 2, 0, 0, 0>} : tensor<1x1x4x4xf32> -> tensor<1x1x5x3xi64>
+  return
+}
+
+// -----
+
+// max_pool2d_indices: float or integer input (quantized values have no
+// index semantics of their own: pool their storage integers).
+func.func @max_pool_indices_affine(%x: tensor<1x1x4x4x!quant.uniform<i8:f32, 0.5>>) {
+  // expected-error @+1 {{expects float or integer input, got '!quant.uniform<i8:f32, 5.000000e-01>'}}
+  %i = qnn.max_pool2d_indices %x {kernel = array<i64: 2, 2>} : tensor<1x1x4x4x!quant.uniform<i8:f32, 0.5>> -> tensor<1x1x3x3xi64>
+  return
+}
+
+// -----
+
+// max_pool2d_indices: i64 indices.
+func.func @max_pool_indices_type(%x: tensor<1x1x4x4xf32>) {
+  // expected-error @+1 {{expects i64 indices, got 'i32'}}
+  %i = qnn.max_pool2d_indices %x {kernel = array<i64: 2, 2>} : tensor<1x1x4x4xf32> -> tensor<1x1x3x3xi32>
+  return
+}
+
+// -----
+
 // avg_pool2d: rank-4 input.
 func.func @avg_pool_rank(%x: tensor<8x16x16xf32>) {
   // expected-error @+1 {{expects a rank-4 input [N, C, H, W], got 'tensor<8x16x16xf32>'}}

@@ -228,6 +228,33 @@ func.func @pad_size(%x: tensor<4xf32>) {
 
 // -----
 
+// pad: edge and reflect modes take no value.
+func.func @pad_mode_value(%x: tensor<4xf32>) {
+  // expected-error @+1 {{takes a padding value only in constant mode, got 1.000000e+00 in edge mode}}
+  %0 = qnn.pad %x mode edge {pads = array<i64: 1, 1>, value = 1.0 : f64} : tensor<4xf32> -> tensor<6xf32>
+  return
+}
+
+// -----
+
+// pad: an empty dimension has no edge.
+func.func @pad_edge_empty(%x: tensor<0x2xf32>) {
+  // expected-error @+1 {{cannot pad the empty dimension 0 in edge mode}}
+  %0 = qnn.pad %x mode edge {pads = array<i64: 1, 0, 0, 0>} : tensor<0x2xf32> -> tensor<1x2xf32>
+  return
+}
+
+// -----
+
+// pad: reflect pads stay below the dimension size.
+func.func @pad_reflect_size(%x: tensor<3xf32>) {
+  // expected-error @+1 {{reflects at most 2 elements of dimension 0 (size 3), got pads 0 and 3}}
+  %0 = qnn.pad %x mode reflect {pads = array<i64: 0, 3>} : tensor<3xf32> -> tensor<6xf32>
+  return
+}
+
+// -----
+
 // pad: element type kept.
 func.func @pad_type(%x: tensor<4xf32>) {
   // expected-error @+1 {{expects the element type to be kept}}

@@ -274,6 +274,17 @@ func.func @max_pool_ceil(%x: tensor<1x1x7x7xf32>, %u: tensor<1x1x6x6xf32>) -> (t
   return %y, %z : tensor<1x1x4x4xf32>, tensor<1x1x2x2xf32>
 }
 
+// Where the maximum is: flat input indices (i64), row- or column-major,
+// of float or integer input.
+// CHECK-LABEL: func.func @max_pool_indices
+// CHECK: qnn.max_pool2d_indices %{{.*}} {kernel = array<i64: 2, 2>, padding = array<i64: 1, 1, 0, 0>} : tensor<2x3x5x5xf32> -> tensor<2x3x5x5xi64>
+// CHECK: qnn.max_pool2d_indices %{{.*}} {ceil_mode, column_major, kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>} : tensor<1x1x7x7xi8> -> tensor<1x1x4x4xi64>
+func.func @max_pool_indices(%x: tensor<2x3x5x5xf32>, %q: tensor<1x1x7x7xi8>) -> (tensor<2x3x5x5xi64>, tensor<1x1x4x4xi64>) {
+  %i = qnn.max_pool2d_indices %x {kernel = array<i64: 2, 2>, padding = array<i64: 1, 1, 0, 0>} : tensor<2x3x5x5xf32> -> tensor<2x3x5x5xi64>
+  %j = qnn.max_pool2d_indices %q {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>, ceil_mode, column_major} : tensor<1x1x7x7xi8> -> tensor<1x1x4x4xi64>
+  return %i, %j : tensor<2x3x5x5xi64>, tensor<1x1x4x4xi64>
+}
+
 // Max keeps the element type: affine, per-channel binary, dynamic batch.
 // CHECK-LABEL: func.func @max_pool_quantized
 // CHECK: qnn.max_pool2d %{{.*}} {kernel = array<i64: 2, 2>} : tensor<?x2x4x4x!quant.uniform<i8:f32, 1.000000e-01:3>> -> tensor<?x2x3x3x!quant.uniform<i8:f32, 1.000000e-01:3>>

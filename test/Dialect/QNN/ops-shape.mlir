@@ -60,6 +60,18 @@ func.func @pad(%f: tensor<1x8x4x4xf32>, %q: tensor<4x!a8>, %b: tensor<4x!qnn.bin
   return
 }
 
+// Edge and reflect modes (reflect pads up to size - 1).
+// CHECK-LABEL: func.func @pad_modes
+// CHECK: qnn.pad %{{.*}} mode edge {pads = array<i64: 0, 2, 0, 3>} : tensor<2x1xi32> -> tensor<2x6xi32>
+// CHECK: qnn.pad %{{.*}} mode reflect {pads = array<i64: 1, 0, 1, 0>} : tensor<2x1xi32> -> tensor<4x1xi32>
+// CHECK: qnn.pad %{{.*}} {pads = array<i64: 1, 0, 1, 0>} : tensor<2x1xi32> -> tensor<4x1xi32>
+func.func @pad_modes(%x: tensor<2x1xi32>) {
+  %0 = qnn.pad %x mode edge {pads = array<i64: 0, 2, 0, 3>} : tensor<2x1xi32> -> tensor<2x6xi32>
+  %1 = qnn.pad %x mode reflect {pads = array<i64: 1, 0, 1, 0>} : tensor<2x1xi32> -> tensor<4x1xi32>
+  %2 = qnn.pad %x mode constant {pads = array<i64: 1, 0, 1, 0>} : tensor<2x1xi32> -> tensor<4x1xi32>
+  return
+}
+
 // CHECK-LABEL: func.func @elementwise
 // CHECK: qnn.add %{{.*}}, %{{.*}} : (tensor<1x8x4x4xf32>, tensor<8x1x1xf32>) -> tensor<1x8x4x4xf32>
 // CHECK: qnn.mul %{{.*}}, %{{.*}} : (tensor<4x!quant.uniform<i8:f32, 5.000000e-01:-3>>, tensor<1x!quant.uniform<u8:f32, 2.500000e-01:128>>) -> tensor<4x!quant.uniform<u8:f32, 2.500000e-01:128>>

@@ -41,7 +41,11 @@
 
 // RUN: not quant-translate --import-onnx %S/Inputs/bad/pad-reflect.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=REFLECT
 // RUN: not test -e %t.mlir
-// REFLECT: pad-reflect.onnx: error: node 'pad' (Pad, #0): pad mode 'reflect' is not supported (only 'constant')
+// REFLECT: pad-reflect.onnx: error: node 'pad' (Pad, #0): reflect pads of dimension 2 must be smaller than its size 4, got 4
+
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/maxpool-indices-3d.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=INDICES3D
+// RUN: not test -e %t.mlir
+// INDICES3D: maxpool-indices-3d.onnx: error: node 'pool3d' (MaxPool, #0): the Indices output is only supported for 2-D windows, got 3-D
 
 // RUN: not quant-translate --import-onnx %S/Inputs/bad/quant-rounding.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=ROUNDING
 // RUN: not test -e %t.mlir

@@ -1,8 +1,9 @@
 // REQUIRES: onnx-testdata
-// Float models of the ONNX backend node tests (libonnx-testdata, %onnx_node
-// is set in test/lit.cfg.py). Inputs that the tests feed as data but that
-// the importer needs as constants (Reshape shapes, Clip bounds, Unsqueeze
-// axes) are frozen from the tests' own input_N.pb files.
+// Float (and plain integer) models of the ONNX backend node tests
+// (libonnx-testdata, %onnx_node is set in test/lit.cfg.py). Inputs that the
+// tests feed as data but that the importer needs as constants (Reshape
+// shapes, Clip bounds, Unsqueeze axes, Pad pads) are frozen from the tests'
+// own input_N.pb files.
 
 // RUN: quant-translate --import-onnx %onnx_node/test_conv_with_strides_padding/model.onnx | FileCheck %s --check-prefix=CONV
 // CONV: func.func @main(%[[X:.*]]: tensor<1x1x7x5xf32> {onnx.name = "x"}, %[[W:.*]]: tensor<1x1x3x3xf32> {onnx.name = "W"}) -> (tensor<1x1x4x3xf32> {onnx.name = "y"})
@@ -89,11 +90,29 @@
 // RUN: quant-translate --import-onnx %onnx_node/test_sub_bcast/model.onnx | FileCheck %s --check-prefix=SUB
 // SUB: qnn.sub %{{.*}}, %{{.*}} : (tensor<3x4x5xf32>, tensor<5xf32>) -> tensor<3x4x5xf32>
 
+// Integer arithmetic: plain integer ops, unsigned for uint8.
+// RUN: quant-translate --import-onnx %onnx_node/test_add_uint8/model.onnx | FileCheck %s --check-prefix=ADDU8
+// ADDU8: qnn.int_add %{{.*}}, %{{.*}} {is_unsigned} : (tensor<3x4x5xi8>, tensor<3x4x5xi8>) -> tensor<3x4x5xi8>
+// RUN: quant-translate --import-onnx %onnx_node/test_clip_default_int8_min/model.onnx \
+// RUN:   --freeze-input=%onnx_node/test_clip_default_int8_min/test_data_set_0/input_1.pb | FileCheck %s --check-prefix=CLIPI8
+// CLIPI8: qnn.int_clamp %{{.*}} {max = 127 : i64, min = 0 : i64} : tensor<3x4x5xi8>
+
+// 3-D pooling: (H, W) first, then D.
+// RUN: quant-translate --import-onnx %onnx_node/test_maxpool_3d_default/model.onnx | FileCheck %s --check-prefix=POOL3D
+// POOL3D: %[[P:.*]] = qnn.reshape %{{.*}} : tensor<1x3x32x32x32xf32> -> tensor<1x96x32x32xf32>
+// POOL3D: %[[HW:.*]] = qnn.max_pool2d %[[P]] {kernel = array<i64: 2, 2>} : tensor<1x96x32x32xf32> -> tensor<1x96x31x31xf32>
+// POOL3D: %[[D:.*]] = qnn.reshape %[[HW]] : tensor<1x96x31x31xf32> -> tensor<1x3x32x961xf32>
+// POOL3D: %[[Y:.*]] = qnn.max_pool2d %[[D]] {kernel = array<i64: 2, 1>} : tensor<1x3x32x961xf32> -> tensor<1x3x31x961xf32>
+// POOL3D: qnn.reshape %[[Y]] : tensor<1x3x31x961xf32> -> tensor<1x3x31x31x31xf32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_reflect_pad/model.onnx \
+// RUN:   --freeze-input=%onnx_node/test_reflect_pad/test_data_set_0/input_1.pb | FileCheck %s --check-prefix=REFLECT
+// REFLECT: qnn.pad %{{.*}} mode reflect {pads = array<i64: 0, 0, 1, 1, 0, 0, 1, 1>} : tensor<1x3x4x5xi32> -> tensor<1x3x6x7xi32>
+
+// RUN: quant-translate --import-onnx %onnx_node/test_maxpool_with_argmax_2d_precomputed_strides/model.onnx | FileCheck %s --check-prefix=ARGMAX
+// ARGMAX: qnn.max_pool2d_indices %{{.*}} {column_major, kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>} : tensor<1x1x5x5xf32> -> tensor<1x1x2x2xi64>
+
 // Unsupported forms are errors naming the node.
-// RUN: not quant-translate --import-onnx %onnx_node/test_maxpool_1d_default/model.onnx 2>&1 | FileCheck %s --check-prefix=POOL1D
-// POOL1D: error: node #0 (MaxPool, output 'y'): only 2-D windows (rank-4 NCHW input) are supported, got an input of rank 3
-// RUN: not quant-translate --import-onnx %onnx_node/test_add_uint8/model.onnx 2>&1 | FileCheck %s --check-prefix=ADDU8
-// ADDU8: error: node #0 (Add, output 'sum'): expects a float tensor for input 'x', got uint8
 // RUN: not quant-translate --import-onnx %onnx_node/test_div/model.onnx 2>&1 | FileCheck %s --check-prefix=DIV
 // DIV: error: node #0 (Div, output 'z'): divisor 'y' must be a constant (an initializer or a Constant node), not a computed value or graph input
 

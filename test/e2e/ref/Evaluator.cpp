@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Evaluator.h"
+#include "EvaluatorDetail.h"
 
 #include "quant/Dialect/QNN/IR/QNN.h"
 
@@ -20,6 +21,7 @@
 
 using namespace mlir;
 using namespace qnnref;
+using namespace qnnref::detail;
 
 int64_t Tensor::size() const {
   int64_t n = 1;
@@ -60,11 +62,7 @@ bool qnnref::integerRange(Type elt, int64_t &lo, int64_t &hi) {
   return true;
 }
 
-namespace {
-
-/// Wraps the integer `v` into [lo, hi] modulo the width (two's complement
-/// reinterpretation of the low bits).
-double wrapInto(int64_t v, int64_t lo, int64_t hi) {
+double qnnref::detail::wrapInto(int64_t v, int64_t lo, int64_t hi) {
   uint64_t span = static_cast<uint64_t>(hi - lo) + 1;
   if (span == 0)
     return static_cast<double>(v);
@@ -72,8 +70,7 @@ double wrapInto(int64_t v, int64_t lo, int64_t hi) {
   return static_cast<double>(lo + r);
 }
 
-/// A zero tensor shaped as the ranked tensor type `t`.
-Tensor make(Type t) {
+Tensor qnnref::detail::make(Type t) {
   auto rt = llvm::cast<RankedTensorType>(t);
   Tensor r;
   r.shape.assign(rt.getShape().begin(), rt.getShape().end());
@@ -82,10 +79,9 @@ Tensor make(Type t) {
   return r;
 }
 
-/// Calls `f` with every multi-index of `shape` (and its linear position).
-void forEach(const std::vector<int64_t> &shape,
-             const std::function<void(const std::vector<int64_t> &, int64_t)>
-                 &f) {
+void qnnref::detail::forEach(
+    const std::vector<int64_t> &shape,
+    const std::function<void(const std::vector<int64_t> &, int64_t)> &f) {
   int64_t n = 1;
   for (int64_t d : shape)
     n *= d;
@@ -99,6 +95,17 @@ void forEach(const std::vector<int64_t> &shape,
     }
   }
 }
+
+int64_t qnnref::detail::broadcastIndex(const Tensor &in,
+                                       const std::vector<int64_t> &idx) {
+  std::vector<int64_t> s = in.strides();
+  int64_t offset = idx.size() - in.shape.size(), pos = 0;
+  for (size_t d = 0; d < in.shape.size(); ++d)
+    pos += (in.shape[d] == 1 ? 0 : idx[d + offset]) * s[d];
+  return pos;
+}
+
+namespace {
 
 /// Reads a dense constant into a tensor of type `t`.
 Tensor fromAttr(Attribute attr, Type t) {
@@ -128,15 +135,6 @@ Tensor fromAttr(Attribute attr, Type t) {
     for (double &v : r.values)
       v = wrapInto(static_cast<int64_t>(v), lo, hi);
   return r;
-}
-
-/// Numpy broadcasting: the linear position in `in` of output index `idx`.
-int64_t broadcastIndex(const Tensor &in, const std::vector<int64_t> &idx) {
-  std::vector<int64_t> s = in.strides();
-  int64_t offset = idx.size() - in.shape.size(), pos = 0;
-  for (size_t d = 0; d < in.shape.size(); ++d)
-    pos += (in.shape[d] == 1 ? 0 : idx[d + offset]) * s[d];
-  return pos;
 }
 
 //===----------------------------------------------------------------------===//
@@ -359,10 +357,15 @@ Tensor pad(qnn::PadOp op, const Tensor &x) {
   size_t rank = y.shape.size();
   std::vector<int64_t> s = x.strides();
   double value = op.getValue().convertToDouble();
+  qnn::PadMode mode = op.getMode();
   forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
     int64_t src = 0;
     for (size_t d = 0; d < rank; ++d) {
-      int64_t j = i[d] - pads[d];
+      int64_t j = i[d] - pads[d], last = x.shape[d] - 1;
+      if (mode == qnn::PadMode::Edge)
+        j = std::min(std::max<int64_t>(j, 0), last);
+      if (mode == qnn::PadMode::Reflect)
+        j = j < 0 ? -j : j > last ? 2 * last - j : j;
       if (j < 0 || j >= x.shape[d]) {
         y.values[pos] = value;
         return;
@@ -750,7 +753,7 @@ bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
       r = dequantize(o, *in[0]);
     else if (auto o = llvm::dyn_cast<quant::StorageCastOp>(op))
       r = retype(*in[0], o.getType());
-    else {
+    else if (!evaluateMoreOps(op, in, r)) {
       error = "qnn-ref cannot evaluate '" + op.getName().getStringRef().str() +
               "'";
       return false;

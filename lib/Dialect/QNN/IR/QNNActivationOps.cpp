@@ -17,47 +17,6 @@ using namespace mlir;
 using namespace mlir::qnn;
 using namespace mlir::qnn::verifyutil;
 
-/// Checks numpy broadcasting of `lhs` and `rhs` into `result`: the result
-/// rank is the larger rank and, right-aligned, every pair of static sizes is
-/// equal or has a 1, the result size being the other one. Dynamic sizes
-/// skip the checks they take part in.
-static LogicalResult verifyBroadcast(Operation *op, RankedTensorType lhs,
-                                     RankedTensorType rhs,
-                                     RankedTensorType result) {
-  int64_t rank = std::max(lhs.getRank(), rhs.getRank());
-  if (result.getRank() != rank)
-    return op->emitOpError() << "expects a result of rank " << rank
-                             << " (the larger operand rank), got " << result;
-  auto sizeFromEnd = [](RankedTensorType type, int64_t fromEnd) -> int64_t {
-    return fromEnd <= type.getRank() ? type.getDimSize(type.getRank() - fromEnd)
-                                     : 1;
-  };
-  for (int64_t i = 0; i < rank; ++i) {
-    int64_t fromEnd = rank - i;
-    int64_t a = sizeFromEnd(lhs, fromEnd), b = sizeFromEnd(rhs, fromEnd);
-    int64_t out = result.getDimSize(i);
-    if (ShapedType::isDynamic(a) || ShapedType::isDynamic(b)) {
-      // Only a static non-1 size fixes the result size.
-      int64_t known = ShapedType::isDynamic(a) ? b : a;
-      if (!ShapedType::isDynamic(known) && known != 1 &&
-          !ShapedType::isDynamic(out) && out != known)
-        return op->emitOpError() << "expects result dimension " << i << " "
-                                 << known << ", got " << out;
-      continue;
-    }
-    if (a != b && a != 1 && b != 1)
-      return op->emitOpError()
-             << "cannot broadcast dimension " << i << ": lhs " << a
-             << " and rhs " << b << " differ and neither is 1";
-    int64_t expected = a == 1 ? b : a;
-    if (!ShapedType::isDynamic(out) && out != expected)
-      return op->emitOpError()
-             << "expects result dimension " << i << " " << expected
-             << " (broadcast of " << a << " and " << b << "), got " << out;
-  }
-  return success();
-}
-
 /// Element rule of sub and div: all three element types equal and float,
 /// or all !quant.uniform (per tensor or per axis) expressing one float type.
 static LogicalResult verifyArithmeticElements(Operation *op, Type lhs, Type rhs,

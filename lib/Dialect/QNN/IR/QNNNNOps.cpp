@@ -1,8 +1,8 @@
 //===- QNNNNOps.cpp - neural-network compute op verifiers -----------------===//
 //
 // Verifiers of the compute ops declared in QNNNNOps.td: conv2d, matmul,
-// fully_connected, max_pool2d, avg_pool2d, global_avg_pool, batch_norm and
-// softmax. Each checks, in this order:
+// fully_connected, max_pool2d, max_pool2d_indices, avg_pool2d,
+// global_avg_pool, batch_norm and softmax. Each checks, in this order:
 //
 //   1. ranks, attribute ranges and the shape relations of the op
 //      description (a dynamic dimension skips every check it takes part in);
@@ -678,6 +678,22 @@ LogicalResult MaxPool2DOp::verify() {
     return emitOpError() << "expects the result element type to equal the "
                             "input element type "
                          << inElt << ", got " << out.getElementType();
+  return success();
+}
+
+/// max_pool2d's shape rules; float or integer input, i64 indices.
+LogicalResult MaxPool2DIndicesOp::verify() {
+  RankedTensorType in = getInput().getType(), out = getType();
+  if (failed(verifyPool2DShape(*this, in, out, getKernel(), getStrides(),
+                               getDilations(), getPadding(), getCeilMode())))
+    return failure();
+  ElementKind kind = getElementKind(in.getElementType());
+  if (kind != ElementKind::Float && kind != ElementKind::Integer)
+    return emitOpError() << "expects float or integer input, got "
+                         << in.getElementType();
+  if (!out.getElementType().isSignlessInteger(64))
+    return emitOpError() << "expects i64 indices, got "
+                         << out.getElementType();
   return success();
 }
 

@@ -267,6 +267,30 @@ LogicalResult PadOp::verify() {
   if (getElementKind(inElt) == ElementKind::Other)
     return emitOpError() << "unsupported element type " << inElt;
   double value = getValue().convertToDouble();
+  if (getMode() != PadMode::Constant) {
+    if (value != 0.0)
+      return emitOpError() << "takes a padding value only in constant mode, "
+                              "got "
+                           << value << " in " << stringifyPadMode(getMode())
+                           << " mode";
+    bool reflect = getMode() == PadMode::Reflect;
+    for (int64_t d = 0; d < rank; ++d) {
+      int64_t size = in.getDimSize(d);
+      int64_t most = std::max(pads[d], pads[rank + d]);
+      if (ShapedType::isDynamic(size) || most == 0)
+        continue;
+      if (size == 0)
+        return emitOpError() << "cannot pad the empty dimension " << d
+                             << " in " << stringifyPadMode(getMode())
+                             << " mode";
+      if (reflect && most > size - 1)
+        return emitOpError() << "reflects at most " << size - 1
+                             << " elements of dimension " << d
+                             << " (size " << size << "), got pads "
+                             << pads[d] << " and " << pads[rank + d];
+    }
+    return success();
+  }
   if (!isExactlyRepresentable(inElt, value))
     return emitOpError() << "padding value " << value
                          << " is not exactly representable in " << inElt;

@@ -27,6 +27,13 @@ LogicalResult verifySameShape(Operation *op, RankedTensorType a,
 LogicalResult verifyTensorQuantization(Operation *op, RankedTensorType type,
                                        StringRef what);
 
+/// Checks numpy broadcasting of `lhs` and `rhs` into `result`: the result
+/// rank is the larger rank and, right-aligned, every pair of static sizes is
+/// equal or has a 1, the result size being the other one. Dynamic sizes
+/// skip the checks they take part in.
+LogicalResult verifyBroadcast(Operation *op, RankedTensorType lhs,
+                              RankedTensorType rhs, RankedTensorType result);
+
 /// Checks that `attr` has `size` entries, each >= `minValue`.
 LogicalResult verifyI64Array(Operation *op, ArrayRef<int64_t> values,
                              size_t size, int64_t minValue, StringRef name);

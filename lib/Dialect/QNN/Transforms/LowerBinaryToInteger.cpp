@@ -602,7 +602,8 @@ LogicalResult BinaryLowering::lowerDataMovement(Operation *op) {
   RankedTensorType i8 =
       llvm::cast<RankedTensorType>(result.getType()).clone(builder.getI8Type());
   NamedAttrList attrs(op->getAttrs());
-  if (auto pad = llvm::dyn_cast<PadOp>(op)) {
+  if (auto pad = llvm::dyn_cast<PadOp>(op);
+      pad && pad.getMode() == PadMode::Constant) {
     // The padded real value must be a code of every slice.
     double v = pad.getValue().convertToDouble();
     int64_t code;

@@ -334,12 +334,16 @@ LogicalResult IntegerLowering::lowerSameScale(Operation *op) {
   if (auto pad = llvm::dyn_cast<PadOp>(op)) {
     if (out.axis >= 0)
       return failure();
-    int64_t code = quantizeReal(pad.getValue().convertToDouble(),
-                                out.scale(0), out.zeroPoint(0), out.qmin,
-                                out.qmax);
+    // Edge and reflect padding copy codes and take no value.
+    int64_t code = pad.getMode() != PadMode::Constant
+                       ? 0
+                       : quantizeReal(pad.getValue().convertToDouble(),
+                                      out.scale(0), out.zeroPoint(0), out.qmin,
+                                      out.qmax);
     intOp = PadOp::create(builder, op->getLoc(), type, x.codes,
                           pad.getPadsAttr(),
-                          builder.getF64FloatAttr(static_cast<double>(code)));
+                          builder.getF64FloatAttr(static_cast<double>(code)),
+                          pad.getModeAttr());
   } else {
     OperationState state(op->getLoc(), op->getName(), ValueRange{x.codes},
                          TypeRange{type}, op->getAttrs());

@@ -195,3 +195,16 @@ func.func @conv_runtime_weights(%x: tensor<1x1x3x3x!quant.uniform<i8:f32, 0.5:3>
   %y = qnn.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x1x3x3x!quant.uniform<i8:f32, 0.5:3>>, tensor<1x1x2x2x!quant.uniform<i8:f32, 1.0:-1>>) -> tensor<1x1x4x4x!quant.uniform<i8:f32, 2.0:2>>
   return %y : tensor<1x1x4x4x!quant.uniform<i8:f32, 2.0:2>>
 }
+
+// -----
+
+// Edge and reflect padding copy codes: the mode carries over and no pad
+// value is set (a constant pad of this tensor would read the zero point 5).
+// CHECK-LABEL: func.func @pad_modes
+// CHECK: qnn.pad %{{.*}} mode reflect {pads = array<i64: 1, 2>} : tensor<4xi8> -> tensor<7xi8>
+// CHECK: qnn.pad %{{.*}} {pads = array<i64: 1, 2>, value = 5.000000e+00 : f64} : tensor<4xi8> -> tensor<7xi8>
+func.func @pad_modes(%x: tensor<4x!quant.uniform<i8:f32, 0.5:5>>) -> (tensor<7x!quant.uniform<i8:f32, 0.5:5>>, tensor<7x!quant.uniform<i8:f32, 0.5:5>>) {
+  %r = qnn.pad %x mode reflect {pads = array<i64: 1, 2>} : tensor<4x!quant.uniform<i8:f32, 0.5:5>> -> tensor<7x!quant.uniform<i8:f32, 0.5:5>>
+  %c = qnn.pad %x {pads = array<i64: 1, 2>} : tensor<4x!quant.uniform<i8:f32, 0.5:5>> -> tensor<7x!quant.uniform<i8:f32, 0.5:5>>
+  return %r, %c : tensor<7x!quant.uniform<i8:f32, 0.5:5>>, tensor<7x!quant.uniform<i8:f32, 0.5:5>>
+}
