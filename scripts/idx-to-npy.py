@@ -8,8 +8,13 @@ nothing beyond python3.
 """
 import array
 import gzip
+import os
 import struct
 import sys
+
+sys.dont_write_bytecode = True  # No __pycache__ in the source tree.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import npy_writer  # noqa: E402
 
 
 def main():
@@ -26,15 +31,7 @@ def main():
     if len(pixels) != n * rows * cols:
         sys.exit("idx-to-npy: %s is truncated" % path)
     values = array.array("f", (p / 255.0 for p in pixels))
-    if sys.byteorder != "little":
-        values.byteswap()
-    header = "{'descr': '<f4', 'fortran_order': False, 'shape': (%d, 1, %d, %d), }" % (
-        n, rows, cols)
-    header += " " * (63 - (10 + len(header)) % 64) + "\n"
-    with open(out, "wb") as f:
-        f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)))
-        f.write(header.encode("latin1"))
-        f.write(values.tobytes())
+    npy_writer.write_f32(out, (n, 1, rows, cols), values)
 
 
 if __name__ == "__main__":

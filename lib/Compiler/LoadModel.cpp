@@ -1,11 +1,13 @@
 //===- LoadModel.cpp - read a model for quant-compile / quant-run --------===//
 //
 // MLIR text/bytecode through the parser, ONNX through the importer
-// (lib/Target/ONNX); see LoadModel.h.
+// (lib/Target/ONNX), and the tools' context and diagnostics (ToolModel);
+// see LoadModel.h.
 //
 //===----------------------------------------------------------------------===//
 
 #include "quant/Compiler/LoadModel.h"
+#include "quant/Compiler/Pipeline.h"
 #include "quant/Target/ONNX/ImportONNX.h"
 
 #include "mlir/IR/Location.h"
@@ -115,4 +117,30 @@ mlir::qnn::compiler::loadModel(StringRef path, MLIRContext *ctx,
   importOptions.entryName = options.entry;
   importOptions.frozenInputs = options.frozenInputs;
   return qnn::importONNXFile(path, ctx, importOptions);
+}
+
+/// The dialects the code generation pipeline needs.
+static DialectRegistry codegenRegistry() {
+  DialectRegistry registry;
+  registerCodegenDialects(registry);
+  return registry;
+}
+
+ToolModel::ToolModel()
+    : context(codegenRegistry()), sourceMgrHandler(sourceMgr, &context) {
+  setToolDiagnosticOptions(&context);
+  context.loadAllAvailableDialects();
+}
+
+ToolModel::~ToolModel() = default;
+
+LogicalResult ToolModel::load(StringRef path,
+                              const LoadModelOptions &options) {
+  module = loadModel(path, &context, sourceMgr, options, onnx);
+  if (!module)
+    return failure();
+  // Errors in an imported model name its ONNX node.
+  if (onnx)
+    onnxHandler.emplace(&context, path);
+  return success();
 }

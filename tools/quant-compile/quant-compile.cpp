@@ -40,7 +40,6 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/ToolOutputFile.h"
 
 using namespace mlir;
@@ -219,42 +218,30 @@ int main(int argc, char **argv) {
   if (!tm)
     return fail(llvm::toString(tm.takeError()));
 
-  DialectRegistry registry;
-  registerCodegenDialects(registry);
-  MLIRContext context(registry);
-  setToolDiagnosticOptions(&context);
-  context.loadAllAvailableDialects();
-  llvm::SourceMgr sourceMgr;
-  SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
   std::string error;
   LoadModelOptions loadOptions;
   loadOptions.batch = batch;
   loadOptions.frozenInputs.assign(freezeInputs.begin(), freezeInputs.end());
   loadOptions.entry = entry;
-  bool isONNX = false;
-  OwningOpRef<ModuleOp> module =
-      loadModel(inputFile, &context, sourceMgr, loadOptions, isONNX);
-  if (!module)
+  ToolModel tool;
+  if (failed(tool.load(inputFile, loadOptions)))
     return 1; // The parser or the importer reported the error.
-  // Errors in an imported model name its ONNX node.
-  std::optional<ONNXDiagnosticHandler> onnxDiagHandler;
-  if (isONNX)
-    onnxDiagHandler.emplace(&context, inputFile);
+  ModuleOp module = tool.getModule();
 
   if (!calibrate.empty()) {
-    if (failed(calibrateAndQuantize(*module, optLevel)))
+    if (failed(calibrateAndQuantize(module, optLevel)))
       return 1;
     if (stopAfterCalibration) {
       std::unique_ptr<llvm::ToolOutputFile> out = open(outputFile, error);
       if (!out)
         return fail(error);
-      module->print(out->os());
+      module.print(out->os());
       out->keep();
       return 0;
     }
   }
 
-  FailureOr<ModelInterface> interface = getModelInterface(*module, entry);
+  FailureOr<ModelInterface> interface = getModelInterface(module, entry);
   if (failed(interface))
     return 1;
 
@@ -262,19 +249,20 @@ int main(int argc, char **argv) {
   options.entry = entry;
   options.name = symbolName;
   options.target = getTargetFeatures(**tm);
-  options.foldQDQ = foldQDQ == cl::BOU_UNSET ? isONNX : foldQDQ == cl::BOU_TRUE;
-  if (failed(runPipeline(*module, options, stopAfter.value_or(Phase::LLVM))))
+  options.foldQDQ =
+      foldQDQ == cl::BOU_UNSET ? tool.isONNX() : foldQDQ == cl::BOU_TRUE;
+  if (failed(runPipeline(module, options, stopAfter.value_or(Phase::LLVM))))
     return 1;
 
   std::unique_ptr<llvm::ToolOutputFile> out = open(outputFile, error);
   if (!out)
     return fail(error);
   if (stopAfter || emit == EmitKind::MLIR) {
-    module->print(out->os());
+    module.print(out->os());
   } else {
     llvm::LLVMContext llvmContext;
     llvm::Expected<std::unique_ptr<llvm::Module>> llvmModule =
-        translateAndOptimize(*module, llvmContext, **tm, optLevel);
+        translateAndOptimize(module, llvmContext, **tm, optLevel);
     if (!llvmModule)
       return fail(llvm::toString(llvmModule.takeError()));
     if (emit == EmitKind::LLVMIR) {
@@ -295,7 +283,7 @@ int main(int argc, char **argv) {
       return fail(error);
     writeCHeader(header->os(), *interface, symbolName,
                  llvm::sys::path::filename(inputFile),
-                 getWorkspaceSize(*module));
+                 getWorkspaceSize(module));
   }
   // Everything succeeded: keep the outputs.
   out->keep();

@@ -24,14 +24,12 @@
 #include "quant/Support/Npy.h"
 #include "quant/Support/ToolOptions.h"
 
-#include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include <algorithm>
 #include <chrono>
@@ -159,28 +157,16 @@ int main(int argc, char **argv) {
   if (llvm::Error err = checkHostCanRun(**tm))
     return fail(llvm::toString(std::move(err)));
 
-  DialectRegistry registry;
-  registerCodegenDialects(registry);
-  MLIRContext context(registry);
-  setToolDiagnosticOptions(&context);
-  context.loadAllAvailableDialects();
-  llvm::SourceMgr sourceMgr;
-  SourceMgrDiagnosticHandler diagHandler(sourceMgr, &context);
   std::string error;
   LoadModelOptions loadOptions;
   loadOptions.batch = batch;
   loadOptions.frozenInputs.assign(freezeInputs.begin(), freezeInputs.end());
   loadOptions.entry = entry;
-  bool isONNX = false;
-  OwningOpRef<ModuleOp> module =
-      loadModel(inputFile, &context, sourceMgr, loadOptions, isONNX);
-  if (!module)
+  ToolModel tool;
+  if (failed(tool.load(inputFile, loadOptions)))
     return 1; // The parser or the importer reported the error.
-  // Errors in an imported model name its ONNX node.
-  std::optional<ONNXDiagnosticHandler> onnxDiagHandler;
-  if (isONNX)
-    onnxDiagHandler.emplace(&context, inputFile);
-  FailureOr<ModelInterface> interface = getModelInterface(*module, entry);
+  ModuleOp module = tool.getModule();
+  FailureOr<ModelInterface> interface = getModelInterface(module, entry);
   if (failed(interface))
     return 1;
 
@@ -234,9 +220,10 @@ int main(int argc, char **argv) {
   options.entry = entry;
   options.name = "quant_run_model";
   options.kernels = !noKernels;
-  options.foldQDQ = foldQDQ == cl::BOU_UNSET ? isONNX : foldQDQ == cl::BOU_TRUE;
+  options.foldQDQ =
+      foldQDQ == cl::BOU_UNSET ? tool.isONNX() : foldQDQ == cl::BOU_TRUE;
   std::unique_ptr<JITModel> model =
-      JITModel::compile(*module, std::move(*tm), options, optLevel, error);
+      JITModel::compile(module, std::move(*tm), options, optLevel, error);
   if (!model)
     return error.empty() ? 1 : fail(error);
   std::vector<void *> pointers;

@@ -1,9 +1,10 @@
 //===- LoadModel.h - read a model for quant-compile / quant-run ---*- C++ -*-===//
 //
 // The model readers of the code generation tools: MLIR (text or bytecode)
-// or ONNX, told apart by the file name and the first bytes, and a
-// diagnostic handler that reports ONNX models' errors as
-// "<model.onnx>: error: node '<name>' (<op>): <message>".
+// or ONNX, told apart by the file name and the first bytes, a diagnostic
+// handler that reports ONNX models' errors as
+// "<model.onnx>: error: node '<name>' (<op>): <message>", and ToolModel,
+// the context, diagnostics and module quant-compile and quant-run share.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,10 +13,12 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/Support/SourceMgr.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +65,38 @@ private:
   std::string path;
   llvm::raw_ostream &os;
   unsigned errors = 0;
+};
+
+/// The model a code generation tool works on, with what it needs around
+/// it: an MLIRContext with the code generation dialects loaded and the
+/// tools' diagnostic options (setToolDiagnosticOptions), a source manager
+/// whose handler shows MLIR errors with their line, and, once an ONNX
+/// model is loaded, an ONNXDiagnosticHandler so that later errors (scale
+/// propagation, lowering) name the ONNX node too.
+class ToolModel {
+public:
+  ToolModel();
+  ~ToolModel();
+
+  /// Reads the model at `path` (loadModel). Failure after reporting the
+  /// error (parser or importer diagnostics).
+  LogicalResult load(StringRef path, const LoadModelOptions &options);
+
+  MLIRContext &getContext() { return context; }
+  /// The loaded module (null before a successful load()).
+  ModuleOp getModule() { return module.get(); }
+  /// Whether the model was read as ONNX.
+  bool isONNX() const { return onnx; }
+
+private:
+  // Destroyed in reverse order: the handlers and the module before the
+  // context.
+  MLIRContext context;
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler sourceMgrHandler;
+  OwningOpRef<ModuleOp> module;
+  std::optional<ONNXDiagnosticHandler> onnxHandler;
+  bool onnx = false;
 };
 
 } // namespace mlir::qnn::compiler

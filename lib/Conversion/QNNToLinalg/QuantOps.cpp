@@ -56,6 +56,26 @@ struct ParamInputs {
   Value get(ValueRange args, unsigned i) const {
     return perAxis ? args[i] : scalars[i];
   }
+
+  /// The elementwise linalg.generic over `outType` reading `input` (identity
+  /// map) and the per-axis parameter tensors; `body` computes one result
+  /// from the input element and the parameters' block arguments (read them
+  /// with get()).
+  Value buildGeneric(
+      OpBuilder &b, Location loc, RankedTensorType outType, Value input,
+      function_ref<Value(OpBuilder &, Location, Value, ValueRange)> body)
+      const {
+    SmallVector<Value> inputs = {input};
+    SmallVector<AffineMap> inputMaps = {
+        b.getMultiDimIdentityMap(outType.getRank())};
+    llvm::append_range(inputs, tensors);
+    llvm::append_range(inputMaps, maps);
+    return buildElementwise(
+        b, loc, outType, inputs, inputMaps,
+        [&](OpBuilder &nested, Location l, ValueRange args) {
+          return body(nested, l, args[0], args.drop_front());
+        });
+  }
 };
 
 /// Sign- or zero-extends the integer `v` to i64.
@@ -159,15 +179,10 @@ struct RescaleLowering : OpConversionPattern<RescaleOp> {
     int64_t hi = static_cast<int64_t>(op.getMax());
     bool inUnsigned = op.getInputUnsigned();
 
-    SmallVector<Value> inputs = {adaptor.getInput()};
-    SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank)};
-    llvm::append_range(inputs, params.tensors);
-    llvm::append_range(maps, params.maps);
-    Value result = buildElementwise(
-        rewriter, loc, outType, inputs, maps,
-        [&](OpBuilder &b, Location l, ValueRange a) -> Value {
-          ValueRange p = a.drop_front();
-          Value x = extendTo64(b, l, a[0], inUnsigned);
+    Value result = params.buildGeneric(
+        rewriter, loc, outType, adaptor.getInput(),
+        [&](OpBuilder &b, Location l, Value in, ValueRange p) -> Value {
+          Value x = extendTo64(b, l, in, inUnsigned);
           x = arith::SubIOp::create(b, l, x, i64Constant(b, l, inputZp));
           Value r;
           if (mode == RoundingMode::HalfEven) {
@@ -239,16 +254,11 @@ struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
     unsigned rank = outType.getRank();
     ParamInputs params = affineParams(rewriter, loc, p, rank, true);
     Type i64 = rewriter.getI64Type(), f32 = rewriter.getF32Type();
-    SmallVector<Value> inputs = {adaptor.getInput()};
-    SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank)};
-    llvm::append_range(inputs, params.tensors);
-    llvm::append_range(maps, params.maps);
-    Value result = buildElementwise(
-        rewriter, loc, outType, inputs, maps,
-        [&](OpBuilder &b, Location l, ValueRange a) -> Value {
-          ValueRange pa = a.drop_front();
+    Value result = params.buildGeneric(
+        rewriter, loc, outType, adaptor.getInput(),
+        [&](OpBuilder &b, Location l, Value in, ValueRange pa) -> Value {
           Value zp = params.get(pa, 1);
-          Value q = arith::DivFOp::create(b, l, a[0], params.get(pa, 0));
+          Value q = arith::DivFOp::create(b, l, in, params.get(pa, 0));
           Value r = roundHalfEvenF32(b, l, q);
           // Saturate in f32 (bounds qmin - zp, qmax - zp are exact), NaN
           // going to the lower bound, then add the zero point.
@@ -281,15 +291,10 @@ struct DequantizeLowering : OpConversionPattern<DequantizeOp> {
     unsigned rank = outType.getRank();
     ParamInputs params = affineParams(rewriter, loc, p, rank, true);
     Type f32 = rewriter.getF32Type();
-    SmallVector<Value> inputs = {adaptor.getInput()};
-    SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank)};
-    llvm::append_range(inputs, params.tensors);
-    llvm::append_range(maps, params.maps);
-    Value result = buildElementwise(
-        rewriter, loc, outType, inputs, maps,
-        [&](OpBuilder &b, Location l, ValueRange a) -> Value {
-          ValueRange pa = a.drop_front();
-          Value q = extendTo64(b, l, a[0], !p.isSigned);
+    Value result = params.buildGeneric(
+        rewriter, loc, outType, adaptor.getInput(),
+        [&](OpBuilder &b, Location l, Value in, ValueRange pa) -> Value {
+          Value q = extendTo64(b, l, in, !p.isSigned);
           Value centered = arith::SubIOp::create(b, l, q, params.get(pa, 1));
           Value f = arith::SIToFPOp::create(b, l, f32, centered);
           return arith::MulFOp::create(b, l, f, params.get(pa, 0));

@@ -2,22 +2,21 @@
 """Writes a little-endian float32 .npy (plain Python, no numpy) for tests:
 
     make-npy.py out.npy <shape, e.g. 3,1,4> <values: comma-separated floats>
+
+The writer is scripts/npy_writer.py, found relative to this file.
 """
-import struct
+import os
 import sys
 
+sys.dont_write_bytecode = True  # No __pycache__ in the source tree.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "..", "..", "scripts"))
+import npy_writer  # noqa: E402
+
 path, shape, values = sys.argv[1], sys.argv[2], sys.argv[3]
-dims = tuple(int(d) for d in shape.split(","))
+dims = [int(d) for d in shape.split(",")]
 data = [float(v) for v in values.split(",")]
-count = 1
-for d in dims:
-    count *= d
-if count != len(data):
-    sys.exit("make-npy: %d values for shape %s" % (len(data), shape))
-header = "{'descr': '<f4', 'fortran_order': False, 'shape': %s, }" % (
-    "(%d,)" % dims[0] if len(dims) == 1 else str(dims))
-header += " " * (63 - (10 + len(header)) % 64) + "\n"
-with open(path, "wb") as f:
-    f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)))
-    f.write(header.encode("latin1"))
-    f.write(struct.pack("<%df" % len(data), *data))
+try:
+    npy_writer.write_f32(path, dims, data)
+except ValueError as e:
+    sys.exit("make-npy: %s" % e)

@@ -574,19 +574,9 @@ Tensor quantize(qnn::QuantizeOp op, const Tensor &x) {
   return y;
 }
 
+/// dequantize: the reals of the codes (realsOf).
 Tensor dequantize(qnn::DequantizeOp op, const Tensor &x) {
-  if (isLowBitKind(op.getInput().getType()))
-    return lowBitReals(x, op.getInput().getType());
-  Tensor y = make(op.getType());
-  Type elt = op.getInput().getType().getElementType();
-  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    double scale;
-    int64_t zp;
-    affineParams(elt, i, scale, zp);
-    float centered = static_cast<float>(static_cast<int64_t>(x.values[pos]) - zp);
-    y.values[pos] = centered * static_cast<float>(scale);
-  });
-  return y;
+  return realsOf(x, op.getInput().getType());
 }
 
 /// The same values in the interpretation of `type` (quant.scast).
@@ -642,6 +632,80 @@ bool lowBitLinear(Operation &op, const std::vector<const Tensor *> &in,
   return true;
 }
 
+/// The codes of the affine tensor `x` of type `type` minus their zero
+/// points (exact integers).
+Tensor centeredCodes(const Tensor &x, Type type) {
+  Type elt = llvm::cast<RankedTensorType>(type).getElementType();
+  Tensor y = x;
+  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double scale;
+    int64_t zp;
+    affineParams(elt, i, scale, zp);
+    y.values[pos] = x.values[pos] - static_cast<double>(zp);
+  });
+  return y;
+}
+
+/// Linear ops on affine operands (the quantized-type form): the exact
+/// integer accumulator bias + sum (x - z_x) * (w - z_w[o]) (padding reads
+/// the input's zero point, real 0), whose real value is acc * s_x * s_w[o];
+/// returned as is for an i32 result, dequantized for a float result, and
+/// for an affine result requantized half_even as ONNX Runtime does: f32(acc)
+/// times the f32 scale (s_x * s_w[o]) / s_y, rounded, plus z_y, saturated
+/// (s_y, z_y of the output position's slice).
+bool affineLinear(Operation &op, const std::vector<const Tensor *> &in,
+                  Tensor &r) {
+  Type inElt =
+      llvm::cast<RankedTensorType>(op.getOperand(0).getType()).getElementType();
+  auto xType = llvm::dyn_cast<quant::UniformQuantizedType>(inElt);
+  if (!xType)
+    return false;
+  Tensor x = centeredCodes(*in[0], op.getOperand(0).getType());
+  Tensor w = centeredCodes(*in[1], op.getOperand(1).getType());
+  const Tensor *bias = in.size() > 2 ? in[2] : nullptr; // Zero point 0.
+  auto resultType = llvm::cast<RankedTensorType>(op.getResult(0).getType());
+  int64_t channelDim = 1; // Output channels; the weights' axis 0.
+  if (auto conv = llvm::dyn_cast<qnn::Conv2DOp>(op)) {
+    r = conv2d(conv, x, w, bias);
+  } else if (auto fc = llvm::dyn_cast<qnn::FullyConnectedOp>(op)) {
+    r = fullyConnected(fc, x, w, bias);
+  } else {
+    r = matmul(llvm::cast<qnn::MatMulOp>(op), x, w);
+    channelDim = resultType.getRank() - 1; // rhs columns, its last axis.
+  }
+  Type resultElt = resultType.getElementType();
+  if (resultElt.isSignlessInteger(32))
+    return true;
+  // Weights are per tensor or per output channel.
+  Type wElt =
+      llvm::cast<RankedTensorType>(op.getOperand(1).getType()).getElementType();
+  auto wPerAxis = llvm::dyn_cast<quant::UniformQuantizedPerAxisType>(wElt);
+  bool floatResult = llvm::isa<FloatType>(resultElt);
+  int64_t qmin = 0, qmax = 0;
+  integerRange(resultElt, qmin, qmax);
+  forEach(r.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+    double sw = wPerAxis ? wPerAxis.getScales()[i[channelDim]]
+                         : llvm::cast<quant::UniformQuantizedType>(wElt)
+                               .getScale();
+    float acc = static_cast<float>(r.values[pos]);
+    if (floatResult) {
+      r.values[pos] = acc * static_cast<float>(xType.getScale() * sw);
+      return;
+    }
+    double sy;
+    int64_t zy;
+    affineParams(resultElt, i, sy, zy);
+    float scale = static_cast<float>(xType.getScale()) *
+                  static_cast<float>(sw) / static_cast<float>(sy);
+    float q = std::nearbyint(acc * scale); // Ties to even by default.
+    int64_t v = q > 1e12f    ? qmax
+                : q < -1e12f ? qmin
+                             : static_cast<int64_t>(q) + zy;
+    r.values[pos] = static_cast<double>(std::min(std::max(v, qmin), qmax));
+  });
+  return true;
+}
+
 } // namespace
 
 bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
@@ -688,7 +752,7 @@ bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
       r = fromAttr(c.getValue(), c.getType());
     else if (llvm::isa<qnn::Conv2DOp, qnn::FullyConnectedOp, qnn::MatMulOp>(
                  op) &&
-             lowBitLinear(op, in, r))
+             (lowBitLinear(op, in, r) || affineLinear(op, in, r)))
       ;
     else if (auto o = llvm::dyn_cast<qnn::BinarizeOp>(op))
       r = binarize(o, *in[0]);

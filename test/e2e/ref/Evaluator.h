@@ -5,10 +5,13 @@
 // each op with straightforward loops written from the op descriptions
 // (ODS), sharing no code with the compiler. Float ops compute in double;
 // the ops whose definition is f32 arithmetic (quantize, dequantize,
-// rescale half_even) compute in float, and integer ops exactly. Binary,
-// ternary and codebook tensors hold codes (-1 / +1, -1 / 0 / +1, indices);
-// ops on them compute on their dequantized reals (the original semantics
-// the integer lowering must reproduce), binarize compares reals.
+// rescale half_even) compute in float, and integer ops exactly. Linear ops
+// on affine (!quant.uniform) operands sum the zero-point-centered codes
+// exactly and requantize half_even with the f32 scale (s_x * s_w) / s_y
+// (ONNX Runtime's rule). Binary, ternary and codebook tensors hold codes
+// (-1 / +1, -1 / 0 / +1, indices); ops on them compute on their
+// dequantized reals (the original semantics the integer lowering must
+// reproduce), binarize compares reals.
 //
 //===----------------------------------------------------------------------===//
 
