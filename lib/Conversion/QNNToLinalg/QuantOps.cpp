@@ -4,7 +4,8 @@
 // an elementwise linalg.generic (all intermediate values in i64):
 //
 //   rescale: x = ext(in) - input_zp, then
-//     half_even:    r = round_half_even(f32(x) * scale)        (ONNX Runtime)
+//     half_even:    r = round_half_even(f32(x) * scale)        (ONNX Runtime;
+//                   in i32 / f32 when no step can overflow)
 //     double_round: x saturated to int32; with l = max(31 - shift, 0),
 //                   r' = max(shift - 31, 0):
 //                   h = SaturatingRoundingDoublingHighMul(sat32(x << l), m)
@@ -34,9 +35,9 @@ namespace {
 /// Per-slice parameters: scalar constants when there is one slice,
 /// otherwise generic inputs (1-D constants read along `axis`).
 struct ParamInputs {
-  SmallVector<Value> tensors;    // Inputs of the generic (per-axis case).
-  SmallVector<AffineMap> maps;   // Their maps.
-  SmallVector<Value> scalars;    // Per-tensor values, one per parameter.
+  SmallVector<Value> tensors;  // Inputs of the generic (per-axis case).
+  SmallVector<AffineMap> maps; // Their maps.
+  SmallVector<Value> scalars;  // Per-tensor values, one per parameter.
   bool perAxis = false;
 
   /// Adds a parameter with `values` of element type `type`.
@@ -107,9 +108,9 @@ Value doublingHighMul(OpBuilder &b, Location loc, Value x, Value m) {
   Value zero = i64Constant(b, loc, 0);
   Value nonNeg =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, prod, zero);
-  Value nudge = arith::SelectOp::create(b, loc, nonNeg,
-                                        i64Constant(b, loc, int64_t{1} << 30),
-                                        i64Constant(b, loc, 1 - (int64_t{1} << 30)));
+  Value nudge = arith::SelectOp::create(
+      b, loc, nonNeg, i64Constant(b, loc, int64_t{1} << 30),
+      i64Constant(b, loc, 1 - (int64_t{1} << 30)));
   Value sum = arith::AddIOp::create(b, loc, prod, nudge);
   return arith::DivSIOp::create(b, loc, sum,
                                 i64Constant(b, loc, int64_t{1} << 31));
@@ -119,14 +120,13 @@ Value doublingHighMul(OpBuilder &b, Location loc, Value x, Value m) {
 Value roundingDivideByPOT(OpBuilder &b, Location loc, Value x, Value e) {
   Value one = i64Constant(b, loc, 1);
   Value zero = i64Constant(b, loc, 0);
-  Value mask = arith::SubIOp::create(
-      b, loc, arith::ShLIOp::create(b, loc, one, e), one);
+  Value mask =
+      arith::SubIOp::create(b, loc, arith::ShLIOp::create(b, loc, one, e), one);
   Value rem = arith::AndIOp::create(b, loc, x, mask);
-  Value neg =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, x, zero);
-  Value threshold = arith::AddIOp::create(
-      b, loc, arith::ShRSIOp::create(b, loc, mask, one),
-      arith::SelectOp::create(b, loc, neg, one, zero));
+  Value neg = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, x, zero);
+  Value threshold =
+      arith::AddIOp::create(b, loc, arith::ShRSIOp::create(b, loc, mask, one),
+                            arith::SelectOp::create(b, loc, neg, one, zero));
   Value up =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, rem, threshold);
   Value shifted = arith::ShRSIOp::create(b, loc, x, e);
@@ -178,6 +178,53 @@ struct RescaleLowering : OpConversionPattern<RescaleOp> {
     int64_t lo = static_cast<int64_t>(op.getMin());
     int64_t hi = static_cast<int64_t>(op.getMax());
     bool inUnsigned = op.getInputUnsigned();
+
+    // half_even in 32-bit arithmetic when nothing can overflow it: the
+    // same values as the i64 form (the f32 conversion of x is the same, and
+    // clamping the integral product to [lo - zp, hi - zp] before the
+    // conversion equals clamping after adding zp), in twice the lanes.
+    Type inElt = getElementTypeOrSelf(adaptor.getInput().getType());
+    unsigned inWidth = inElt.getIntOrFloatBitWidth();
+    auto exactInF32 = [](int64_t v) {
+      return std::abs(v) < (int64_t{1} << 24);
+    };
+    bool narrow = mode == RoundingMode::HalfEven &&
+                  ((inWidth <= 16 && std::abs(inputZp) < (int64_t{1} << 30)) ||
+                   (inWidth == 32 && inputZp == 0)) &&
+                  exactInF32(lo - outputZp) && exactInF32(hi - outputZp);
+    if (narrow) {
+      Type i32 = rewriter.getI32Type();
+      Value result = params.buildGeneric(
+          rewriter, loc, outType, adaptor.getInput(),
+          [&](OpBuilder &b, Location l, Value in, ValueRange p) -> Value {
+            Value x = in;
+            if (inWidth < 32)
+              x = inUnsigned ? arith::ExtUIOp::create(b, l, i32, x).getResult()
+                             : arith::ExtSIOp::create(b, l, i32, x).getResult();
+            if (inputZp != 0)
+              x = arith::SubIOp::create(
+                  b, l, x,
+                  arith::ConstantOp::create(b, l,
+                                            b.getI32IntegerAttr(inputZp)));
+            Value f = arith::SIToFPOp::create(b, l, f32, x);
+            Value prod = arith::MulFOp::create(b, l, f, params.get(p, 0));
+            Value r = roundHalfEvenF32(b, l, prod);
+            r = arith::MaxNumFOp::create(
+                b, l, r, scalarConstant(b, l, f32, double(lo - outputZp)));
+            r = arith::MinNumFOp::create(
+                b, l, r, scalarConstant(b, l, f32, double(hi - outputZp)));
+            Value q = arith::FPToSIOp::create(b, l, i32, r);
+            if (outputZp != 0)
+              q = arith::AddIOp::create(
+                  b, l, q,
+                  arith::ConstantOp::create(b, l,
+                                            b.getI32IntegerAttr(outputZp)));
+            Type outElt = outType.getElementType();
+            return outElt == i32 ? q : arith::TruncIOp::create(b, l, outElt, q);
+          });
+      rewriter.replaceOp(op, result);
+      return success();
+    }
 
     Value result = params.buildGeneric(
         rewriter, loc, outType, adaptor.getInput(),
@@ -248,8 +295,8 @@ struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto qType = llvm::cast<RankedTensorType>(op.getType());
-    auto outType = llvm::cast<RankedTensorType>(
-        getTypeConverter()->convertType(qType));
+    auto outType =
+        llvm::cast<RankedTensorType>(getTypeConverter()->convertType(qType));
     AffineParams p = *getAffineParams(qType.getElementType());
     unsigned rank = outType.getRank();
     ParamInputs params = affineParams(rewriter, loc, p, rank, true);
@@ -264,9 +311,11 @@ struct QuantizeLowering : OpConversionPattern<QuantizeOp> {
           // going to the lower bound, then add the zero point.
           Value zpF = arith::SIToFPOp::create(b, l, f32, zp);
           Value lo = arith::SubFOp::create(
-              b, l, scalarConstant(b, l, f32, static_cast<double>(p.qmin)), zpF);
+              b, l, scalarConstant(b, l, f32, static_cast<double>(p.qmin)),
+              zpF);
           Value hi = arith::SubFOp::create(
-              b, l, scalarConstant(b, l, f32, static_cast<double>(p.qmax)), zpF);
+              b, l, scalarConstant(b, l, f32, static_cast<double>(p.qmax)),
+              zpF);
           r = arith::MaxNumFOp::create(b, l, r, lo);
           r = arith::MinNumFOp::create(b, l, r, hi);
           Value v = arith::FPToSIOp::create(b, l, i64, r);
