@@ -46,12 +46,17 @@ std::optional<int64_t> getByteSize(MemRefType type) {
   return type.getNumElements() * (elt.getIntOrFloatBitWidth() / 8);
 }
 
-/// The last position (in `index`) that uses `root` or a view of it; `last`
-/// if it escapes through anything but a view or a deallocation.
-unsigned getLiveEnd(Value root, Block &body,
-                    const DenseMap<Operation *, unsigned> &index,
-                    unsigned last) {
-  unsigned end = index.lookup(root.getDefiningOp());
+/// The live range of `root`: the first and last positions (in `index`) of
+/// the top-level ops that use it or a view of it. The contents before the
+/// first use do not matter, however early the buffer was allocated; the
+/// range ends at `last` if the buffer escapes through anything but a view
+/// or a deallocation.
+std::pair<unsigned, unsigned>
+getLiveRange(Value root, Block &body,
+             const DenseMap<Operation *, unsigned> &index, unsigned last) {
+  unsigned defined = index.lookup(root.getDefiningOp());
+  unsigned start = ~0u, end = defined;
+  bool escapes = false;
   SmallVector<Value> worklist = {root};
   while (!worklist.empty()) {
     Value v = worklist.pop_back_val();
@@ -60,45 +65,24 @@ unsigned getLiveEnd(Value root, Block &body,
       if (isa<memref::DeallocOp>(user))
         continue;
       Operation *top = body.findAncestorOpInBlock(*user);
-      if (!top || isa<func::ReturnOp>(user))
-        return last;
+      if (!top || isa<func::ReturnOp>(user)) {
+        escapes = true;
+        continue;
+      }
+      start = std::min(start, index.lookup(top));
       end = std::max(end, index.lookup(top));
       if (auto view = dyn_cast<ViewLikeOpInterface>(user)) {
         if (view.getViewSource() == v) {
-          for (Value r : user->getResults())
-            worklist.push_back(r);
+          llvm::append_range(worklist, user->getResults());
           continue;
         }
       }
       // Any other op producing a memref may alias its operand.
       if (llvm::any_of(user->getResultTypes(), llvm::IsaPred<MemRefType>))
-        return last;
+        escapes = true;
     }
   }
-  return end;
-}
-
-/// The first position (in `index`) that uses `root` or a view of it: the
-/// contents of a buffer before its first use do not matter, however early
-/// it was allocated.
-unsigned getLiveStart(Value root, Block &body,
-                      const DenseMap<Operation *, unsigned> &index) {
-  unsigned start = ~0u;
-  SmallVector<Value> worklist = {root};
-  while (!worklist.empty()) {
-    Value v = worklist.pop_back_val();
-    for (OpOperand &use : v.getUses()) {
-      Operation *user = use.getOwner();
-      if (isa<memref::DeallocOp>(user))
-        continue;
-      if (Operation *top = body.findAncestorOpInBlock(*user))
-        start = std::min(start, index.lookup(top));
-      if (auto view = dyn_cast<ViewLikeOpInterface>(user))
-        if (view.getViewSource() == v)
-          llvm::append_range(worklist, user->getResults());
-    }
-  }
-  return start == ~0u ? index.lookup(root.getDefiningOp()) : start;
+  return {start == ~0u ? defined : start, escapes ? last : end};
 }
 
 /// First-fit placement in decreasing size order; returns the total size.
@@ -170,8 +154,8 @@ struct QuantPlanMemoryPass
       Buffer b;
       b.alloc = alloc;
       b.bytes = std::max<int64_t>(*bytes, 1);
-      b.start = getLiveStart(alloc.getResult(), body, index);
-      b.end = getLiveEnd(alloc.getResult(), body, index, position);
+      std::tie(b.start, b.end) =
+          getLiveRange(alloc.getResult(), body, index, position);
       buffers.push_back(b);
     }
     int64_t total = assignOffsets(buffers);

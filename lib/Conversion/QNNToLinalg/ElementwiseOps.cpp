@@ -20,6 +20,21 @@ using namespace mlir::qnn::lowering;
 
 namespace {
 
+/// The elementwise generic of a binary op whose operands `lhs`, `rhs`
+/// broadcast to its result shape; `body` combines two elements.
+Value buildBroadcastBinary(
+    OpBuilder &b, Operation *op, Value lhs, Value rhs,
+    function_ref<Value(OpBuilder &, Location, Value, Value)> body) {
+  Location loc = op->getLoc();
+  auto outType = llvm::cast<RankedTensorType>(op->getResult(0).getType());
+  auto [x, xMap] = broadcastOperand(b, loc, lhs, outType.getShape());
+  auto [y, yMap] = broadcastOperand(b, loc, rhs, outType.getShape());
+  return buildElementwise(b, loc, outType, {x, y}, {xMap, yMap},
+                          [&](OpBuilder &b, Location l, ValueRange a) {
+                            return body(b, l, a[0], a[1]);
+                          });
+}
+
 /// add / mul (float or integer), sub / div (float): arithmetic with
 /// broadcasting.
 template <typename OpTy, typename FloatOp, typename IntOp>
@@ -30,21 +45,15 @@ struct BroadcastBinaryLowering : OpConversionPattern<OpTy> {
   LogicalResult
   matchAndRewrite(OpTy op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    auto outType = llvm::cast<RankedTensorType>(op.getType());
-    auto [lhs, lhsMap] =
-        broadcastOperand(rewriter, loc, adaptor.getLhs(), outType.getShape());
-    auto [rhs, rhsMap] =
-        broadcastOperand(rewriter, loc, adaptor.getRhs(), outType.getShape());
-    bool isFloat = llvm::isa<FloatType>(outType.getElementType());
-    Value result = buildElementwise(
-        rewriter, loc, outType, {lhs, rhs}, {lhsMap, rhsMap},
-        [&](OpBuilder &b, Location l, ValueRange a) -> Value {
-          if (isFloat)
-            return FloatOp::create(b, l, a[0], a[1]);
-          return IntOp::create(b, l, a[0], a[1]);
-        });
-    rewriter.replaceOp(op, result);
+    bool isFloat = llvm::isa<FloatType>(getElementTypeOrSelf(op.getType()));
+    rewriter.replaceOp(
+        op, buildBroadcastBinary(
+                rewriter, op, adaptor.getLhs(), adaptor.getRhs(),
+                [&](OpBuilder &b, Location l, Value x, Value y) -> Value {
+                  if (isFloat)
+                    return FloatOp::create(b, l, x, y);
+                  return IntOp::create(b, l, x, y);
+                }));
     return success();
   }
 };
@@ -95,18 +104,12 @@ struct IntegerBinaryLowering : OpConversionPattern<OpTy> {
   LogicalResult
   matchAndRewrite(OpTy op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    auto outType = llvm::cast<RankedTensorType>(op.getType());
-    auto [lhs, lhsMap] =
-        broadcastOperand(rewriter, loc, adaptor.getLhs(), outType.getShape());
-    auto [rhs, rhsMap] =
-        broadcastOperand(rewriter, loc, adaptor.getRhs(), outType.getShape());
-    Value result = buildElementwise(
-        rewriter, loc, outType, {lhs, rhs}, {lhsMap, rhsMap},
-        [&](OpBuilder &b, Location l, ValueRange a) -> Value {
-          return integerBody(op, b, l, a[0], a[1]);
-        });
-    rewriter.replaceOp(op, result);
+    rewriter.replaceOp(
+        op, buildBroadcastBinary(
+                rewriter, op, adaptor.getLhs(), adaptor.getRhs(),
+                [&](OpBuilder &b, Location l, Value x, Value y) -> Value {
+                  return integerBody(op, b, l, x, y);
+                }));
     return success();
   }
 };

@@ -11,6 +11,7 @@
 
 #include "ONNXImporter.h"
 
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -119,6 +120,26 @@ static LogicalResult convertRelu(Importer &im) {
   return buildClamp(im, 0.0, std::numeric_limits<double>::infinity());
 }
 
+/// Clip's optional bound inputs (1: min, 2: max), each a constant scalar;
+/// null where absent.
+using ClipBounds = std::array<const ConstantTensor *, 2>;
+static FailureOr<ClipBounds> clipBounds(Importer &im) {
+  ClipBounds bounds = {nullptr, nullptr};
+  for (unsigned i = 1; i <= 2; ++i) {
+    if (!im.hasInput(i))
+      continue;
+    FailureOr<const ConstantTensor *> c =
+        im.requireConstant(i, i == 1 ? "min bound" : "max bound");
+    if (failed(c))
+      return failure();
+    if ((*c)->size() != 1)
+      return im.error() << "expects a scalar " << (i == 1 ? "min" : "max")
+                        << ", got " << (*c)->value.getType();
+    bounds[i - 1] = *c;
+  }
+  return bounds;
+}
+
 /// Clip on an integer tensor: qnn.int_clamp with the constant bounds
 /// (absent ones are the type's limits), unsigned for unsigned ONNX types.
 static LogicalResult buildIntClamp(Importer &im, Value x) {
@@ -132,18 +153,12 @@ static LogicalResult buildIntClamp(Importer &im, Value x) {
       isUnsigned ? 0 : APInt::getSignedMinValue(width).getSExtValue(),
       isUnsigned ? static_cast<int64_t>(APInt::getMaxValue(width).getZExtValue())
                  : APInt::getSignedMaxValue(width).getSExtValue()};
-  for (unsigned i = 1; i <= 2; ++i) {
-    if (!im.hasInput(i))
-      continue;
-    FailureOr<const ConstantTensor *> c =
-        im.requireConstant(i, i == 1 ? "min bound" : "max bound");
-    if (failed(c))
-      return failure();
-    if ((*c)->size() != 1)
-      return im.error() << "expects a scalar " << (i == 1 ? "min" : "max")
-                        << ", got " << (*c)->value.getType();
-    bounds[i - 1] = (*c)->toInts().front();
-  }
+  FailureOr<ClipBounds> given = clipBounds(im);
+  if (failed(given))
+    return failure();
+  for (unsigned i = 0; i < 2; ++i)
+    if ((*given)[i])
+      bounds[i] = (*given)[i]->toInts().front();
   if (bounds[0] > bounds[1])
     return im.error() << "expects min <= max, got min " << bounds[0]
                       << " and max " << bounds[1];
@@ -173,18 +188,12 @@ static LogicalResult convertClip(Importer &im) {
   if (llvm::isa<IntegerType>(typeOf(*x).getElementType()))
     return buildIntClamp(im, *x);
   double bounds[2] = {-inf, inf};
-  for (unsigned i = 1; i <= 2; ++i) {
-    if (!im.hasInput(i))
-      continue;
-    FailureOr<const ConstantTensor *> c =
-        im.requireConstant(i, i == 1 ? "min bound" : "max bound");
-    if (failed(c))
-      return failure();
-    if ((*c)->size() != 1)
-      return im.error() << "expects a scalar " << (i == 1 ? "min" : "max")
-                        << ", got " << (*c)->value.getType();
-    bounds[i - 1] = (*c)->toDoubles().front();
-  }
+  FailureOr<ClipBounds> given = clipBounds(im);
+  if (failed(given))
+    return failure();
+  for (unsigned i = 0; i < 2; ++i)
+    if ((*given)[i])
+      bounds[i] = (*given)[i]->toDoubles().front();
   return buildClamp(im, bounds[0], bounds[1]);
 }
 
