@@ -15,6 +15,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
@@ -153,6 +154,45 @@ Value packInputGeneric(OpBuilder &b, Location loc, const Plan &pl, Value x) {
   return nhwc;
 }
 
+/// A splat f32 vector constant like `like` (a vector of any element type).
+Value splatF32(OpBuilder &b, Location loc, VectorType like, double v) {
+  auto type = like.clone(b.getF32Type());
+  return arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(type, b.getF32FloatAttr(v)));
+}
+
+/// One channel row of i32 accumulators requantized by `r` (`scales`: the
+/// per-channel scale tensor, null for one scale; `o`: the channel).
+Value requantizeRow(OpBuilder &b, Location loc, const FusedRescale &r,
+                    Value scales, Value o, Value row) {
+  auto type = llvm::cast<VectorType>(row.getType());
+  auto f32Type = type.clone(b.getF32Type());
+  Value scale;
+  if (scales) {
+    Value s = tensor::ExtractOp::create(b, loc, scales, ValueRange{o});
+    scale = vector::BroadcastOp::create(b, loc, f32Type, s);
+  } else {
+    scale = splatF32(b, loc, type, r.scales.front());
+  }
+  Value f = arith::SIToFPOp::create(b, loc, f32Type, row);
+  Value q = math::RoundEvenOp::create(b, loc,
+                                      arith::MulFOp::create(b, loc, f, scale));
+  q = arith::MaxNumFOp::create(
+      b, loc, q, splatF32(b, loc, type, double(r.lo - r.outputZp)));
+  q = arith::MinNumFOp::create(
+      b, loc, q, splatF32(b, loc, type, double(r.hi - r.outputZp)));
+  Value i = arith::FPToSIOp::create(b, loc, type, q);
+  if (r.outputZp != 0)
+    i = arith::AddIOp::create(
+        b, loc, i,
+        arith::ConstantOp::create(
+            b, loc,
+            DenseElementsAttr::get(type, b.getI32IntegerAttr(r.outputZp))));
+  if (type.getElementType() == r.elem)
+    return i;
+  return arith::TruncIOp::create(b, loc, type.clone(r.elem), i);
+}
+
 } // namespace
 
 /// Vector form (conv, channels a multiple of the block V): the padded
@@ -233,12 +273,20 @@ Value mlir::qnn::compiler::packInput(OpBuilder &b, Location loc, const Plan &pl,
 /// pixel block are masked; a partial last channel block stores fewer rows.
 Value mlir::qnn::compiler::unpackOutput(OpBuilder &b, Location loc,
                                         const Plan &pl, Value out,
-                                        RankedTensorType type) {
+                                        RankedTensorType type,
+                                        const FusedRescale *rescale) {
   const ConvShape &s = pl.s;
   int64_t l = pl.lanes;
   assert(pl.prow % l == 0 && "accumulator rows are whole blocks");
   auto vecType = VectorType::get({l}, pl.acc);
-  Value res = tensor::EmptyOp::create(b, loc, {s.n, s.o, pl.p}, pl.acc);
+  Value res =
+      tensor::EmptyOp::create(b, loc, {s.n, s.o, pl.p}, type.getElementType());
+  Value scales;
+  if (rescale && rescale->scales.size() > 1)
+    scales = arith::ConstantOp::create(
+        b, loc,
+        DenseElementsAttr::get(RankedTensorType::get({s.o}, b.getF32Type()),
+                               ArrayRef<float>(rescale->scales)));
   int64_t fullPix = pl.p / l * l, fullCh = s.o / l * l;
 
   auto block = [&](OpBuilder &b, Location loc, Value n, Value p0, Value o0,
@@ -253,6 +301,8 @@ Value mlir::qnn::compiler::unpackOutput(OpBuilder &b, Location loc,
     rows = transposeBlock(b, loc, rows);
     for (int64_t j = 0; j < channels; ++j) {
       Value o = arith::AddIOp::create(b, loc, o0, cIdx(b, loc, j));
+      if (rescale)
+        rows[j] = requantizeRow(b, loc, *rescale, scales, o, rows[j]);
       acc = writeRow(b, loc, rows[j], acc, ValueRange{n, o, p0}, inBounds);
     }
     return acc;

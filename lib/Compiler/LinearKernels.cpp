@@ -414,6 +414,37 @@ bool isStatic(Value v, int64_t rank) {
 
 Type elementType(Value v) { return getElementTypeOrSelf(v.getType()); }
 
+/// The qnn.rescale that is the only user of the i32 conv result `op` (o
+/// output channels) if the unpacking can apply it in 32-bit arithmetic
+/// (see FusedRescale), else null.
+qnn::RescaleOp fusableRescale(Operation *op, int64_t o) {
+  Value acc = op->getResult(0);
+  if (!elementType(acc).isInteger(32) || !acc.hasOneUse())
+    return {};
+  auto r = llvm::dyn_cast<qnn::RescaleOp>(*acc.getUsers().begin());
+  if (!r || r.getRounding() != qnn::RoundingMode::HalfEven ||
+      static_cast<int32_t>(r.getInputZp()) != 0 || r.getInputUnsigned() || !r.getScale())
+    return {};
+  auto type = llvm::dyn_cast<RankedTensorType>(r.getType());
+  if (!type ||
+      type.getShape() != llvm::cast<ShapedType>(acc.getType()).getShape())
+    return {};
+  Type elem = type.getElementType();
+  if (!elem.isSignlessInteger() || elem.getIntOrFloatBitWidth() > 16)
+    return {};
+  size_t scales = r.getScale()->size();
+  std::optional<uint64_t> axis = r.getAxis();
+  if (axis ? (*axis != 1 || static_cast<int64_t>(scales) != o) : scales != 1)
+    return {};
+  auto exact = [](int64_t v) { return std::abs(v) < (int64_t{1} << 24); };
+  // The getters return the attributes' storage as unsigned integers.
+  int64_t zp = static_cast<int32_t>(r.getOutputZp());
+  if (!exact(static_cast<int64_t>(r.getMin()) - zp) ||
+      !exact(static_cast<int64_t>(r.getMax()) - zp))
+    return {};
+  return r;
+}
+
 /// Target choices of the pass.
 struct KernelTarget {
   unsigned vectorBits, registers;
@@ -484,6 +515,21 @@ LogicalResult buildKernel(OpBuilder &b, Operation *op, ConvShape s,
           indexAttrs(b, {0, 0}), indexAttrs(b, {m, s.o}),
           indexAttrs(b, {1, 1}));
     result = mat;
+  } else if (qnn::RescaleOp r = fusableRescale(op, s.o)) {
+    // The requantization happens in the unpacking; the i32 tensor is never
+    // written.
+    FusedRescale fused;
+    fused.scales.assign(r.getScale()->begin(), r.getScale()->end());
+    fused.outputZp = static_cast<int32_t>(r.getOutputZp());
+    fused.lo = static_cast<int64_t>(r.getMin());
+    fused.hi = static_cast<int64_t>(r.getMax());
+    fused.elem = elementType(r.getResult());
+    auto type = llvm::cast<RankedTensorType>(r.getType());
+    r.getResult().replaceAllUsesWith(
+        unpackOutput(b, loc, pl, out, type, &fused));
+    r.erase();
+    op->erase();
+    return success();
   } else {
     result = unpackOutput(b, loc, pl, out, resultType);
   }
@@ -597,8 +643,8 @@ struct IntrinsicEffects
   }
   static constexpr StringLiteral kPureIntrinsics[] = {
       "llvm.x86.avx512.vpdpbusd.512", "llvm.x86.avx512.vpdpbusd.256",
-      "llvm.x86.avx512.pmaddw.d.512",
-      "llvm.x86.avx2.pmadd.wd", "llvm.x86.sse2.pmadd.wd"};
+      "llvm.x86.avx512.pmaddw.d.512", "llvm.x86.avx2.pmadd.wd",
+      "llvm.x86.sse2.pmadd.wd"};
 };
 
 } // namespace

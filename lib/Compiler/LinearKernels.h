@@ -20,7 +20,7 @@ enum class DotKind {
   Float,   ///< f32 FMA, depth 1.
   Int32,   ///< i8 sign-extended to i32, multiply + add, depth 1.
   PMAddWD, ///< x86 pmaddwd on i16 pairs, depth 2.
-  VNNI,    ///< vpdpbusd (AVX-512 VNNI / AVX-VNNI) on u8 x s8 quadruples, depth 4.
+  VNNI, ///< vpdpbusd (AVX-512 VNNI / AVX-VNNI) on u8 x s8 quadruples, depth 4.
 };
 
 /// A convolution in the kernel's terms. A GEMM [M, K] x [K, O] is the 1x1
@@ -48,13 +48,25 @@ struct Plan {
   Value w, bias; ///< Flat tensors: packed weights, padded bias.
 };
 
+/// A requantization fused into a conv's output unpacking (qnn.rescale
+/// half_even with input zero point 0 on the i32 accumulators): per output
+/// channel (or one) f32 scale, round half to even, clamp to
+/// [lo - zp, hi - zp], add zp, truncate to `elem`. All steps fit 32 bits.
+struct FusedRescale {
+  SmallVector<float> scales;
+  int64_t outputZp = 0, lo = 0, hi = 0;
+  Type elem;
+};
+
 /// The input converted to the dot's operand type (xor 0x80 = +128 as u8
 /// for VNNI), zero-padded and laid out [N][Hp][Wp][Cp].
 Value packInput(OpBuilder &b, Location loc, const Plan &pl, Value x);
 
-/// The [N][prow][Op] accumulators of a conv as its NCHW result `type`.
+/// The [N][prow][Op] accumulators of a conv as its NCHW result `type`,
+/// requantized on the way by `rescale` if given.
 Value unpackOutput(OpBuilder &b, Location loc, const Plan &pl, Value out,
-                   RankedTensorType type);
+                   RankedTensorType type,
+                   const FusedRescale *rescale = nullptr);
 
 /// Helpers shared by the kernel files.
 Value cIdx(OpBuilder &b, Location loc, int64_t v);

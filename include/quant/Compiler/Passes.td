@@ -62,7 +62,10 @@ def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
     layout changes move V x V blocks through registers. With `vnni` the
     i8 dot is AVX-512 VNNI vpdpbusd (u8 x s8): activations are biased by
     +128 when packed and 128 * sum_k w is subtracted from the bias at
-    compile time. Other ops are left to the generic lowering.
+    compile time. A conv whose only user is a `qnn.rescale` (half_even,
+    input zero point 0, per tensor or per output channel) is requantized
+    while its output is unpacked, so the i32 tensor is never written.
+    Other ops are left to the generic lowering.
   }];
   let options = [
     Option<"vectorBits", "vector-bits", "unsigned", /*default=*/"256",
@@ -77,8 +80,9 @@ def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::LLVM::LLVMDialect",
-    "::mlir::linalg::LinalgDialect", "::mlir::scf::SCFDialect",
-    "::mlir::tensor::TensorDialect", "::mlir::vector::VectorDialect"
+    "::mlir::linalg::LinalgDialect", "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect"
   ];
 }
 
