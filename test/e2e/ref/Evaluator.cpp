@@ -2,7 +2,9 @@
 //
 // One function per op, each a direct transcription of the op's formula in
 // dialects/QNN/*.td with nested loops over output positions. Deliberately
-// slow and simple; see Evaluator.h.
+// slow and simple; see Evaluator.h. This file has the tensor helpers, the
+// linear, pooling, normalization and data-movement ops and the dispatch;
+// QuantOps.cpp the quantization family, MoreOps.cpp the integer ops.
 //
 //===----------------------------------------------------------------------===//
 
@@ -217,23 +219,28 @@ Tensor matmul(qnn::MatMulOp op, const Tensor &a, const Tensor &b) {
 // Pooling, normalization
 //===----------------------------------------------------------------------===//
 
-Tensor maxPool(qnn::MaxPool2DOp op, const Tensor &x) {
+/// max_pool2d: the element of each window whose real value (`key`: the
+/// input itself for float and integer tensors, the dequantized codes of a
+/// quantized one) is largest, first on ties. Affine, binary and ternary
+/// codes order as their reals, codebook indices need not.
+Tensor maxPool(qnn::MaxPool2DOp op, const Tensor &x, const Tensor &key) {
   Tensor y = make(op.getType());
   ArrayRef<int64_t> k = op.getKernel(), s = op.getStrides(),
                     d = op.getDilations(), p = op.getPadding();
   int64_t h = x.shape[2], w = x.shape[3];
   forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    double best = -std::numeric_limits<double>::infinity();
+    int64_t best = -1;
     for (int64_t ky = 0; ky < k[0]; ++ky)
       for (int64_t kx = 0; kx < k[1]; ++kx) {
         int64_t iy = i[2] * s[0] + ky * d[0] - p[0];
         int64_t ix = i[3] * s[1] + kx * d[1] - p[1];
         if (iy < 0 || iy >= h || ix < 0 || ix >= w)
           continue; // Padded positions never win.
-        best = std::max(
-            best, x.values[((i[0] * x.shape[1] + i[1]) * h + iy) * w + ix]);
+        int64_t at = ((i[0] * x.shape[1] + i[1]) * h + iy) * w + ix;
+        if (best < 0 || key.values[at] > key.values[best])
+          best = at;
       }
-    y.values[pos] = best;
+    y.values[pos] = x.values[best];
   });
   return y;
 }
@@ -327,14 +334,17 @@ Tensor transpose(qnn::TransposeOp op, const Tensor &x) {
   return y;
 }
 
+/// concat; affine inputs whose type differs from the result's are
+/// requantized half_even (requantCode), as the op description says.
 Tensor concat(qnn::ConcatOp op, const std::vector<const Tensor *> &in) {
   Tensor y = make(op.getType());
+  Type outElt = op.getType().getElementType();
   int64_t axis = static_cast<int64_t>(op.getAxis());
   if (axis < 0)
     axis += y.shape.size();
   forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
     int64_t a = i[axis];
-    for (const Tensor *t : in) {
+    for (auto [t, v] : llvm::zip(in, op.getInputs())) {
       if (a < t->shape[axis]) {
         std::vector<int64_t> j = i;
         j[axis] = a;
@@ -342,7 +352,10 @@ Tensor concat(qnn::ConcatOp op, const std::vector<const Tensor *> &in) {
         int64_t src = 0;
         for (size_t d = 0; d < j.size(); ++d)
           src += j[d] * s[d];
-        y.values[pos] = t->values[src];
+        Type inElt = llvm::cast<RankedTensorType>(v.getType()).getElementType();
+        y.values[pos] = inElt == outElt || !qnn::getAffineParams(inElt)
+                            ? t->values[src]
+                            : requantCode(t->values[src], inElt, j, outElt, i);
         return;
       }
       a -= t->shape[axis];
@@ -351,6 +364,8 @@ Tensor concat(qnn::ConcatOp op, const std::vector<const Tensor *> &in) {
   return y;
 }
 
+/// pad; in constant mode a quantized tensor's border holds the code of
+/// the real `value` in the slice of the output position.
 Tensor pad(qnn::PadOp op, const Tensor &x) {
   Tensor y = make(op.getType());
   ArrayRef<int64_t> pads = op.getPads();
@@ -358,6 +373,8 @@ Tensor pad(qnn::PadOp op, const Tensor &x) {
   std::vector<int64_t> s = x.strides();
   double value = op.getValue().convertToDouble();
   qnn::PadMode mode = op.getMode();
+  Type elt = op.getType().getElementType();
+  bool quantized = !llvm::isa<FloatType, IntegerType>(elt);
   forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
     int64_t src = 0;
     for (size_t d = 0; d < rank; ++d) {
@@ -367,7 +384,7 @@ Tensor pad(qnn::PadOp op, const Tensor &x) {
       if (mode == qnn::PadMode::Reflect)
         j = j < 0 ? -j : j > last ? 2 * last - j : j;
       if (j < 0 || j >= x.shape[d]) {
-        y.values[pos] = value;
+        y.values[pos] = quantized ? codeOfReal(elt, value, i) : value;
         return;
       }
       src += j * s[d];
@@ -378,235 +395,8 @@ Tensor pad(qnn::PadOp op, const Tensor &x) {
 }
 
 //===----------------------------------------------------------------------===//
-// Quantization
+// Linear ops on quantized operands
 //===----------------------------------------------------------------------===//
-
-int64_t sat32(int64_t v) {
-  return std::min<int64_t>(std::max<int64_t>(v, INT32_MIN), INT32_MAX);
-}
-
-/// gemmlowp SaturatingRoundingDoublingHighMul.
-int32_t doublingHighMul(int32_t a, int32_t b) {
-  if (a == b && a == INT32_MIN)
-    return INT32_MAX;
-  int64_t ab = static_cast<int64_t>(a) * b;
-  int64_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));
-  return static_cast<int32_t>((ab + nudge) / (int64_t{1} << 31));
-}
-
-/// gemmlowp RoundingDivideByPOT.
-int32_t roundingDivideByPOT(int32_t x, int e) {
-  int64_t mask = (int64_t{1} << e) - 1;
-  int64_t remainder = x & mask;
-  int64_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
-  return static_cast<int32_t>((x >> e) + (remainder > threshold ? 1 : 0));
-}
-
-Tensor rescale(qnn::RescaleOp op, const Tensor &x) {
-  Tensor y = make(op.getType());
-  int64_t outLo, outHi;
-  integerRange(op.getType().getElementType(), outLo, outHi);
-  unsigned inWidth = op.getInput().getType().getElementTypeBitWidth();
-  int64_t axis = op.getAxis() ? static_cast<int64_t>(*op.getAxis()) : -1;
-  int64_t izp = static_cast<int32_t>(op.getInputZp());
-  int64_t ozp = static_cast<int32_t>(op.getOutputZp());
-  int64_t lo = static_cast<int64_t>(op.getMin()),
-          hi = static_cast<int64_t>(op.getMax());
-  qnn::RoundingMode mode = op.getRounding();
-  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    int64_t slice = axis < 0 ? 0 : i[axis];
-    int64_t v = static_cast<int64_t>(x.values[pos]);
-    if (op.getInputUnsigned() && v < 0)
-      v += int64_t{1} << inWidth; // Read the bits as unsigned.
-    v -= izp;
-    int64_t r;
-    if (mode == qnn::RoundingMode::HalfEven) {
-      float prod = static_cast<float>(v) * (*op.getScale())[slice];
-      float rounded = std::nearbyint(prod); // Ties to even by default.
-      r = std::fabs(rounded) > 1e12f ? (rounded > 0 ? INT64_MAX / 4
-                                                    : INT64_MIN / 4)
-                                     : static_cast<int64_t>(rounded);
-    } else {
-      int32_t m = (*op.getMultiplier())[slice];
-      int shift = (*op.getShift())[slice];
-      int32_t x32 = static_cast<int32_t>(sat32(v));
-      if (mode == qnn::RoundingMode::DoubleRound) {
-        int left = std::max(31 - shift, 0), right = std::max(shift - 31, 0);
-        int32_t shifted =
-            static_cast<int32_t>(sat32(static_cast<int64_t>(x32) << left));
-        r = roundingDivideByPOT(doublingHighMul(shifted, m), right);
-      } else {
-        __int128 prod = static_cast<__int128>(x32) * m;
-        __int128 round = shift > 0 ? (static_cast<__int128>(1) << (shift - 1))
-                                   : 0;
-        r = static_cast<int64_t>((prod + round) >> shift);
-      }
-    }
-    r = std::min(std::max(r + ozp, lo), hi);
-    y.values[pos] = wrapInto(r, outLo, outHi);
-  });
-  return y;
-}
-
-//===----------------------------------------------------------------------===//
-// Binary, ternary and codebook values (held as codes: -1 / +1, -1 / 0 / +1,
-// table indices)
-//===----------------------------------------------------------------------===//
-
-bool isLowBitKind(Type t) {
-  auto rt = llvm::dyn_cast<RankedTensorType>(t);
-  return rt && llvm::isa<qnn::BinaryType, qnn::TernaryType, qnn::CodebookType>(
-                   rt.getElementType());
-}
-
-/// The real value of `code` in slice `s`, in the expressed f32: +-alpha,
-/// the scaled sign, the table entry.
-double lowBitReal(Type elt, double code, int64_t s) {
-  if (auto b = llvm::dyn_cast<qnn::BinaryType>(elt)) {
-    float alpha = static_cast<float>(b.getAlphaValues()[b.isPerAxis() ? s : 0]);
-    return code > 0 ? alpha : -alpha;
-  }
-  if (auto t = llvm::dyn_cast<qnn::TernaryType>(elt)) {
-    int64_t i = t.isPerAxis() ? s : 0;
-    return code > 0   ? static_cast<float>(t.getPosScaleValues()[i])
-           : code < 0 ? -static_cast<float>(t.getNegScaleValues()[i])
-                      : 0.0;
-  }
-  auto cb = llvm::cast<qnn::CodebookType>(elt);
-  return static_cast<float>(cb.getTableValues()[static_cast<size_t>(code)]);
-}
-
-/// The reals of a binary / ternary / codebook tensor `x` of type `type`.
-Tensor lowBitReals(const Tensor &x, Type type) {
-  Type elt = llvm::cast<RankedTensorType>(type).getElementType();
-  int64_t axis = qnn::getQuantizedAxis(elt);
-  Tensor y = x;
-  y.isFloat = true;
-  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    y.values[pos] = lowBitReal(elt, x.values[pos], axis < 0 ? 0 : i[axis]);
-  });
-  return y;
-}
-
-/// Reals of any tensor: binary, ternary, codebook as above; affine codes
-/// dequantized in f32; anything else unchanged.
-Tensor realsOf(const Tensor &x, Type type);
-
-/// binarize: +1 where the real input >= the threshold of its slice, else -1
-/// (binary codes, or i8 in the integer form).
-Tensor binarize(qnn::BinarizeOp op, const Tensor &in) {
-  Tensor x = realsOf(in, op.getInput().getType());
-  Tensor y = make(op.getType());
-  std::optional<ArrayRef<double>> ts = op.getThresholds();
-  int64_t axis = op.getAxis() ? static_cast<int64_t>(*op.getAxis()) : -1;
-  double t0 = op.getThreshold().convertToDouble();
-  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    double t = ts ? (*ts)[i[axis]] : t0;
-    y.values[pos] = x.values[pos] >= t ? 1.0 : -1.0;
-  });
-  return y;
-}
-
-/// quantize to binary (x >= 0), ternary (|x| above half the scale of its
-/// side) or codebook (nearest entry, lowest index on ties).
-Tensor quantizeLowBit(qnn::QuantizeOp op, const Tensor &x) {
-  Tensor y = make(op.getType());
-  Type elt = op.getType().getElementType();
-  int64_t axis = qnn::getQuantizedAxis(elt);
-  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    double v = x.values[pos];
-    int64_t s = axis < 0 ? 0 : i[axis];
-    if (llvm::isa<qnn::BinaryType>(elt)) {
-      y.values[pos] = v >= 0 ? 1.0 : -1.0;
-    } else if (auto t = llvm::dyn_cast<qnn::TernaryType>(elt)) {
-      int64_t j = t.isPerAxis() ? s : 0;
-      y.values[pos] = v > t.getPosScaleValues()[j] / 2    ? 1.0
-                      : v < -t.getNegScaleValues()[j] / 2 ? -1.0
-                                                          : 0.0;
-    } else {
-      ArrayRef<double> table =
-          llvm::cast<qnn::CodebookType>(elt).getTableValues();
-      size_t best = 0;
-      for (size_t k = 1; k < table.size(); ++k)
-        if (std::fabs(v - table[k]) < std::fabs(v - table[best]))
-          best = k;
-      y.values[pos] = static_cast<double>(best);
-    }
-  });
-  return y;
-}
-
-/// Scale and zero point of `elt` for slice `i` along its axis.
-void affineParams(Type elt, const std::vector<int64_t> &idx, double &scale,
-                  int64_t &zp) {
-  if (auto pa = llvm::dyn_cast<quant::UniformQuantizedPerAxisType>(elt)) {
-    int64_t s = idx[pa.getQuantizedDimension()];
-    scale = pa.getScales()[s];
-    zp = pa.getZeroPoints()[s];
-    return;
-  }
-  auto pt = llvm::cast<quant::UniformQuantizedType>(elt);
-  scale = pt.getScale();
-  zp = pt.getZeroPoint();
-}
-
-Tensor quantize(qnn::QuantizeOp op, const Tensor &x) {
-  if (isLowBitKind(op.getType()))
-    return quantizeLowBit(op, x);
-  Tensor y = make(op.getType());
-  Type elt = op.getType().getElementType();
-  int64_t qmin, qmax;
-  integerRange(elt, qmin, qmax);
-  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    double scale;
-    int64_t zp;
-    affineParams(elt, i, scale, zp);
-    float q = static_cast<float>(x.values[pos]) / static_cast<float>(scale);
-    int64_t v;
-    if (std::isnan(q))
-      v = qmin;
-    else {
-      float r = std::nearbyint(q);
-      v = r > 1e12f ? qmax : r < -1e12f ? qmin : static_cast<int64_t>(r) + zp;
-    }
-    y.values[pos] = static_cast<double>(std::min(std::max(v, qmin), qmax));
-  });
-  return y;
-}
-
-/// dequantize: the reals of the codes (realsOf).
-Tensor dequantize(qnn::DequantizeOp op, const Tensor &x) {
-  return realsOf(x, op.getInput().getType());
-}
-
-/// The same values in the interpretation of `type` (quant.scast).
-Tensor retype(const Tensor &x, Type type) {
-  Tensor y = x;
-  int64_t lo, hi;
-  if (integerRange(llvm::cast<RankedTensorType>(type).getElementType(), lo,
-                   hi))
-    for (double &v : y.values)
-      v = wrapInto(static_cast<int64_t>(v), lo, hi);
-  return y;
-}
-
-Tensor realsOf(const Tensor &x, Type type) {
-  if (isLowBitKind(type))
-    return lowBitReals(x, type);
-  Type elt = llvm::cast<RankedTensorType>(type).getElementType();
-  if (!qnn::getAffineParams(elt))
-    return x;
-  Tensor y = x;
-  y.isFloat = true;
-  forEach(x.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    double scale;
-    int64_t zp;
-    affineParams(elt, i, scale, zp);
-    float centered = static_cast<float>(static_cast<int64_t>(x.values[pos]) - zp);
-    y.values[pos] = centered * static_cast<float>(scale);
-  });
-  return y;
-}
 
 /// Linear ops on binary / ternary / codebook operands compute on the reals
 /// (a binary conv input pads with pad_value times its alpha).
@@ -697,13 +487,137 @@ bool affineLinear(Operation &op, const std::vector<const Tensor *> &in,
     affineParams(resultElt, i, sy, zy);
     float scale = static_cast<float>(xType.getScale()) *
                   static_cast<float>(sw) / static_cast<float>(sy);
-    float q = std::nearbyint(acc * scale); // Ties to even by default.
-    int64_t v = q > 1e12f    ? qmax
-                : q < -1e12f ? qmin
-                             : static_cast<int64_t>(q) + zy;
-    r.values[pos] = static_cast<double>(std::min(std::max(v, qmin), qmax));
+    // Ties to even by default.
+    r.values[pos] = saturateCode(std::nearbyint(acc * scale), zy, qmin, qmax);
   });
   return true;
+}
+
+//===----------------------------------------------------------------------===//
+// Dispatch
+//===----------------------------------------------------------------------===//
+
+/// True for a ranked tensor of a quantized element type (affine, binary,
+/// ternary, codebook), whose values qnn-ref holds as codes.
+bool isQuantizedTensor(Type t) {
+  auto rt = llvm::dyn_cast<RankedTensorType>(t);
+  return rt && llvm::isa<quant::QuantizedType, qnn::BinaryType,
+                         qnn::TernaryType, qnn::CodebookType>(
+                   rt.getElementType());
+}
+
+/// The ops whose definition is arithmetic on real values.
+bool isRealValued(Operation &op) {
+  return llvm::isa<qnn::AddOp, qnn::MulOp, qnn::SubOp, qnn::DivOp,
+                   qnn::LeakyReluOp, qnn::SigmoidOp, qnn::ClampOp, qnn::SignOp,
+                   qnn::AvgPool2DOp, qnn::GlobalAvgPoolOp, qnn::SoftmaxOp,
+                   qnn::BatchNormOp>(op);
+}
+
+/// Evaluates a real-valued op (isRealValued) on the reals `in`, in double.
+Tensor evaluateReal(Operation &op, const std::vector<const Tensor *> &in) {
+  Tensor r = *in[0];
+  if (llvm::isa<qnn::AddOp, qnn::MulOp, qnn::SubOp, qnn::DivOp>(op)) {
+    r = make(op.getResult(0).getType());
+    forEach(r.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
+      double a = in[0]->values[broadcastIndex(*in[0], i)];
+      double b = in[1]->values[broadcastIndex(*in[1], i)];
+      r.values[pos] = llvm::isa<qnn::AddOp>(op)   ? a + b
+                      : llvm::isa<qnn::MulOp>(op) ? a * b
+                      : llvm::isa<qnn::SubOp>(op) ? a - b
+                                                  : a / b;
+    });
+  } else if (auto o = llvm::dyn_cast<qnn::LeakyReluOp>(op)) {
+    double alpha = o.getAlpha().convertToDouble();
+    for (double &v : r.values)
+      v = v < 0 ? alpha * v : v;
+  } else if (llvm::isa<qnn::SigmoidOp>(op)) {
+    for (double &v : r.values)
+      v = 1.0 / (1.0 + std::exp(-v));
+  } else if (auto o = llvm::dyn_cast<qnn::ClampOp>(op)) {
+    double lo = o.getMin().convertToDouble(), hi = o.getMax().convertToDouble();
+    for (double &v : r.values)
+      v = std::min(std::max(v, lo), hi);
+  } else if (llvm::isa<qnn::SignOp>(op)) {
+    for (double &v : r.values)
+      v = v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0;
+  } else if (auto o = llvm::dyn_cast<qnn::AvgPool2DOp>(op)) {
+    r = avgPool(o, *in[0]);
+  } else if (auto o = llvm::dyn_cast<qnn::GlobalAvgPoolOp>(op)) {
+    r = globalAvgPool(o, *in[0]);
+  } else if (auto o = llvm::dyn_cast<qnn::SoftmaxOp>(op)) {
+    r = softmax(o, *in[0]);
+  } else {
+    r = batchNorm(llvm::cast<qnn::BatchNormOp>(op), in);
+  }
+  return r;
+}
+
+/// A real-valued op as its description defines it on quantized values:
+/// the operands dequantized (f32, realsOf), the op evaluated on the reals
+/// and a quantized result quantized as qnn.quantize does (quantizeTo).
+Tensor onReals(Operation &op, const std::vector<const Tensor *> &in) {
+  std::vector<Tensor> reals;
+  reals.reserve(in.size());
+  for (auto [v, t] : llvm::zip(op.getOperands(), in))
+    reals.push_back(realsOf(*t, v.getType()));
+  std::vector<const Tensor *> ptrs;
+  for (const Tensor &t : reals)
+    ptrs.push_back(&t);
+  Tensor r = evaluateReal(op, ptrs);
+  Type type = op.getResult(0).getType();
+  return isQuantizedTensor(type) ? quantizeTo(r, type) : r;
+}
+
+/// Why qnn-ref cannot evaluate `op` on the quantized types it touches, or
+/// "" when it can. Every op that reads or writes codes must be listed here
+/// with the element types it models: anything else would compute on raw
+/// codes and be silently wrong.
+std::string unsupportedQuantized(Operation &op) {
+  auto reject = [&](Type type, const std::string &why) {
+    std::string message;
+    llvm::raw_string_ostream os(message);
+    os << "qnn-ref cannot evaluate '" << op.getName() << "' on " << type
+       << ": " << why;
+    return message;
+  };
+  SmallVector<Type> types(op.getOperandTypes());
+  llvm::append_range(types, op.getResultTypes());
+  Type first;
+  for (Type t : types) {
+    if (!isQuantizedTensor(t))
+      continue;
+    Type elt = llvm::cast<RankedTensorType>(t).getElementType();
+    if (llvm::isa<quant::QuantizedType>(elt) && !qnn::getAffineParams(elt))
+      return reject(t, "only per-tensor and per-axis !quant.uniform types "
+                       "are modelled");
+    if (!first)
+      first = t;
+  }
+  if (!first ||
+      llvm::isa<qnn::ConstantOp, qnn::QuantizeOp, qnn::DequantizeOp,
+                quant::StorageCastOp, qnn::BinarizeOp, qnn::MaxPool2DOp,
+                qnn::ReshapeOp, qnn::TransposeOp, qnn::ConcatOp, qnn::PadOp>(
+          op) ||
+      isRealValued(op))
+    return "";
+  if (auto r = llvm::dyn_cast<qnn::RequantizeOp>(op))
+    return r.getRounding() == qnn::RoundingMode::HalfEven
+               ? ""
+               : reject(r.getType(),
+                        "rounding " +
+                            qnn::stringifyRoundingMode(r.getRounding()).str() +
+                            " is not modelled (only half_even)");
+  if (llvm::isa<qnn::Conv2DOp, qnn::FullyConnectedOp, qnn::MatMulOp>(op)) {
+    Type in = op.getOperand(0).getType();
+    if (llvm::any_of(op.getOperandTypes(), isLowBitKind) ||
+        llvm::isa<quant::UniformQuantizedType>(
+            llvm::cast<RankedTensorType>(in).getElementType()))
+      return "";
+    return reject(in, "linear ops need a per-tensor affine, binary or float "
+                      "input");
+  }
+  return reject(first, "the op is not modelled on quantized values");
 }
 
 } // namespace
@@ -720,31 +634,12 @@ bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
         outputs.push_back(get(v));
       return true;
     }
+    error = unsupportedQuantized(op);
+    if (!error.empty())
+      return false;
     std::vector<const Tensor *> in;
-    // Binary operands of a linear op are read as their reals (+-alpha).
-    std::vector<Tensor> binaryReals;
-    binaryReals.reserve(op.getNumOperands());
-    for (Value v : op.getOperands()) {
-      auto t = llvm::dyn_cast<RankedTensorType>(v.getType());
-      auto binary =
-          t ? llvm::dyn_cast<qnn::BinaryType>(t.getElementType()) : nullptr;
-      if (binary && llvm::isa<qnn::Conv2DOp, qnn::FullyConnectedOp,
-                              qnn::MatMulOp>(op)) {
-        Tensor r = get(v);
-        ArrayRef<double> alphas = binary.getAlphaValues();
-        forEach(r.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-          double alpha = alphas.empty()       ? 1.0
-                         : binary.isPerAxis() ? alphas[i[binary.getAxis()]]
-                                              : alphas[0];
-          r.values[pos] *= alpha;
-        });
-        r.isFloat = true;
-        binaryReals.push_back(std::move(r));
-        in.push_back(&binaryReals.back());
-        continue;
-      }
+    for (Value v : op.getOperands())
       in.push_back(&get(v));
-    }
     Tensor r;
     if (auto c = llvm::dyn_cast<arith::ConstantOp>(op))
       r = fromAttr(c.getValue(), c.getType());
@@ -762,44 +657,10 @@ bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
       r = fullyConnected(o, *in[0], *in[1], in.size() > 2 ? in[2] : nullptr);
     else if (auto o = llvm::dyn_cast<qnn::MatMulOp>(op))
       r = matmul(o, *in[0], *in[1]);
-    else if (llvm::isa<qnn::AddOp, qnn::MulOp, qnn::SubOp, qnn::DivOp>(op)) {
-      r = make(op.getResult(0).getType());
-      forEach(r.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-        double a = in[0]->values[broadcastIndex(*in[0], i)];
-        double b = in[1]->values[broadcastIndex(*in[1], i)];
-        r.values[pos] = llvm::isa<qnn::AddOp>(op)   ? a + b
-                        : llvm::isa<qnn::MulOp>(op) ? a * b
-                        : llvm::isa<qnn::SubOp>(op) ? a - b
-                                                    : a / b;
-      });
-    } else if (auto o = llvm::dyn_cast<qnn::LeakyReluOp>(op)) {
-      r = *in[0];
-      double alpha = o.getAlpha().convertToDouble();
-      for (double &v : r.values)
-        v = v < 0 ? alpha * v : v;
-    } else if (llvm::isa<qnn::SigmoidOp>(op)) {
-      r = *in[0];
-      for (double &v : r.values)
-        v = 1.0 / (1.0 + std::exp(-v));
-    } else if (auto o = llvm::dyn_cast<qnn::ClampOp>(op)) {
-      r = *in[0];
-      double lo = o.getMin().convertToDouble(), hi = o.getMax().convertToDouble();
-      for (double &v : r.values)
-        v = std::min(std::max(v, lo), hi);
-    } else if (llvm::isa<qnn::SignOp>(op)) {
-      r = *in[0];
-      for (double &v : r.values)
-        v = v > 0 ? 1.0 : v < 0 ? -1.0 : 0.0;
-    } else if (auto o = llvm::dyn_cast<qnn::MaxPool2DOp>(op))
-      r = maxPool(o, *in[0]);
-    else if (auto o = llvm::dyn_cast<qnn::AvgPool2DOp>(op))
-      r = avgPool(o, *in[0]);
-    else if (auto o = llvm::dyn_cast<qnn::GlobalAvgPoolOp>(op))
-      r = globalAvgPool(o, *in[0]);
-    else if (auto o = llvm::dyn_cast<qnn::SoftmaxOp>(op))
-      r = softmax(o, *in[0]);
-    else if (auto o = llvm::dyn_cast<qnn::BatchNormOp>(op))
-      r = batchNorm(o, in);
+    else if (isRealValued(op))
+      r = onReals(op, in);
+    else if (auto o = llvm::dyn_cast<qnn::MaxPool2DOp>(op))
+      r = maxPool(o, *in[0], realsOf(*in[0], o.getInput().getType()));
     else if (auto o = llvm::dyn_cast<qnn::ReshapeOp>(op)) {
       r = make(o.getType());
       r.values = in[0]->values;
@@ -811,10 +672,12 @@ bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
       r = pad(o, *in[0]);
     else if (auto o = llvm::dyn_cast<qnn::RescaleOp>(op))
       r = rescale(o, *in[0]);
+    else if (auto o = llvm::dyn_cast<qnn::RequantizeOp>(op))
+      r = requantize(o, *in[0]);
     else if (auto o = llvm::dyn_cast<qnn::QuantizeOp>(op))
-      r = quantize(o, *in[0]);
+      r = quantizeTo(*in[0], o.getType());
     else if (auto o = llvm::dyn_cast<qnn::DequantizeOp>(op))
-      r = dequantize(o, *in[0]);
+      r = realsOf(*in[0], o.getInput().getType());
     else if (auto o = llvm::dyn_cast<quant::StorageCastOp>(op))
       r = retype(*in[0], o.getType());
     else if (!evaluateMoreOps(op, in, r)) {

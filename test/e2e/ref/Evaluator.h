@@ -11,7 +11,14 @@
 // (ONNX Runtime's rule). Binary, ternary and codebook tensors hold codes
 // (-1 / +1, -1 / 0 / +1, indices); ops on them compute on their
 // dequantized reals (the original semantics the integer lowering must
-// reproduce), binarize compares reals.
+// reproduce), binarize compares reals. Ops defined on real values (add,
+// mul, sub, div, clamp, leaky_relu, sigmoid, average pooling, softmax)
+// dequantize quantized operands in f32, compute in double and quantize a
+// quantized result as qnn.quantize does (f32 division, half to even,
+// saturation); requantize (half_even) and concat requantize codes, pad
+// writes the code of its value, max pooling compares reals. A quantized
+// type an op is not modelled on is an error naming the op and the type,
+// never a computation on raw codes.
 //
 //===----------------------------------------------------------------------===//
 

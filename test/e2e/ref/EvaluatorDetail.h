@@ -1,7 +1,8 @@
 //===- EvaluatorDetail.h - helpers shared by the qnn-ref files ---*- C++ -*-===//
 //
-// Private to test/e2e/ref: the tensor helpers Evaluator.cpp defines and
-// the evaluators of the ops that live in MoreOps.cpp.
+// Private to test/e2e/ref: the tensor helpers Evaluator.cpp defines, the
+// quantization ops and code / real conversions of QuantOps.cpp and the
+// evaluators of the ops that live in MoreOps.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -9,6 +10,8 @@
 #define QUANT_TEST_E2E_REF_EVALUATORDETAIL_H
 
 #include "Evaluator.h"
+
+#include "quant/Dialect/QNN/IR/QNN.h"
 
 #include "mlir/IR/Operation.h"
 
@@ -30,6 +33,56 @@ void forEach(const std::vector<int64_t> &shape,
 
 /// Numpy broadcasting: the linear position in `in` of output index `idx`.
 int64_t broadcastIndex(const Tensor &in, const std::vector<int64_t> &idx);
+
+//===----------------------------------------------------------------------===//
+// QuantOps.cpp
+//===----------------------------------------------------------------------===//
+
+/// True for a tensor of binary, ternary or codebook elements (held as
+/// codes: -1 / +1, -1 / 0 / +1, table indices).
+bool isLowBitKind(mlir::Type t);
+
+/// The real value of the binary / ternary / codebook `code` in slice `s` of
+/// element type `elt`, in the expressed f32: +-alpha, the scaled sign, the
+/// table entry.
+double lowBitReal(mlir::Type elt, double code, int64_t s);
+
+/// Reals of any tensor of type `type`: binary, ternary, codebook as
+/// lowBitReal; affine codes dequantized in f32; anything else unchanged.
+Tensor realsOf(const Tensor &x, mlir::Type type);
+
+/// Scale and zero point of the affine `elt` for the slice of index `idx`.
+void affineParams(mlir::Type elt, const std::vector<int64_t> &idx,
+                  double &scale, int64_t &zp);
+
+/// The rounded value `r` plus the zero point `zp`, saturated to
+/// [qmin, qmax].
+double saturateCode(float r, int64_t zp, int64_t qmin, int64_t qmax);
+
+/// The code of the real `v` at index `idx` of a tensor of element type
+/// `elt` (as qnn.quantize computes it).
+double codeOfReal(mlir::Type elt, double v, const std::vector<int64_t> &idx);
+
+/// The reals `x` quantized to the element type of `type` (codeOfReal).
+Tensor quantizeTo(const Tensor &x, mlir::Type type);
+
+/// The half_even requantization of the affine code `q` at index `inIdx` of
+/// element type `inElt` to `outElt` at index `outIdx`.
+double requantCode(double q, mlir::Type inElt,
+                   const std::vector<int64_t> &inIdx, mlir::Type outElt,
+                   const std::vector<int64_t> &outIdx);
+
+/// The same values in the interpretation of `type` (quant.scast).
+Tensor retype(const Tensor &x, mlir::Type type);
+
+/// The ops of the quantization family.
+Tensor rescale(mlir::qnn::RescaleOp op, const Tensor &x);
+Tensor requantize(mlir::qnn::RequantizeOp op, const Tensor &x);
+Tensor binarize(mlir::qnn::BinarizeOp op, const Tensor &in);
+
+//===----------------------------------------------------------------------===//
+// MoreOps.cpp
+//===----------------------------------------------------------------------===//
 
 /// Evaluates the plain integer ops (int_add, int_sub, int_mul, int_div,
 /// int_clamp) and max_pool2d_indices into `r`; false for other ops.

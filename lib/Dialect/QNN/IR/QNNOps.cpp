@@ -3,8 +3,9 @@
 // Holds the generated op definitions, the verifier helpers shared by all op
 // groups, and the verifiers of the ops that change representation
 // (constant, quantize, dequantize, requantize, rescale). The other groups'
-// verifiers live in QNNNNOps.cpp, QNNShapeOps.cpp and
-// QNNElementwiseOps.cpp; folders in QNNFolds.cpp.
+// verifiers live in QNNNNOps.cpp, QNNPoolingOps.cpp, QNNShapeOps.cpp,
+// QNNElementwiseOps.cpp, QNNActivationOps.cpp and QNNIntegerOps.cpp;
+// folders in QNNFolds.cpp.
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,7 +1,8 @@
 //===- QNNVerifyUtils.h - helpers shared by qnn verifiers --------*- C++ -*-===//
 //
 // Internal to lib/Dialect/QNN/IR: small checks that several op verifiers
-// share (shape agreement, element-kind rules, attribute ranges).
+// share (shape agreement, element-kind rules, attribute ranges, ranks and
+// sizes, the sliding-window formula of conv2d and the pooling ops).
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,6 +42,35 @@ LogicalResult verifyI64Array(Operation *op, ArrayRef<int64_t> values,
 /// Returns a human-readable name of an element kind ("float", "affine",
 /// ...), for diagnostics.
 StringRef kindName(ElementKind kind);
+
+/// Fails unless `type` has rank `rank`; `layout` names its dimensions in the
+/// diagnostic, e.g. "[N, C, H, W]".
+LogicalResult verifyRank(Operation *op, RankedTensorType type, int64_t rank,
+                         StringRef what, StringRef layout);
+
+/// Fails unless the static size `actual` equals the static size `expected`
+/// (dynamic sizes pass). `what` describes the checked size.
+LogicalResult verifySize(Operation *op, int64_t actual, int64_t expected,
+                         const Twine &what);
+
+/// Runs verifyTensorQuantization on each (type, name) pair; null types (an
+/// absent optional operand) are skipped.
+LogicalResult
+verifyQuantizations(Operation *op,
+                    ArrayRef<std::pair<RankedTensorType, StringRef>> types);
+
+/// One spatial dimension of a sliding-window op. `input` and `kernel` may be
+/// dynamic (a conv's kernel comes from the weight shape).
+struct WindowDim {
+  StringRef name; ///< "height" or "width", for diagnostics.
+  int64_t input, kernel, stride, dilation, padBegin, padEnd;
+};
+
+/// Checks the result size `output` of one window dimension of conv2d or a
+/// pooling op against the ONNX window formula (floor, or ceil with
+/// `ceilMode`); see the definition in QNNNNOps.cpp.
+LogicalResult verifyWindowDim(Operation *op, const WindowDim &w,
+                              int64_t output, bool ceilMode);
 
 } // namespace mlir::qnn::verifyutil
 
