@@ -39,6 +39,7 @@ struct Plan {
   ConvShape s;
   DotKind kind;
   int64_t lanes, depth, mr, nv;
+  bool interleave = true; ///< Panels of a channel group interleaved per step.
   Type elem, acc; ///< Packed operand and accumulator element types.
   int64_t hp, wp, cp, kq, op;
   int64_t p;     ///< Output pixels per image (OH * OW; M for a GEMM).
