@@ -56,8 +56,8 @@ def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
     the 1x1 case): the input is repacked at run time into a zero-padded
     NHWC buffer (channels padded to the dot-product depth), the weights are
     packed at compile time into [K/g][L][g] panels (L accumulator lanes
-    per vector, g the dot depth; the nv panels of one tile's channel group
-    interleaved per reduction step) and an MR x (nv * L) accumulator tile
+    per vector, g the dot depth; for integer dots the nv panels of one
+    tile's channel group interleaved per reduction step) and an MR x (nv * L) accumulator tile
     stays in registers across the whole reduction. The NCHW <-> NHWC
     layout changes move V x V blocks through registers. With `vnni` the
     i8 dot is AVX-512 VNNI vpdpbusd (u8 x s8): activations are biased by
