@@ -15,7 +15,6 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
@@ -154,43 +153,21 @@ Value packInputGeneric(OpBuilder &b, Location loc, const Plan &pl, Value x) {
   return nhwc;
 }
 
-/// A splat f32 vector constant like `like` (a vector of any element type).
-Value splatF32(OpBuilder &b, Location loc, VectorType like, double v) {
-  auto type = like.clone(b.getF32Type());
-  return arith::ConstantOp::create(
-      b, loc, DenseElementsAttr::get(type, b.getF32FloatAttr(v)));
-}
-
 /// One channel row of i32 accumulators requantized by `r` (`scales`: the
 /// per-channel scale tensor, null for one scale; `o`: the channel).
 Value requantizeRow(OpBuilder &b, Location loc, const FusedRescale &r,
                     Value scales, Value o, Value row) {
-  auto type = llvm::cast<VectorType>(row.getType());
-  auto f32Type = type.clone(b.getF32Type());
+  auto f32Type = llvm::cast<VectorType>(row.getType()).clone(b.getF32Type());
   Value scale;
-  if (scales) {
-    Value s = tensor::ExtractOp::create(b, loc, scales, ValueRange{o});
-    scale = vector::BroadcastOp::create(b, loc, f32Type, s);
-  } else {
-    scale = splatF32(b, loc, type, r.scales.front());
-  }
-  Value f = arith::SIToFPOp::create(b, loc, f32Type, row);
-  Value q = math::RoundEvenOp::create(b, loc,
-                                      arith::MulFOp::create(b, loc, f, scale));
-  q = arith::MaxNumFOp::create(
-      b, loc, q, splatF32(b, loc, type, double(r.lo - r.outputZp)));
-  q = arith::MinNumFOp::create(
-      b, loc, q, splatF32(b, loc, type, double(r.hi - r.outputZp)));
-  Value i = arith::FPToSIOp::create(b, loc, type, q);
-  if (r.outputZp != 0)
-    i = arith::AddIOp::create(
-        b, loc, i,
-        arith::ConstantOp::create(
-            b, loc,
-            DenseElementsAttr::get(type, b.getI32IntegerAttr(r.outputZp))));
-  if (type.getElementType() == r.elem)
-    return i;
-  return arith::TruncIOp::create(b, loc, type.clone(r.elem), i);
+  if (scales)
+    scale = vector::BroadcastOp::create(
+        b, loc, f32Type,
+        tensor::ExtractOp::create(b, loc, scales, ValueRange{o}));
+  else
+    scale = arith::ConstantOp::create(
+        b, loc,
+        DenseElementsAttr::get(f32Type, b.getF32FloatAttr(r.scales.front())));
+  return buildHalfEvenRescale32(b, loc, r.params, row, scale, r.elem);
 }
 
 } // namespace

@@ -198,11 +198,10 @@ Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
                     SmallVector<Value> ws;
                     // With pl.interleave the nv panels of a block group are
                     // interleaved per reduction step: one weight stream.
-                    Value step =
-                        pl.interleave
-                            ? mulAdd(b, loc, ob, pl.kq,
-                                     mulAdd(b, loc, k, nv, Value()))
-                            : mulAdd(b, loc, ob, pl.kq, k);
+                    Value step = pl.interleave
+                                     ? mulAdd(b, loc, ob, pl.kq,
+                                              mulAdd(b, loc, k, nv, Value()))
+                                     : mulAdd(b, loc, ob, pl.kq, k);
                     int64_t vStride = pl.interleave ? panel : pl.kq * panel;
                     for (int64_t v = 0; v < nv; ++v) {
                       Value pos = mulAdd(b, loc, step, panel,
@@ -423,18 +422,20 @@ bool isStatic(Value v, int64_t rank) {
 Type elementType(Value v) { return getElementTypeOrSelf(v.getType()); }
 
 /// The qnn.rescale that is the only user of the i32 conv result `op` (o
-/// output channels) if the unpacking can apply it in 32-bit arithmetic
-/// (see FusedRescale), else null.
-qnn::RescaleOp fusableRescale(Operation *op, int64_t o) {
+/// output channels) if the unpacking can apply it (a half_even rescale in
+/// 32-bit arithmetic, see getHalfEvenRescale32, per tensor or per output
+/// channel, to at most 16 bits); its parameters go to `fused`.
+qnn::RescaleOp fusableRescale(Operation *op, int64_t o, FusedRescale &fused) {
   Value acc = op->getResult(0);
   if (!elementType(acc).isInteger(32) || !acc.hasOneUse())
     return {};
   auto r = llvm::dyn_cast<qnn::RescaleOp>(*acc.getUsers().begin());
-  if (!r || r.getRounding() != qnn::RoundingMode::HalfEven ||
-      static_cast<int32_t>(r.getInputZp()) != 0 || r.getInputUnsigned() || !r.getScale())
+  if (!r)
     return {};
+  std::optional<qnn::HalfEvenRescale32> params =
+      qnn::getHalfEvenRescale32(r, elementType(acc));
   auto type = llvm::dyn_cast<RankedTensorType>(r.getType());
-  if (!type ||
+  if (!params || !type ||
       type.getShape() != llvm::cast<ShapedType>(acc.getType()).getShape())
     return {};
   Type elem = type.getElementType();
@@ -444,12 +445,9 @@ qnn::RescaleOp fusableRescale(Operation *op, int64_t o) {
   std::optional<uint64_t> axis = r.getAxis();
   if (axis ? (*axis != 1 || static_cast<int64_t>(scales) != o) : scales != 1)
     return {};
-  auto exact = [](int64_t v) { return std::abs(v) < (int64_t{1} << 24); };
-  // The getters return the attributes' storage as unsigned integers.
-  int64_t zp = static_cast<int32_t>(r.getOutputZp());
-  if (!exact(static_cast<int64_t>(r.getMin()) - zp) ||
-      !exact(static_cast<int64_t>(r.getMax()) - zp))
-    return {};
+  fused.params = *params;
+  fused.scales.assign(r.getScale()->begin(), r.getScale()->end());
+  fused.elem = elem;
   return r;
 }
 
@@ -528,15 +526,10 @@ LogicalResult buildKernel(OpBuilder &b, Operation *op, ConvShape s,
           indexAttrs(b, {0, 0}), indexAttrs(b, {m, s.o}),
           indexAttrs(b, {1, 1}));
     result = mat;
-  } else if (qnn::RescaleOp r = fusableRescale(op, s.o)) {
+  } else if (FusedRescale fused;
+             qnn::RescaleOp r = fusableRescale(op, s.o, fused)) {
     // The requantization happens in the unpacking; the i32 tensor is never
     // written.
-    FusedRescale fused;
-    fused.scales.assign(r.getScale()->begin(), r.getScale()->end());
-    fused.outputZp = static_cast<int32_t>(r.getOutputZp());
-    fused.lo = static_cast<int64_t>(r.getMin());
-    fused.hi = static_cast<int64_t>(r.getMax());
-    fused.elem = elementType(r.getResult());
     auto type = llvm::cast<RankedTensorType>(r.getType());
     r.getResult().replaceAllUsesWith(
         unpackOutput(b, loc, pl, out, type, &fused));

@@ -12,6 +12,7 @@
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Value.h"
+#include "quant/Conversion/QNNToLinalg.h"
 
 namespace mlir::qnn::compiler {
 
@@ -40,7 +41,7 @@ struct Plan {
   DotKind kind;
   int64_t lanes, depth, mr, nv;
   bool interleave = true; ///< Panels of a channel group interleaved per step.
-  Type elem, acc; ///< Packed operand and accumulator element types.
+  Type elem, acc;         ///< Packed operand and accumulator element types.
   int64_t hp, wp, cp, kq, op;
   int64_t p;     ///< Output pixels per image (OH * OW; M for a GEMM).
   int64_t prow;  ///< Rows of the [N][prow][Op] accumulator tensor per image
@@ -49,14 +50,13 @@ struct Plan {
   Value w, bias; ///< Flat tensors: packed weights, padded bias.
 };
 
-/// A requantization fused into a conv's output unpacking (qnn.rescale
-/// half_even with input zero point 0 on the i32 accumulators): per output
-/// channel (or one) f32 scale, round half to even, clamp to
-/// [lo - zp, hi - zp], add zp, truncate to `elem`. All steps fit 32 bits.
+/// A requantization fused into a conv's output unpacking: a half_even
+/// qnn.rescale of the i32 accumulators that fits 32-bit arithmetic, with
+/// one f32 scale or one per output channel.
 struct FusedRescale {
+  HalfEvenRescale32 params;
   SmallVector<float> scales;
-  int64_t outputZp = 0, lo = 0, hi = 0;
-  Type elem;
+  Type elem; ///< Result element type.
 };
 
 /// The input converted to the dot's operand type (xor 0x80 = +128 as u8

@@ -7,11 +7,17 @@
 // RUN: %e2e-check %s %t --mcpu=x86-64-v3
 // RUN: %e2e-check %s %t --mcpu=x86-64
 // RUN: quant-compile %s --entry=per_channel --emit-after=linalg -o - | FileCheck %s
+// Rounding needs no libm call, even without SSE4.1's roundps:
+// RUN: quant-compile %s --entry=per_channel --mcpu=x86-64 --emit=asm -o - | FileCheck %s --check-prefix=ASM
 
 // CHECK-LABEL: func.func @per_channel(
 // CHECK-NOT: linalg.generic
-// CHECK: math.roundeven {{.*}} : vector<{{[0-9]+}}xf32>
+// CHECK: arith.mulf {{.*}} : vector<{{[0-9]+}}xf32>
+// CHECK: arith.fptosi {{.*}} : vector<{{[0-9]+}}xf32> to vector<{{[0-9]+}}xi32>
 // CHECK: arith.trunci {{.*}} to vector<{{[0-9]+}}xi8>
+
+// ASM-LABEL: model_run_with_workspace:
+// ASM-NOT: call{{.*}}round
 
 // Per output channel, i8 with output zero point -128.
 func.func @per_channel(%x: tensor<1x16x7x20xi8>) -> tensor<1x20x7x20xi8> {

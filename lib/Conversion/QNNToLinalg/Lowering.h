@@ -24,6 +24,11 @@ Value emptyTensor(OpBuilder &b, Location loc, RankedTensorType type);
 /// A scalar constant of `type` (float or integer) with value `v`.
 Value scalarConstant(OpBuilder &b, Location loc, Type type, double v);
 
+/// A constant of element type `type` and value `v` shaped like `like`: a
+/// splat vector if `like` is a vector, else a scalar.
+Value constantLike(OpBuilder &b, Location loc, Value like, Type type,
+                   double v);
+
 /// A tensor of `type` filled with the scalar `v` (linalg.fill).
 Value filledTensor(OpBuilder &b, Location loc, RankedTensorType type, Value v);
 
@@ -58,8 +63,8 @@ Value buildElementwise(
 /// iteration space: (d0, ..., d_{rank-1}) -> (d_axis).
 AffineMap axisMap(MLIRContext *ctx, unsigned rank, int64_t axis);
 
-/// Rounds an f32 value to the nearest integer, ties to even, without a
-/// libm call: values of magnitude below 2^23 go through the 1.5 * 2^23
+/// Rounds an f32 value (or vector) to the nearest integer, ties to even,
+/// without a libm call: values of magnitude below 2^23 go through the 1.5 * 2^23
 /// trick, larger ones are integers already.
 Value roundHalfEvenF32(OpBuilder &b, Location loc, Value x);
 

@@ -133,8 +133,8 @@ LogicalResult mlir::qnn::checkQNNToLinalgSupport(Operation *root) {
     std::string why = unsupportedReason(op);
     if (why.empty())
       return;
-    op->emitError() << "convert-qnn-to-linalg: cannot lower '"
-                    << op->getName() << "': " << why;
+    op->emitError() << "convert-qnn-to-linalg: cannot lower '" << op->getName()
+                    << "': " << why;
     ok = false;
   });
   return success(ok);
@@ -150,12 +150,25 @@ Value mlir::qnn::lowering::emptyTensor(OpBuilder &b, Location loc,
                                  type.getElementType());
 }
 
-Value mlir::qnn::lowering::scalarConstant(OpBuilder &b, Location loc,
-                                          Type type, double v) {
+Value mlir::qnn::lowering::scalarConstant(OpBuilder &b, Location loc, Type type,
+                                          double v) {
   if (auto ft = llvm::dyn_cast<FloatType>(type))
     return arith::ConstantOp::create(b, loc, b.getFloatAttr(ft, v));
   return arith::ConstantOp::create(
       b, loc, b.getIntegerAttr(type, static_cast<int64_t>(v)));
+}
+
+Value mlir::qnn::lowering::constantLike(OpBuilder &b, Location loc, Value like,
+                                        Type type, double v) {
+  auto vec = llvm::dyn_cast<VectorType>(like.getType());
+  if (!vec)
+    return scalarConstant(b, loc, type, v);
+  auto splatType = vec.clone(type);
+  Attribute elem = llvm::isa<FloatType>(type)
+                       ? Attribute(b.getFloatAttr(type, v))
+                       : Attribute(b.getIntegerAttr(type, int64_t(v)));
+  return arith::ConstantOp::create(b, loc,
+                                   DenseElementsAttr::get(splatType, elem));
 }
 
 Value mlir::qnn::lowering::filledTensor(OpBuilder &b, Location loc,
@@ -168,8 +181,8 @@ Value mlir::qnn::lowering::filledTensor(OpBuilder &b, Location loc,
 Value mlir::qnn::lowering::constant1D(OpBuilder &b, Location loc,
                                       Type elementType,
                                       ArrayRef<double> values) {
-  auto type = RankedTensorType::get({static_cast<int64_t>(values.size())},
-                                    elementType);
+  auto type =
+      RankedTensorType::get({static_cast<int64_t>(values.size())}, elementType);
   DenseElementsAttr attr;
   if (auto ft = llvm::dyn_cast<FloatType>(elementType)) {
     SmallVector<Attribute> attrs;
@@ -192,8 +205,8 @@ mlir::qnn::lowering::parallelIterators(unsigned n) {
   return SmallVector<utils::IteratorType>(n, utils::IteratorType::parallel);
 }
 
-Value mlir::qnn::lowering::dropUnitDims(OpBuilder &b, Location loc,
-                                        Value value, ArrayRef<int64_t> dims) {
+Value mlir::qnn::lowering::dropUnitDims(OpBuilder &b, Location loc, Value value,
+                                        ArrayRef<int64_t> dims) {
   if (dims.empty())
     return value;
   auto type = llvm::cast<RankedTensorType>(value.getType());
@@ -265,8 +278,8 @@ Value mlir::qnn::lowering::roundHalfEvenF32(OpBuilder &b, Location loc,
   // For |x| < 2^23, (x + 1.5*2^23) - 1.5*2^23 rounds to nearest even in the
   // default rounding mode; larger magnitudes (and infinities) are integral.
   Type f32 = b.getF32Type();
-  Value magic = scalarConstant(b, loc, f32, 12582912.0); // 1.5 * 2^23
-  Value limit = scalarConstant(b, loc, f32, 8388608.0);  // 2^23
+  Value magic = constantLike(b, loc, x, f32, 12582912.0); // 1.5 * 2^23
+  Value limit = constantLike(b, loc, x, f32, 8388608.0);  // 2^23
   Value sum = arith::AddFOp::create(b, loc, x, magic);
   Value rounded = arith::SubFOp::create(b, loc, sum, magic);
   Value mag = math::AbsFOp::create(b, loc, x);

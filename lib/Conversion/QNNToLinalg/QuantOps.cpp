@@ -134,6 +134,69 @@ Value roundingDivideByPOT(OpBuilder &b, Location loc, Value x, Value e) {
                                arith::SelectOp::create(b, loc, up, one, zero));
 }
 
+} // namespace
+
+std::optional<HalfEvenRescale32>
+mlir::qnn::getHalfEvenRescale32(RescaleOp op, Type inputElement) {
+  if (op.getRounding() != RoundingMode::HalfEven || !op.getScale() ||
+      !inputElement.isSignlessInteger())
+    return std::nullopt;
+  // The getters return the attributes' storage as unsigned integers.
+  HalfEvenRescale32 r;
+  r.inputZp = static_cast<int32_t>(op.getInputZp());
+  r.outputZp = static_cast<int32_t>(op.getOutputZp());
+  r.lo = static_cast<int64_t>(op.getMin());
+  r.hi = static_cast<int64_t>(op.getMax());
+  r.inputUnsigned = op.getInputUnsigned();
+  unsigned width = inputElement.getIntOrFloatBitWidth();
+  // x - input_zp in i32: narrow inputs with a moderate zero point, or a
+  // signed 32-bit input without one.
+  bool inputFits = (width <= 16 && std::abs(r.inputZp) < (int64_t{1} << 30)) ||
+                   (width == 32 && r.inputZp == 0 && !r.inputUnsigned);
+  auto exactInF32 = [](int64_t v) { return std::abs(v) < (int64_t{1} << 24); };
+  if (!inputFits || !exactInF32(r.lo - r.outputZp) ||
+      !exactInF32(r.hi - r.outputZp))
+    return std::nullopt;
+  return r;
+}
+
+// The same values as the i64 form: the f32 conversion of x is the same, and
+// clamping the integral product to [lo - zp, hi - zp] before the conversion
+// equals clamping after adding zp.
+Value mlir::qnn::buildHalfEvenRescale32(OpBuilder &b, Location loc,
+                                        const HalfEvenRescale32 &r, Value x,
+                                        Value scale, Type outElement) {
+  auto like = [&](Type elem) -> Type {
+    if (auto vec = llvm::dyn_cast<VectorType>(x.getType()))
+      return vec.clone(elem);
+    return elem;
+  };
+  Type i32 = like(b.getI32Type()), f32 = like(b.getF32Type());
+  if (getElementTypeOrSelf(x.getType()).getIntOrFloatBitWidth() < 32)
+    x = r.inputUnsigned ? arith::ExtUIOp::create(b, loc, i32, x).getResult()
+                        : arith::ExtSIOp::create(b, loc, i32, x).getResult();
+  if (r.inputZp != 0)
+    x = arith::SubIOp::create(
+        b, loc, x, constantLike(b, loc, x, b.getI32Type(), r.inputZp));
+  Value f = arith::SIToFPOp::create(b, loc, f32, x);
+  Value v = roundHalfEvenF32(b, loc, arith::MulFOp::create(b, loc, f, scale));
+  v = arith::MaxNumFOp::create(
+      b, loc, v,
+      constantLike(b, loc, v, b.getF32Type(), double(r.lo - r.outputZp)));
+  v = arith::MinNumFOp::create(
+      b, loc, v,
+      constantLike(b, loc, v, b.getF32Type(), double(r.hi - r.outputZp)));
+  Value q = arith::FPToSIOp::create(b, loc, i32, v);
+  if (r.outputZp != 0)
+    q = arith::AddIOp::create(
+        b, loc, q, constantLike(b, loc, q, b.getI32Type(), r.outputZp));
+  if (outElement.getIntOrFloatBitWidth() == 32)
+    return q;
+  return arith::TruncIOp::create(b, loc, like(outElement), q);
+}
+
+namespace {
+
 struct RescaleLowering : OpConversionPattern<RescaleOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -179,48 +242,15 @@ struct RescaleLowering : OpConversionPattern<RescaleOp> {
     int64_t hi = static_cast<int64_t>(op.getMax());
     bool inUnsigned = op.getInputUnsigned();
 
-    // half_even in 32-bit arithmetic when nothing can overflow it: the
-    // same values as the i64 form (the f32 conversion of x is the same, and
-    // clamping the integral product to [lo - zp, hi - zp] before the
-    // conversion equals clamping after adding zp), in twice the lanes.
+    // half_even in 32-bit arithmetic when nothing can overflow it.
     Type inElt = getElementTypeOrSelf(adaptor.getInput().getType());
-    unsigned inWidth = inElt.getIntOrFloatBitWidth();
-    auto exactInF32 = [](int64_t v) {
-      return std::abs(v) < (int64_t{1} << 24);
-    };
-    bool narrow = mode == RoundingMode::HalfEven &&
-                  ((inWidth <= 16 && std::abs(inputZp) < (int64_t{1} << 30)) ||
-                   (inWidth == 32 && inputZp == 0)) &&
-                  exactInF32(lo - outputZp) && exactInF32(hi - outputZp);
-    if (narrow) {
-      Type i32 = rewriter.getI32Type();
+    if (std::optional<HalfEvenRescale32> r32 =
+            getHalfEvenRescale32(op, inElt)) {
       Value result = params.buildGeneric(
           rewriter, loc, outType, adaptor.getInput(),
           [&](OpBuilder &b, Location l, Value in, ValueRange p) -> Value {
-            Value x = in;
-            if (inWidth < 32)
-              x = inUnsigned ? arith::ExtUIOp::create(b, l, i32, x).getResult()
-                             : arith::ExtSIOp::create(b, l, i32, x).getResult();
-            if (inputZp != 0)
-              x = arith::SubIOp::create(
-                  b, l, x,
-                  arith::ConstantOp::create(b, l,
-                                            b.getI32IntegerAttr(inputZp)));
-            Value f = arith::SIToFPOp::create(b, l, f32, x);
-            Value prod = arith::MulFOp::create(b, l, f, params.get(p, 0));
-            Value r = roundHalfEvenF32(b, l, prod);
-            r = arith::MaxNumFOp::create(
-                b, l, r, scalarConstant(b, l, f32, double(lo - outputZp)));
-            r = arith::MinNumFOp::create(
-                b, l, r, scalarConstant(b, l, f32, double(hi - outputZp)));
-            Value q = arith::FPToSIOp::create(b, l, i32, r);
-            if (outputZp != 0)
-              q = arith::AddIOp::create(
-                  b, l, q,
-                  arith::ConstantOp::create(b, l,
-                                            b.getI32IntegerAttr(outputZp)));
-            Type outElt = outType.getElementType();
-            return outElt == i32 ? q : arith::TruncIOp::create(b, l, outElt, q);
+            return buildHalfEvenRescale32(b, l, *r32, in, params.get(p, 0),
+                                          outType.getElementType());
           });
       rewriter.replaceOp(op, result);
       return success();

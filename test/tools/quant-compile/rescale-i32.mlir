@@ -33,3 +33,12 @@ func.func @u8_and_i16(%x: tensor<2x33xi8>, %a: tensor<2x33xi32>) -> (tensor<2x33
   %z = qnn.rescale %a rounding half_even {output_zp = 7 : i32, scale = array<f32: 0.001>, min = -32768 : i64, max = 32767 : i64} : tensor<2x33xi32> -> tensor<2x33xi16>
   return %y, %z : tensor<2x33xi8>, tensor<2x33xi16>
 }
+
+// An unsigned i32 input: values from 2^31 on do not fit a signed i32.
+// RUN: quant-compile %s --entry=wide_unsigned --emit-after=linalg -o - | FileCheck %s --check-prefix=WIDEU
+// WIDEU-LABEL: func.func @wide_unsigned(
+// WIDEU: arith.extui %{{.*}} : i32 to i64
+func.func @wide_unsigned(%acc: tensor<4x9xi32>) -> tensor<4x9xi8> {
+  %y = qnn.rescale %acc rounding half_even {input_unsigned, scale = array<f32: 1.5e-8>, min = -128 : i64, max = 127 : i64} : tensor<4x9xi32> -> tensor<4x9xi8>
+  return %y : tensor<4x9xi8>
+}
