@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LinearKernels.h"
+#include "Rewrites.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -55,22 +56,6 @@ Value writeRow(OpBuilder &b, Location loc, Value v, Value dest,
   return vector::TransferWriteOp::create(b, loc, v, dest, indices,
                                          ArrayRef<bool>(flags))
       .getResult();
-}
-
-/// Emits `body(i)` for i = from, from + step, ... < to as an scf.for that
-/// threads one tensor through; returns the final tensor.
-Value forEach(OpBuilder &b, Location loc, int64_t from, int64_t to,
-              int64_t step, Value init,
-              function_ref<Value(OpBuilder &, Location, Value, Value)> body) {
-  if (from >= to)
-    return init;
-  auto loop = scf::ForOp::create(
-      b, loc, cIdx(b, loc, from), cIdx(b, loc, to), cIdx(b, loc, step),
-      ValueRange{init},
-      [&](OpBuilder &b, Location loc, Value i, ValueRange args) {
-        scf::YieldOp::create(b, loc, body(b, loc, i, args[0]));
-      });
-  return loop.getResult(0);
 }
 
 Value padConstant(OpBuilder &b, Location loc, const Plan &pl) {

@@ -38,10 +38,6 @@ namespace mlir::qnn {
 using namespace mlir;
 using namespace mlir::qnn::compiler;
 
-Value mlir::qnn::compiler::cIdx(OpBuilder &b, Location loc, int64_t v) {
-  return arith::ConstantIndexOp::create(b, loc, v);
-}
-
 /// a * k + c on index values (k, c constants).
 Value mlir::qnn::compiler::mulAdd(OpBuilder &b, Location loc, Value a,
                                   int64_t k, Value c) {
@@ -242,43 +238,30 @@ Value emitTiles(OpBuilder &b, Location loc, const Plan &pl, Value out) {
   int64_t blocks = pl.op / pl.lanes;
   int64_t fullBlocks = blocks / pl.nv * pl.nv, restNv = blocks % pl.nv;
   int64_t fullPix = pl.p / pl.mr * pl.mr, restMr = pl.p % pl.mr;
-  Value c0 = cIdx(b, loc, 0), c1 = cIdx(b, loc, 1);
-  auto nLoop = scf::ForOp::create(
-      b, loc, c0, cIdx(b, loc, pl.s.n), c1, ValueRange{out},
-      [&](OpBuilder &b, Location loc, Value n, ValueRange args) {
-        Value cur = args[0];
-        auto channelBlocks = [&](int64_t from, int64_t to, int64_t nv) {
-          if (from >= to)
-            return;
-          auto obLoop = scf::ForOp::create(
-              b, loc, cIdx(b, loc, from), cIdx(b, loc, to), cIdx(b, loc, nv),
-              ValueRange{cur},
-              [&](OpBuilder &b, Location loc, Value ob, ValueRange args) {
-                Value acc = args[0];
-                if (fullPix > 0) {
-                  auto pLoop = scf::ForOp::create(
-                      b, loc, c0, cIdx(b, loc, fullPix), cIdx(b, loc, pl.mr),
-                      ValueRange{acc},
-                      [&](OpBuilder &b, Location loc, Value p,
-                          ValueRange args) {
-                        scf::YieldOp::create(
-                            b, loc,
-                            emitTile(b, loc, pl, pl.mr, nv, n, p, ob, args[0]));
-                      });
-                  acc = pLoop.getResult(0);
-                }
-                if (restMr > 0)
-                  acc = emitTile(b, loc, pl, restMr, nv, n,
-                                 cIdx(b, loc, fullPix), ob, acc);
-                scf::YieldOp::create(b, loc, acc);
-              });
-          cur = obLoop.getResult(0);
-        };
-        channelBlocks(0, fullBlocks, pl.nv);
-        channelBlocks(fullBlocks, blocks, restNv);
-        scf::YieldOp::create(b, loc, cur);
-      });
-  return nLoop.getResult(0);
+  return forEach(b, loc, 0, pl.s.n, 1, out,
+                 [&](OpBuilder &b, Location loc, Value n, Value cur) {
+                   // Channel blocks [from, to) in groups of nv, all pixels of
+                   // each.
+                   auto channelBlocks = [&](int64_t from, int64_t to,
+                                            int64_t nv, Value cur) {
+                     return forEach(
+                         b, loc, from, to, nv, cur,
+                         [&](OpBuilder &b, Location loc, Value ob, Value acc) {
+                           acc = forEach(b, loc, 0, fullPix, pl.mr, acc,
+                                         [&](OpBuilder &b, Location loc,
+                                             Value p, Value acc) {
+                                           return emitTile(b, loc, pl, pl.mr,
+                                                           nv, n, p, ob, acc);
+                                         });
+                           if (restMr > 0)
+                             acc = emitTile(b, loc, pl, restMr, nv, n,
+                                            cIdx(b, loc, fullPix), ob, acc);
+                           return acc;
+                         });
+                   };
+                   cur = channelBlocks(0, fullBlocks, pl.nv, cur);
+                   return channelBlocks(fullBlocks, blocks, restNv, cur);
+                 });
 }
 
 /// Weights as doubles (exact for i8 / f32) in OIHW order.
@@ -421,6 +404,17 @@ bool isStatic(Value v, int64_t rank) {
 
 Type elementType(Value v) { return getElementTypeOrSelf(v.getType()); }
 
+/// The weights of `op` (input `x`, weights `w`) as doubles if the kernel
+/// can take it: `x`, `w` and the result static tensors of rank `rank`, `w`
+/// constant and of `x`'s element type.
+std::optional<std::vector<double>> kernelWeights(Operation *op, Value x,
+                                                 Value w, int64_t rank) {
+  if (!isStatic(x, rank) || !isStatic(w, rank) ||
+      !isStatic(op->getResult(0), rank) || elementType(w) != elementType(x))
+    return std::nullopt;
+  return constantValues(w);
+}
+
 /// The qnn.rescale that is the only user of the i32 conv result `op` (o
 /// output channels) if the unpacking can apply it (a half_even rescale in
 /// 32-bit arithmetic, see getHalfEvenRescale32, per tensor or per output
@@ -549,11 +543,8 @@ LogicalResult buildKernel(OpBuilder &b, Operation *op, ConvShape s,
 LogicalResult rewriteConv(OpBuilder &b, qnn::Conv2DOp op,
                           const KernelTarget &t) {
   Value x = op.getInput(), w = op.getWeight();
-  if (op.getGroups() != 1 || !isStatic(x, 4) || !isStatic(w, 4) ||
-      !isStatic(op.getResult(), 4))
-    return failure();
-  std::optional<std::vector<double>> values = constantValues(w);
-  if (!values || elementType(w) != elementType(x))
+  std::optional<std::vector<double>> values = kernelWeights(op, x, w, 4);
+  if (op.getGroups() != 1 || !values)
     return failure();
   auto xType = llvm::cast<RankedTensorType>(x.getType());
   auto wType = llvm::cast<RankedTensorType>(w.getType());
@@ -582,10 +573,8 @@ LogicalResult rewriteConv(OpBuilder &b, qnn::Conv2DOp op,
 
 LogicalResult rewriteGemm(OpBuilder &b, Operation *op, Value x, Value w,
                           Value bias, bool transposed, const KernelTarget &t) {
-  if (!isStatic(x, 2) || !isStatic(w, 2) || !isStatic(op->getResult(0), 2))
-    return failure();
-  std::optional<std::vector<double>> values = constantValues(w);
-  if (!values || elementType(w) != elementType(x))
+  std::optional<std::vector<double>> values = kernelWeights(op, x, w, 2);
+  if (!values)
     return failure();
   auto xType = llvm::cast<RankedTensorType>(x.getType());
   auto wType = llvm::cast<RankedTensorType>(w.getType());

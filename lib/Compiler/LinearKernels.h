@@ -69,8 +69,7 @@ Value unpackOutput(OpBuilder &b, Location loc, const Plan &pl, Value out,
                    RankedTensorType type,
                    const FusedRescale *rescale = nullptr);
 
-/// Helpers shared by the kernel files.
-Value cIdx(OpBuilder &b, Location loc, int64_t v);
+/// Helpers shared by the kernel files (see also Rewrites.h).
 Value mulAdd(OpBuilder &b, Location loc, Value a, int64_t k, Value c);
 Value readVector(OpBuilder &b, Location loc, VectorType type, Value source,
                  ValueRange indices);

@@ -2,11 +2,31 @@
 
 #include "Rewrites.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Dialect.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 using namespace mlir;
+
+Value mlir::qnn::compiler::cIdx(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantIndexOp::create(b, loc, v);
+}
+
+Value mlir::qnn::compiler::forEach(
+    OpBuilder &b, Location loc, int64_t from, int64_t to, int64_t step,
+    Value init, function_ref<Value(OpBuilder &, Location, Value, Value)> body) {
+  if (from >= to)
+    return init;
+  auto loop = scf::ForOp::create(
+      b, loc, cIdx(b, loc, from), cIdx(b, loc, to), cIdx(b, loc, step),
+      ValueRange{init},
+      [&](OpBuilder &b, Location loc, Value i, ValueRange args) {
+        scf::YieldOp::create(b, loc, body(b, loc, i, args[0]));
+      });
+  return loop.getResult(0);
+}
 
 LogicalResult mlir::qnn::compiler::canonicalize(Operation *root) {
   MLIRContext *ctx = root->getContext();

@@ -1,4 +1,5 @@
-//===- Rewrites.h - rewrite helpers shared by the codegen passes -*- C++ -*-===//
+//===- Rewrites.h - rewrite helpers shared by the codegen passes -*- C++
+//-*-===//
 //
 // Private to lib/Compiler.
 //
@@ -7,11 +8,22 @@
 #ifndef QUANT_LIB_COMPILER_REWRITES_H
 #define QUANT_LIB_COMPILER_REWRITES_H
 
+#include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/Operation.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace mlir::qnn::compiler {
+
+/// An index constant.
+Value cIdx(OpBuilder &b, Location loc, int64_t v);
+
+/// Emits `body(i, t)` for i = from, from + step, ... < to as an scf.for
+/// that threads one tensor `t` through (starting at `init`; nothing when
+/// the range is empty); returns the final tensor.
+Value forEach(OpBuilder &b, Location loc, int64_t from, int64_t to,
+              int64_t step, Value init,
+              function_ref<Value(OpBuilder &, Location, Value, Value)> body);
 
 /// Runs every canonicalization pattern of the loaded dialects and
 /// registered ops on `root` (what -canonicalize does), greedily.

@@ -17,6 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Rewrites.h"
 #include "quant/Compiler/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -32,6 +33,7 @@ namespace mlir::qnn {
 } // namespace mlir::qnn
 
 using namespace mlir;
+using namespace mlir::qnn::compiler;
 
 namespace {
 
@@ -39,10 +41,6 @@ enum class Combine { MaxF, MaxS, AddF, AddI };
 
 /// The largest window (taps) that is unrolled.
 constexpr int64_t kMaxTaps = 64;
-
-Value cIdx(OpBuilder &b, Location loc, int64_t v) {
-  return arith::ConstantIndexOp::create(b, loc, v);
-}
 
 Value combine(OpBuilder &b, Location loc, Combine kind, Value acc, Value v) {
   switch (kind) {
@@ -150,30 +148,29 @@ LogicalResult vectorizePool(RewriterBase &rewriter, linalg::LinalgOp op,
         .getResult();
   };
 
-  Value c0 = cIdx(rewriter, loc, 0), c1 = cIdx(rewriter, loc, 1);
-  SmallVector<Value> ubs = {cIdx(rewriter, loc, out[0]),
-                            cIdx(rewriter, loc, out[1]),
-                            cIdx(rewriter, loc, out[2])};
-  scf::LoopNest nest = scf::buildLoopNest(
-      rewriter, loc, {c0, c0, c0}, ubs, {c1, c1, c1}, ValueRange{init},
-      [&](OpBuilder &b, Location loc, ValueRange ivs,
-          ValueRange args) -> scf::ValueVector {
-        Value acc = args[0];
-        if (full > 0) {
-          auto loop = scf::ForOp::create(
-              b, loc, cIdx(b, loc, 0), cIdx(b, loc, full * v), cIdx(b, loc, v),
-              ValueRange{acc},
-              [&](OpBuilder &b, Location loc, Value ox0, ValueRange a) {
-                scf::YieldOp::create(b, loc,
-                                     block(b, loc, ivs, ox0, true, a[0]));
-              });
-          acc = loop.getResult(0);
-        }
-        for (int64_t ox0 = full * v; ox0 < ow; ox0 += v)
-          acc = block(b, loc, ivs, cIdx(b, loc, ox0), false, acc);
-        return {acc};
+  // Loops over (n, c, oy); each row: the in-bounds blocks, then the rest.
+  auto row = [&](OpBuilder &b, Location loc, ValueRange ncy, Value acc) {
+    acc = forEach(b, loc, 0, full * v, v, acc,
+                  [&](OpBuilder &b, Location loc, Value ox0, Value acc) {
+                    return block(b, loc, ncy, ox0, true, acc);
+                  });
+    for (int64_t ox0 = full * v; ox0 < ow; ox0 += v)
+      acc = block(b, loc, ncy, cIdx(b, loc, ox0), false, acc);
+    return acc;
+  };
+  Value result = forEach(
+      rewriter, loc, 0, out[0], 1, init,
+      [&](OpBuilder &b, Location loc, Value n, Value acc) {
+        return forEach(b, loc, 0, out[1], 1, acc,
+                       [&](OpBuilder &b, Location loc, Value c, Value acc) {
+                         return forEach(b, loc, 0, out[2], 1, acc,
+                                        [&](OpBuilder &b, Location loc,
+                                            Value oy, Value acc) {
+                                          return row(b, loc, {n, c, oy}, acc);
+                                        });
+                       });
       });
-  rewriter.replaceOp(op, nest.results);
+  rewriter.replaceOp(op, result);
   return success();
 }
 
