@@ -60,6 +60,20 @@ struct DnnlPeer : Peer {
   dnnl::primitive prim;
   std::unordered_map<int, dnnl::memory> args;
   Buffer src, wei;
+  /// Source and weight buffers of that many f32 or i8 elements, filled with
+  /// fixed pseudo-random values.
+  void makeOperands(size_t srcElems, size_t weiElems, bool isFloat) {
+    size_t el = isFloat ? 4 : 1;
+    src = Buffer(srcElems * el);
+    wei = Buffer(weiElems * el);
+    if (isFloat) {
+      fillF32(src, 1);
+      fillF32(wei, 2);
+    } else {
+      fillI8(src, 1);
+      fillI8(wei, 2);
+    }
+  }
   void run() override {
     prim.execute(st, args);
     st.wait();
@@ -76,16 +90,7 @@ struct DnnlGemm : DnnlPeer {
     dnnl::memory::desc dstMd({s.m, s.n}, dstT, tag::ab);
     dnnl::matmul::primitive_desc pd(
         dnnl::matmul::desc(srcMd, weiAny, dstMd), eng);
-    size_t el = isFloat ? 4 : 1;
-    src = Buffer(s.m * s.k * el);
-    wei = Buffer(s.n * s.k * el);
-    if (isFloat) {
-      fillF32(src, 1);
-      fillF32(wei, 2);
-    } else {
-      fillI8(src, 1);
-      fillI8(wei, 2);
-    }
+    makeOperands(s.m * s.k, s.n * s.k, isFloat);
     args[DNNL_ARG_SRC] = dnnl::memory(srcMd, eng, src.data);
     args[DNNL_ARG_WEIGHTS] =
         reordered(eng, st, weiPlain, pd.weights_desc(), wei);
@@ -111,16 +116,7 @@ struct DnnlConv : DnnlPeer {
             dnnl::memory::desc(dstDims, dstT, tag::any), {s.stride, s.stride},
             {s.pad, s.pad}, {s.pad, s.pad}),
         eng);
-    size_t el = isFloat ? 4 : 1;
-    src = Buffer(s.c * s.h * s.h * el);
-    wei = Buffer(s.o * s.c * s.k * s.k * el);
-    if (isFloat) {
-      fillF32(src, 1);
-      fillF32(wei, 2);
-    } else {
-      fillI8(src, 1);
-      fillI8(wei, 2);
-    }
+    makeOperands(s.c * s.h * s.h, s.o * s.c * s.k * s.k, isFloat);
     args[DNNL_ARG_SRC] =
         reordered(eng, st, dnnl::memory::desc(srcDims, srcT, tag::nchw),
                   pd.src_desc(), src);

@@ -28,14 +28,10 @@ def fmt_f(a):
     return "dense<%s>" % str(a.tolist())
 
 
-def conv(name, n, c, h, w, o, kh, kw, stride=(1, 1), dil=(1, 1),
-         pad=(0, 0, 0, 0), bias="const", elt="i8", comment=""):
-    oh = (h + pad[0] + pad[2] - dil[0] * (kh - 1) - 1) // stride[0] + 1
-    ow = (w + pad[1] + pad[3] - dil[1] * (kw - 1) - 1) // stride[1] + 1
-    acc = "i32" if elt == "i8" else "f32"
-    xt, wt = ttype((n, c, h, w), elt), ttype((o, c, kh, kw), elt)
-    bt, yt = ttype((o,), acc), ttype((n, o, oh, ow), acc)
-    wv = i8((o, c, kh, kw)) if elt == "i8" else f32((o, c, kh, kw))
+def prologue(name, xt, wt, wv, bt, yt, o, bias, elt, comment, use_bias=True):
+    """The function signature, the weight constant and the bias ("const":
+    a random constant, "arg": an argument, "none") of a test function; returns
+    its lines and the op's operand list and operand types."""
     lines = ["// " + comment] if comment else []
     args = ["%%x: %s" % xt]
     if bias == "arg":
@@ -48,9 +44,22 @@ def conv(name, n, c, h, w, o, kh, kw, stride=(1, 1), dil=(1, 1),
         bv = rng.integers(-(1 << 20), 1 << 20, size=(o,)) if elt == "i8" else f32((o,))
         lines.append("  %%b = arith.constant %s : %s" %
                      (dense(bv) if elt == "i8" else fmt_f(bv), bt))
-    if bias != "none":
+    if bias != "none" and use_bias:
         operands += ", %b"
         types += ", " + bt
+    return lines, operands, types
+
+
+def conv(name, n, c, h, w, o, kh, kw, stride=(1, 1), dil=(1, 1),
+         pad=(0, 0, 0, 0), bias="const", elt="i8", comment=""):
+    oh = (h + pad[0] + pad[2] - dil[0] * (kh - 1) - 1) // stride[0] + 1
+    ow = (w + pad[1] + pad[3] - dil[1] * (kw - 1) - 1) // stride[1] + 1
+    acc = "i32" if elt == "i8" else "f32"
+    xt, wt = ttype((n, c, h, w), elt), ttype((o, c, kh, kw), elt)
+    bt, yt = ttype((o,), acc), ttype((n, o, oh, ow), acc)
+    wv = i8((o, c, kh, kw)) if elt == "i8" else f32((o, c, kh, kw))
+    lines, operands, types = prologue(name, xt, wt, wv, bt, yt, o, bias, elt,
+                                      comment)
     attrs = []
     if stride != (1, 1):
         attrs.append("strides = array<i64: %d, %d>" % stride)
@@ -71,21 +80,8 @@ def fc(name, m, k, o, bias="const", elt="i8", matmul=False, comment=""):
     wshape = (k, o) if matmul else (o, k)
     wt, bt, yt = ttype(wshape, elt), ttype((o,), acc), ttype((m, o), acc)
     wv = i8(wshape) if elt == "i8" else f32(wshape)
-    lines = ["// " + comment] if comment else []
-    args = ["%%x: %s" % xt]
-    if bias == "arg":
-        args.append("%%b: %s" % bt)
-    lines.append("func.func @%s(%s) -> %s {" % (name, ", ".join(args), yt))
-    lines.append("  %%w = arith.constant %s : %s" %
-                 (dense(wv) if elt == "i8" else fmt_f(wv), wt))
-    operands, types = "%x, %w", xt + ", " + wt
-    if bias == "const":
-        bv = rng.integers(-(1 << 20), 1 << 20, size=(o,)) if elt == "i8" else f32((o,))
-        lines.append("  %%b = arith.constant %s : %s" %
-                     (dense(bv) if elt == "i8" else fmt_f(bv), bt))
-    if bias != "none" and not matmul:
-        operands += ", %b"
-        types += ", " + bt
+    lines, operands, types = prologue(name, xt, wt, wv, bt, yt, o, bias, elt,
+                                      comment, use_bias=not matmul)
     op = "qnn.matmul" if matmul else "qnn.fully_connected"
     lines.append("  %%y = %s %s : (%s) -> %s" % (op, operands, types, yt))
     lines.append("  return %%y : %s" % yt)
