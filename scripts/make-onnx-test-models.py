@@ -4,7 +4,7 @@
 Generates test/Target/ONNX/Inputs/*.onnx (valid models: float CNN ops,
 shape and elementwise ops, QDQ, QOperator, integer ops, integer
 arithmetic, 1-D/3-D pooling and pad modes, QONNX, per-axis
-dequantization, external data) and test/Target/ONNX/Inputs/bad/*.onnx (the
+dequantization, external data, sequence and optional inputs) and test/Target/ONNX/Inputs/bad/*.onnx (the
 bad-input corpus). The output is deterministic (fixed seeds, fixed IR
 version and producer), so rerunning it leaves the committed files
 unchanged. Needs the Debian packages python3-onnx and python3-numpy:
@@ -439,6 +439,27 @@ def external_data():
                     location="external-data.bin", size_threshold=0)
 
 
+def sequence_optional():
+    """Identity over a sequence of uint8 tensors of unknown shape and over
+    an optional float tensor (compiled as present), and a Relu of a tensor
+    with a dynamic non-batch dimension: --input-shape sizes them."""
+    seq = helper.make_tensor_sequence_value_info("s", TensorProto.UINT8,
+                                                 None)
+    seq_out = helper.make_tensor_sequence_value_info("s_out",
+                                                     TensorProto.UINT8, None)
+    opt = helper.make_value_info("o", helper.make_optional_type_proto(
+        helper.make_tensor_type_proto(TensorProto.FLOAT, [2, 3])))
+    opt_out = helper.make_value_info("o_out", helper.make_optional_type_proto(
+        helper.make_tensor_type_proto(TensorProto.FLOAT, [2, 3])))
+    save(model([node("Identity", ["s"], ["s_out"], "seq_id"),
+                node("Identity", ["o"], ["o_out"], "opt_id"),
+                node("Relu", ["x"], ["y"], "relu")],
+               [seq, opt, vinfo("x", TensorProto.FLOAT, ["N", "C", 4])],
+               [seq_out, opt_out, vinfo("y", TensorProto.FLOAT,
+                                        ["N", "C", 4])], [], opset=16),
+         "sequence-optional.onnx")
+
+
 # --- Bad inputs -------------------------------------------------------------
 
 def does_not_parse(data):
@@ -535,6 +556,13 @@ def bad_models():
     save(model([node("MaxPool", ["x"], ["y"], "pool", kernel_shape=[2, 2],
                      pads=[2, 2, 2, 2])], x, y, []),
          "verifier-error.onnx", BAD)
+    # A sequence reaches an operator other than Identity.
+    save(model([node("Identity", ["s"], ["t"], "seq_id"),
+                node("Relu", ["t"], ["y"], "relu")],
+               [helper.make_tensor_sequence_value_info(
+                   "s", TensorProto.FLOAT, None)],
+               [vinfo("y", TensorProto.FLOAT, [3])], [], opset=16),
+         "sequence-relu.onnx", BAD, check=False)
 
 
 def frozen_input():
@@ -549,8 +577,8 @@ def main():
     os.makedirs(BAD, exist_ok=True)
     for make in [cnn_float, conv_variants, shape_ops, elementwise_ops,
                  qdq_conv, qlinear_ops, qlinear_matmul_per_row, integer_ops,
-                 integer_arith, pool_pad, qonnx_ops, dequant_axis, external_data, frozen_input,
-                 bad_models]:
+                 integer_arith, pool_pad, qonnx_ops, dequant_axis, external_data,
+                 sequence_optional, frozen_input, bad_models]:
         make()
     return 0
 

@@ -15,6 +15,11 @@ JIT-compiled) and the outputs are compared with output_*.pb:
   * float outputs with |ours - expected| <= ATOL + RTOL * |expected|
     (RTOL = 1e-5, ATOL = 1e-6; NaN must match NaN), and the same shape.
 
+A sequence input (or an optional one holding a sequence) is given its
+length and element shapes with --input-shape NAME=[S0,S1,...] and one .npy
+per element; a sequence output is one .npy per element. An optional input
+must be present in the data set.
+
 Inputs that must be constant for the importer (scales, zero points, shapes,
 pads, axes, Clip bounds, BatchNormalization statistics, a Div divisor: see
 FROZEN_INPUTS) are frozen from the data set's .pb files with
@@ -111,6 +116,30 @@ def load_tensor(path):
     return t, numpy_helper.to_array(t)
 
 
+def load_value(path, value_type):
+    """The data of a graph input or output of ONNX type `value_type` (a
+    TypeProto): an array for a tensor, a list of arrays for a sequence.
+    An optional is its value; an absent one raises ValueError."""
+    kind = value_type.WhichOneof("value")
+    if kind == "tensor_type":
+        return load_tensor(path)[1]
+    with open(path, "rb") as f:
+        data = f.read()
+    if kind == "sequence_type":
+        seq = onnx.SequenceProto()
+        seq.ParseFromString(data)
+        return [np.asarray(a) for a in numpy_helper.to_list(seq)]
+    if kind == "optional_type":
+        opt = onnx.OptionalProto()
+        opt.ParseFromString(data)
+        value = numpy_helper.to_optional(opt)
+        if value is None:
+            raise ValueError("an absent optional")
+        return [np.asarray(a) for a in value] if isinstance(value, list) \
+            else np.asarray(value)
+    raise ValueError("a value of type %s" % kind)
+
+
 def frozen_names(model):
     """Graph inputs that feed a parameter slot of some node."""
     inits = {i.name for i in model.graph.initializer}
@@ -162,14 +191,12 @@ def compare(ours, expected):
 def run_data_set(quant_run, test_dir, model, data_dir, work, timeout):
     """('pass'|'fail'|'unsupported', detail) for one data set."""
     inits = {i.name for i in model.graph.initializer}
-    for i in model.graph.input:
-        if i.name not in inits and not i.type.HasField("tensor_type"):
-            return "unsupported", "graph input '%s' is a %s, not a tensor" % (
-                i.name, i.type.WhichOneof("value"))
-    inputs = [i.name for i in model.graph.input if i.name not in inits]
+    inputs = [i for i in model.graph.input if i.name not in inits]
     frozen = frozen_names(model)
     cmd = [quant_run, os.path.join(test_dir, "model.onnx")]
-    for k, name in enumerate(inputs):
+    npys = 0
+    for k, info in enumerate(inputs):
+        name = info.name
         pb = os.path.join(data_dir, "input_%d.pb" % k)
         if not os.path.exists(pb):
             return "unsupported", "input %d ('%s') has no data (optional " \
@@ -177,21 +204,34 @@ def run_data_set(quant_run, test_dir, model, data_dir, work, timeout):
         if name in frozen:
             cmd.append("--freeze-input=%s=%s" % (name, pb))
             continue
-        _, value = load_tensor(pb)
-        if not isinstance(value, np.ndarray) or value.dtype.type not in \
-                NPY_DTYPES:
-            return "unsupported", "input '%s' has type %s" % (
-                name, getattr(value, "dtype", type(value).__name__))
-        npy = os.path.join(work, "in%d.npy" % k)
-        np.save(npy, np.ascontiguousarray(value))
-        cmd += ["-i", npy]
+        try:
+            value = load_value(pb, info.type)
+        except ValueError as e:
+            return "unsupported", "input '%s' is %s" % (name, e)
+        elements = value if isinstance(value, list) else [value]
+        if isinstance(value, list):
+            cmd.append("--input-shape=%s=[%s]" % (name, ",".join(
+                "x".join(str(d) for d in a.shape) for a in value)))
+        for a in elements:
+            if a.dtype.type not in NPY_DTYPES:
+                return "unsupported", "input '%s' has type %s" % (name,
+                                                                  a.dtype)
+            npy = os.path.join(work, "in%d.npy" % npys)
+            npys += 1
+            np.save(npy, np.ascontiguousarray(a))
+            cmd += ["-i", npy]
     expected = []
-    k = 0
-    while os.path.exists(os.path.join(data_dir, "output_%d.pb" % k)):
-        _, value = load_tensor(os.path.join(data_dir, "output_%d.pb" % k))
-        expected.append(value)
-        cmd += ["-o", os.path.join(work, "out%d.npy" % k)]
-        k += 1
+    for k, info in enumerate(model.graph.output):
+        pb = os.path.join(data_dir, "output_%d.pb" % k)
+        if not os.path.exists(pb):
+            break
+        try:
+            value = load_value(pb, info.type)
+        except ValueError as e:
+            return "unsupported", "output '%s' is %s" % (info.name, e)
+        for a in value if isinstance(value, list) else [value]:
+            cmd += ["-o", os.path.join(work, "out%d.npy" % len(expected))]
+            expected.append(a)
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True,
                               timeout=timeout)

@@ -10,6 +10,7 @@
 #include "quant/Compiler/Passes.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/SymbolTable.h"
 
 namespace mlir::qnn {
@@ -74,6 +75,25 @@ struct QuantFinalizeEntryPass
     : qnn::impl::QuantFinalizeEntryBase<QuantFinalizeEntryPass> {
   using Base::Base;
 
+  /// Gives every argument without elements the type memref<0xT>. Upstream's
+  /// bare-pointer signature conversion rejects a memref whose identity
+  /// layout has zero strides (any shape with a 0 after its first
+  /// dimension, e.g. 3x4x0) and leaves the function unconverted; a rank-1
+  /// empty memref converts like any other. The body keeps its types: its
+  /// uses of the argument read a zero-byte alloca of the original type.
+  static void flattenEmptyArguments(func::FuncOp func) {
+    Block &body = func.getBody().front();
+    OpBuilder b = OpBuilder::atBlockBegin(&body);
+    for (BlockArgument arg : body.getArguments()) {
+      auto memref = llvm::cast<MemRefType>(arg.getType());
+      if (memref.getNumElements() != 0 || memref.getRank() == 1)
+        continue;
+      Value local = memref::AllocaOp::create(b, arg.getLoc(), memref);
+      arg.replaceAllUsesWith(local);
+      arg.setType(MemRefType::get({0}, memref.getElementType()));
+    }
+  }
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     func::FuncOp func = lookupEntry(module, entry, "quant-finalize-entry");
@@ -94,6 +114,8 @@ struct QuantFinalizeEntryPass
         return signalPassFailure();
       }
     }
+    flattenEmptyArguments(func);
+
     std::string runName = symbolName + "_run";
     if (SymbolTable::lookupSymbolIn(module, runName)) {
       module.emitError() << "quant-finalize-entry: symbol '" << runName
@@ -108,7 +130,8 @@ struct QuantFinalizeEntryPass
 
     // Return an int status: 0 = success.
     Type i32 = IntegerType::get(&getContext(), 32);
-    func.setType(FunctionType::get(&getContext(), type.getInputs(), {i32}));
+    func.setType(FunctionType::get(&getContext(),
+                                   func.getBody().getArgumentTypes(), {i32}));
     func.walk([&](func::ReturnOp ret) {
       OpBuilder b(ret);
       Value zero = arith::ConstantOp::create(b, ret.getLoc(),

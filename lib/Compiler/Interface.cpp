@@ -73,9 +73,6 @@ LogicalResult describe(Location loc, Type type, TensorInfo &info,
   if (!tensor || !tensor.hasStaticShape())
     return emitError(loc) << what << " must be a statically shaped tensor, got "
                           << type;
-  if (tensor.getNumElements() == 0)
-    return emitError(loc) << what << " is empty (" << type
-                          << "): tensors without elements have no buffer";
   Type elt = tensor.getElementType();
   std::optional<ElementType> et = classify(elt);
   if (!et)
@@ -164,7 +161,11 @@ bool mlir::qnn::compiler::isCIdentifier(StringRef name) {
 /// Writes the macros and constants describing one buffer.
 static void writeTensor(llvm::raw_ostream &os, const TensorInfo &t,
                         StringRef macro, StringRef var, StringRef title) {
-  os << "/* " << title << ": " << t.mlirType << " */\n";
+  os << "/* " << title << ": " << t.mlirType
+     << (t.getNumElements() == 0
+             ? " (no elements: the pointer is never used and may be NULL)"
+             : "")
+     << " */\n";
   os << "#define " << macro << "_RANK " << t.shape.size() << "\n";
   os << "#define " << macro << "_SIZE " << t.getNumElements()
      << " /* elements */\n";

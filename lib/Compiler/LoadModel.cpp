@@ -116,6 +116,7 @@ mlir::qnn::compiler::loadModel(StringRef path, MLIRContext *ctx,
   importOptions.batch = options.batch;
   importOptions.entryName = options.entry;
   importOptions.frozenInputs = options.frozenInputs;
+  importOptions.inputShapes = options.inputShapes;
   return qnn::importONNXFile(path, ctx, importOptions);
 }
 

@@ -4,6 +4,7 @@
 //       [--emit=obj|asm|llvm|mlir] [--emit-after=<phase>] [--entry=main]
 //       [--target-triple=T] [--mcpu=CPU] [--mattr=+f,-g] [-O0..3]
 //       [--batch N] [--freeze-input [NAME=]FILE.pb]... [--fold-qdq]
+//       [--input-shape NAME=SHAPE]...
 //       [--calibrate=samples.npy[,...] [--calibration=minmax|percentile|
 //        mse|entropy] [--quantize='<qnn-ptq options>']]
 //
@@ -78,6 +79,13 @@ cl::list<std::string> freezeInputs(
     cl::desc("ONNX input: turn a graph input into a constant read from a "
              "TensorProto file ([NAME=]FILE.pb), repeatable"),
     cl::value_desc("[name=]file.pb"));
+cl::list<std::string> inputShapes(
+    "input-shape",
+    cl::desc("ONNX input: the shape of a graph input, NAME=D0xD1x... "
+             "for a tensor with dynamic or unknown dimensions, "
+             "NAME=[D0xD1,...] for a sequence (one argument per element), "
+             "repeatable"),
+    cl::value_desc("name=shape"));
 cl::opt<cl::boolOrDefault> foldQDQ(
     "fold-qdq",
     cl::desc("Fuse the QDQ graph into integer ops first (qnn-propagate-"
@@ -222,6 +230,7 @@ int main(int argc, char **argv) {
   LoadModelOptions loadOptions;
   loadOptions.batch = batch;
   loadOptions.frozenInputs.assign(freezeInputs.begin(), freezeInputs.end());
+  loadOptions.inputShapes.assign(inputShapes.begin(), inputShapes.end());
   loadOptions.entry = entry;
   ToolModel tool;
   if (failed(tool.load(inputFile, loadOptions)))

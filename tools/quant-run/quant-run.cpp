@@ -4,6 +4,7 @@
 //       [--per-sample] [--bench N [--warmup W]] [--random-inputs] [--seed S]
 //       [--entry main] [--mcpu CPU] [--mattr +f,-g] [-O0..3]
 //       [--batch N] [--freeze-input [NAME=]FILE.pb]... [--fold-qdq]
+//       [--input-shape NAME=SHAPE]...
 //
 // Reads MLIR or ONNX (imported, then its QDQ graph fused into integer ops),
 // compiles the model with the same pipeline as quant-compile, JIT-compiles
@@ -77,6 +78,13 @@ cl::list<std::string> freezeInputs(
     cl::desc("ONNX input: turn a graph input into a constant read from a "
              "TensorProto file ([NAME=]FILE.pb), repeatable"),
     cl::value_desc("[name=]file.pb"));
+cl::list<std::string> inputShapes(
+    "input-shape",
+    cl::desc("ONNX input: the shape of a graph input, NAME=D0xD1x... "
+             "for a tensor with dynamic or unknown dimensions, "
+             "NAME=[D0xD1,...] for a sequence (one argument per element), "
+             "repeatable"),
+    cl::value_desc("name=shape"));
 cl::opt<cl::boolOrDefault> foldQDQ(
     "fold-qdq",
     cl::desc("Fuse the QDQ graph into integer ops first (qnn-propagate-"
@@ -161,6 +169,7 @@ int main(int argc, char **argv) {
   LoadModelOptions loadOptions;
   loadOptions.batch = batch;
   loadOptions.frozenInputs.assign(freezeInputs.begin(), freezeInputs.end());
+  loadOptions.inputShapes.assign(inputShapes.begin(), inputShapes.end());
   loadOptions.entry = entry;
   ToolModel tool;
   if (failed(tool.load(inputFile, loadOptions)))

@@ -49,6 +49,13 @@ static cl::list<std::string> freezeInputs(
              "TensorProto file ([NAME=]FILE.pb; by default the tensor's own "
              "name selects the input). Repeatable."),
     cl::value_desc("[name=]file.pb"));
+static cl::list<std::string> inputShapes(
+    "input-shape",
+    cl::desc("The shape of a graph input: NAME=D0xD1x... for a tensor with "
+             "dynamic or unknown dimensions, NAME=[D0xD1,...] for a sequence "
+             "(its length and element shapes; one argument per element). "
+             "Repeatable."),
+    cl::value_desc("name=shape"));
 
 /// Writes `module` to `path` through a temporary file renamed on success.
 static bool writeOutput(mlir::ModuleOp module, StringRef path) {
@@ -132,6 +139,7 @@ int main(int argc, char **argv) {
   options.batch = batch;
   options.entryName = entryName;
   options.frozenInputs.assign(freezeInputs.begin(), freezeInputs.end());
+  options.inputShapes.assign(inputShapes.begin(), inputShapes.end());
   mlir::OwningOpRef<mlir::ModuleOp> module =
       mlir::qnn::importONNXFile(inputFilename, &context, options);
   if (!module)

@@ -28,6 +28,7 @@ namespace mlir::qnn::compiler {
 struct LoadModelOptions {
   int64_t batch = 1;                     ///< Size of a dynamic batch dim.
   std::vector<std::string> frozenInputs; ///< [name=]file.pb, see ImportONNX.h.
+  std::vector<std::string> inputShapes;  ///< name=shape, see ImportONNX.h.
   std::string entry = "main";            ///< Name of the imported function.
 };
 

@@ -168,7 +168,11 @@ def QuantFinalizeEntry : Pass<"quant-finalize-entry", "ModuleOp"> {
     function to `<name>_run` and makes it return an i32 status (0), so with
     the bare-pointer calling convention it lowers to
     `int <name>_run(const T *in0, ..., T *out0, ...)`. Every argument must
-    be a static memref with the identity layout.
+    be a static memref with the identity layout. An argument without
+    elements (ONNX allows shapes like 3x4x0) becomes a rank-1
+    `memref<0xT>` in the signature, which the bare-pointer convention
+    accepts for every shape, and its uses read a zero-byte local buffer of
+    the original type instead: nothing can be loaded from or stored to it.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"main\"",
@@ -176,7 +180,8 @@ def QuantFinalizeEntry : Pass<"quant-finalize-entry", "ModuleOp"> {
     Option<"symbolName", "name", "std::string", /*default=*/"\"model\"",
            "Prefix of the generated symbol (<name>_run)">
   ];
-  let dependentDialects = ["::mlir::arith::ArithDialect"];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect"];
 }
 
 def QuantPlanMemory : Pass<"quant-plan-memory", "ModuleOp"> {

@@ -3,8 +3,9 @@
 // The driver of the ONNX frontend. importONNXFile
 //   1. parses the ModelProto and reads external data relative to the model
 //      directory,
-//   2. turns frozen inputs into initializers and gives a dynamic batch
-//      dimension of each graph input the requested size,
+//   2. turns frozen inputs into initializers, applies --input-shape (tensor
+//      shapes; the length and element shapes of sequence inputs) and gives
+//      a dynamic batch dimension of each graph input the requested size,
 //   3. checks that every node input is defined, the opsets are supported,
 //      then runs the ONNX checker and (strict, else lenient) shape
 //      inference,
@@ -170,10 +171,149 @@ static LogicalResult freezeInputs(onnx::ModelProto &model,
   return success();
 }
 
-/// Gives the dynamic first dimension of every non-constant graph input the
-/// size `batch`; any other dynamic dimension is an error.
-static LogicalResult fixInputShapes(onnx::ModelProto &model, int64_t batch,
+/// The type an optional ONNX type holds (graph inputs of optional type are
+/// compiled as present); any other type itself.
+static const onnx::TypeProto &unwrapOptional(const onnx::TypeProto &type) {
+  return type.has_optional_type() ? type.optional_type().elem_type() : type;
+}
+static onnx::TypeProto &unwrapOptional(onnx::TypeProto &type) {
+  return type.has_optional_type()
+             ? *type.mutable_optional_type()->mutable_elem_type()
+             : type;
+}
+
+/// "D0xD1x..." (empty for a scalar) as dimensions, or std::nullopt.
+static std::optional<SmallVector<int64_t>> parseDims(StringRef text) {
+  SmallVector<int64_t> dims;
+  if (text.empty())
+    return dims;
+  SmallVector<StringRef> parts;
+  text.split(parts, 'x');
+  for (StringRef part : parts) {
+    int64_t dim;
+    if (part.getAsInteger(10, dim) || dim < 0)
+      return std::nullopt;
+    dims.push_back(dim);
+  }
+  return dims;
+}
+
+/// Fails unless `dims` fits the (possibly partial) shape of `tensor`, then
+/// writes `dims` into it.
+static LogicalResult setTensorShape(onnx::TypeProto::Tensor &tensor,
+                                    ArrayRef<int64_t> dims, StringRef what,
                                     Location loc) {
+  if (tensor.has_shape()) {
+    const onnx::TensorShapeProto &known = tensor.shape();
+    if (known.dim_size() != static_cast<int>(dims.size()))
+      return emitError(loc) << what << " has rank " << known.dim_size()
+                            << ", but --input-shape gives " << dims.size()
+                            << " dimensions";
+    for (int d = 0; d < known.dim_size(); ++d)
+      if (known.dim(d).has_dim_value() && known.dim(d).dim_value() >= 0 &&
+          known.dim(d).dim_value() != dims[d])
+        return emitError(loc)
+               << "dimension " << d << " of " << what << " is "
+               << known.dim(d).dim_value() << ", but --input-shape gives "
+               << dims[d];
+  }
+  onnx::TensorShapeProto &shape = *tensor.mutable_shape();
+  shape.clear_dim();
+  for (int64_t dim : dims)
+    shape.add_dim()->set_dim_value(dim);
+  return success();
+}
+
+/// Applies the --input-shape specs: a tensor input gets its shape in the
+/// model (so inference and the checker see it); a sequence input's element
+/// shapes go to `sequenceShapes`, since an ONNX sequence type has one
+/// element shape for all elements.
+static LogicalResult
+applyInputShapes(onnx::ModelProto &model, ArrayRef<std::string> specs,
+                 Location loc,
+                 llvm::StringMap<SmallVector<SmallVector<int64_t>>>
+                     &sequenceShapes) {
+  onnx::GraphProto &graph = *model.mutable_graph();
+  llvm::StringSet<> initializers, done;
+  for (const onnx::TensorProto &init : graph.initializer())
+    initializers.insert(init.name());
+  for (StringRef spec : specs) {
+    size_t eq = spec.rfind('=');
+    StringRef name = spec.take_front(eq), text = spec.drop_front(eq + 1);
+    bool isList = text.consume_front("[");
+    if (isList && !text.consume_back("]"))
+      eq = StringRef::npos;
+    SmallVector<SmallVector<int64_t>> shapes;
+    SmallVector<StringRef> items;
+    if (isList && !text.empty())
+      text.split(items, ',');
+    else if (!isList)
+      items.push_back(text);
+    for (StringRef item : items) {
+      std::optional<SmallVector<int64_t>> dims = parseDims(item.trim());
+      if (!dims) {
+        eq = StringRef::npos;
+        break;
+      }
+      shapes.push_back(std::move(*dims));
+    }
+    if (eq == StringRef::npos || name.empty())
+      return emitError(loc) << "invalid --input-shape '" << spec
+                            << "': expected NAME=D0xD1x... for a tensor or "
+                               "NAME=[D0xD1,...] for a sequence";
+    auto input = llvm::find_if(graph.input(), [&](const auto &info) {
+      return info.name() == name;
+    });
+    if (input == graph.input().end())
+      return emitError(loc)
+             << "--input-shape names '" << name << "', not a graph input";
+    if (initializers.contains(name))
+      return emitError(loc) << "--input-shape names '" << name
+                            << "', which is constant (an initializer or "
+                               "frozen)";
+    if (!done.insert(name).second)
+      return emitError(loc)
+             << "--input-shape gives graph input '" << name << "' twice";
+    onnx::TypeProto &type = unwrapOptional(
+        *graph.mutable_input(input - graph.input().begin())->mutable_type());
+    std::string what = ("graph input '" + name + "'").str();
+    if (type.has_tensor_type()) {
+      if (isList)
+        return emitError(loc) << what << " is a tensor: give one shape, "
+                              << "not a list";
+      if (failed(setTensorShape(*type.mutable_tensor_type(), shapes.front(),
+                                what, loc)))
+        return failure();
+      continue;
+    }
+    if (!type.has_sequence_type() ||
+        !type.sequence_type().elem_type().has_tensor_type())
+      return emitError(loc) << what << " is neither a tensor nor a "
+                            << "sequence of tensors";
+    if (!isList)
+      return emitError(loc) << what << " is a sequence: give its element "
+                            << "shapes as [D0xD1,...]";
+    // Check each element against the declared element shape, if any.
+    for (auto [k, dims] : llvm::enumerate(shapes)) {
+      onnx::TypeProto::Tensor element =
+          type.sequence_type().elem_type().tensor_type();
+      if (failed(setTensorShape(element, dims,
+                                what + " element " + std::to_string(k), loc)))
+        return failure();
+    }
+    sequenceShapes[name] = std::move(shapes);
+  }
+  return success();
+}
+
+/// Gives the dynamic first dimension of every non-constant tensor graph
+/// input the size `batch`; any other dynamic dimension is an error unless
+/// --input-shape fixed it. Sequence inputs need an --input-shape.
+static LogicalResult
+fixInputShapes(onnx::ModelProto &model, int64_t batch,
+               const llvm::StringMap<SmallVector<SmallVector<int64_t>>>
+                   &sequenceShapes,
+               Location loc) {
   onnx::GraphProto &graph = *model.mutable_graph();
   llvm::StringSet<> initializers;
   for (const onnx::TensorProto &init : graph.initializer())
@@ -181,14 +321,24 @@ static LogicalResult fixInputShapes(onnx::ModelProto &model, int64_t batch,
   for (onnx::ValueInfoProto &input : *graph.mutable_input()) {
     if (initializers.contains(input.name()))
       continue;
-    if (!input.type().has_tensor_type())
-      return emitError(loc)
-             << "graph input '" << input.name() << "' is not a tensor";
-    onnx::TypeProto::Tensor &tensor =
-        *input.mutable_type()->mutable_tensor_type();
+    onnx::TypeProto &type = unwrapOptional(*input.mutable_type());
+    if (type.has_sequence_type()) {
+      if (!sequenceShapes.count(input.name()))
+        return emitError(loc)
+               << "graph input '" << input.name()
+               << "' is a sequence, whose length is only known at run time; "
+                  "give it with --input-shape="
+               << input.name() << "=[D0xD1,...]";
+      continue;
+    }
+    if (!type.has_tensor_type())
+      return emitError(loc) << "graph input '" << input.name()
+                            << "' is neither a tensor nor a sequence";
+    onnx::TypeProto::Tensor &tensor = *type.mutable_tensor_type();
     if (!tensor.has_shape())
       return emitError(loc) << "graph input '" << input.name()
-                            << "' has no shape (its rank is unknown)";
+                            << "' has no shape (its rank is unknown); give "
+                               "it with --input-shape";
     for (int d = 0; d < tensor.shape().dim_size(); ++d) {
       onnx::TensorShapeProto::Dimension &dim =
           *tensor.mutable_shape()->mutable_dim(d);
@@ -198,8 +348,8 @@ static LogicalResult fixInputShapes(onnx::ModelProto &model, int64_t batch,
         return emitError(loc)
                << "graph input '" << input.name() << "' has a dynamic "
                << "dimension " << d
-               << "; only the first (batch) dimension can be fixed, with "
-                  "--batch";
+               << "; fix it with --input-shape (--batch sizes only the "
+                  "first)";
       dim.set_dim_value(batch);
     }
   }
@@ -323,7 +473,11 @@ Importer::Importer(ModuleOp module, const onnx::ModelProto &model,
 /// True for the ONNX unsigned integer element types: their values are held
 /// in signless integers, so the graph boundary says `onnx.unsigned` (the C
 /// interface and .npy dtypes of quant-compile / quant-run read it).
-static bool isUnsignedONNXType(const onnx::TypeProto &type) {
+static bool isUnsignedONNXType(const onnx::TypeProto &valueType) {
+  const onnx::TypeProto &unwrapped = unwrapOptional(valueType);
+  const onnx::TypeProto &type =
+      unwrapped.has_sequence_type() ? unwrapped.sequence_type().elem_type()
+                                    : unwrapped;
   if (!type.has_tensor_type())
     return false;
   switch (type.tensor_type().elem_type()) {
@@ -337,9 +491,11 @@ static bool isUnsignedONNXType(const onnx::TypeProto &type) {
   }
 }
 
-/// The static ranked tensor type of an ONNX graph input or output.
-static RankedTensorType convertValueType(const onnx::TypeProto &type,
+/// The static ranked tensor type of an ONNX graph input or output (the
+/// value of an optional).
+static RankedTensorType convertValueType(const onnx::TypeProto &valueType,
                                          MLIRContext *ctx) {
+  const onnx::TypeProto &type = unwrapOptional(valueType);
   if (!type.has_tensor_type() || !type.tensor_type().has_shape())
     return {};
   Type elt = convertElementType(type.tensor_type().elem_type(), ctx);
@@ -371,32 +527,63 @@ LogicalResult Importer::importGraph() {
   for (const onnx::ValueInfoProto &info : graph.output())
     onnxTypes[info.name()] = &info.type();
 
-  // Arguments: the graph inputs that have no initializer.
+  // Arguments: the graph inputs that have no initializer; a sequence input
+  // is one argument per element.
+  struct Argument {
+    const onnx::ValueInfoProto *input;
+    int64_t element; // Index in a sequence input, else -1.
+  };
   SmallVector<Type> argTypes;
-  SmallVector<const onnx::ValueInfoProto *> args;
+  SmallVector<Argument> args;
   for (const onnx::ValueInfoProto &input : graph.input()) {
     if (constantProtos.count(input.name()))
       continue;
-    RankedTensorType type = convertValueType(input.type(), ctx);
-    if (!type)
+    const onnx::TypeProto &type = unwrapOptional(input.type());
+    if (type.has_sequence_type()) {
+      int32_t onnxElt = type.sequence_type().elem_type().tensor_type()
+                            .elem_type();
+      Type elt = convertElementType(onnxElt, ctx);
+      if (!elt)
+        return emitError(graphLoc)
+               << "graph input '" << input.name()
+               << "' is a sequence of an unsupported element type ("
+               << onnxTypeName(onnxElt) << ")";
+      ArrayRef<SmallVector<int64_t>> shapes =
+          sequenceInputShapes[input.name()];
+      for (auto [k, shape] : llvm::enumerate(shapes)) {
+        argTypes.push_back(RankedTensorType::get(shape, elt));
+        args.push_back({&input, static_cast<int64_t>(k)});
+      }
+      sequences[input.name()]; // Present even when empty.
+      continue;
+    }
+    RankedTensorType tensorType = convertValueType(input.type(), ctx);
+    if (!tensorType)
       return emitError(graphLoc)
              << "graph input '" << input.name()
              << "' has an unsupported type (element type "
-             << onnxTypeName(input.type().tensor_type().elem_type()) << ")";
-    argTypes.push_back(type);
-    args.push_back(&input);
+             << onnxTypeName(type.tensor_type().elem_type()) << ")";
+    argTypes.push_back(tensorType);
+    args.push_back({&input, -1});
   }
   b.setInsertionPointToEnd(module.getBody());
   auto func = func::FuncOp::create(b, graphLoc, options.entryName,
                                    FunctionType::get(ctx, argTypes, {}));
   Block *entry = func.addEntryBlock();
-  for (auto [i, input] : llvm::enumerate(args)) {
-    BlockArgument arg = entry->getArgument(i);
-    arg.setLoc(NameLoc::get(StringAttr::get(ctx, input->name())));
-    func.setArgAttr(i, "onnx.name", StringAttr::get(ctx, input->name()));
-    if (isUnsignedONNXType(input->type()))
+  for (auto [i, arg] : llvm::enumerate(args)) {
+    BlockArgument value = entry->getArgument(i);
+    StringRef name = arg.input->name();
+    value.setLoc(NameLoc::get(StringAttr::get(ctx, name)));
+    func.setArgAttr(i, "onnx.name", StringAttr::get(ctx, name));
+    if (arg.element >= 0)
+      func.setArgAttr(i, "onnx.sequence_index",
+                      b.getI64IntegerAttr(arg.element));
+    if (isUnsignedONNXType(arg.input->type()))
       func.setArgAttr(i, "onnx.unsigned", UnitAttr::get(ctx));
-    values[input->name()] = arg;
+    if (arg.element >= 0)
+      sequences[name].push_back(value);
+    else
+      values[name] = value;
   }
   b.setInsertionPointToEnd(entry);
 
@@ -409,21 +596,36 @@ LogicalResult Importer::importGraph() {
       return failure();
     }
 
-  // Results: the graph outputs, quantized values as their storage integers.
+  // Results: the graph outputs, quantized values as their storage integers;
+  // a sequence output is one result per element.
   SmallVector<Value> results;
+  SmallVector<Argument> resultInfo;
   for (const onnx::ValueInfoProto &output : graph.output()) {
     Location loc = NameLoc::get(StringAttr::get(ctx, output.name()));
+    currentLoc = loc;
+    auto sequence = sequences.find(output.name());
+    if (sequence != sequences.end()) {
+      for (auto [k, element] : llvm::enumerate(sequence->second)) {
+        results.push_back(toStorage(element));
+        resultInfo.push_back({&output, static_cast<int64_t>(k)});
+      }
+      continue;
+    }
     FailureOr<Value> value = valueOf(output.name(), loc);
     if (failed(value))
       return failure();
-    currentLoc = loc;
     results.push_back(toStorage(*value));
+    resultInfo.push_back({&output, -1});
   }
   func::ReturnOp::create(b, graphLoc, results);
   func.setType(
       FunctionType::get(ctx, argTypes, ValueRange(results).getTypes()));
-  for (auto [i, output] : llvm::enumerate(graph.output())) {
+  for (auto [i, result] : llvm::enumerate(resultInfo)) {
+    const onnx::ValueInfoProto &output = *result.input;
     func.setResultAttr(i, "onnx.name", StringAttr::get(ctx, output.name()));
+    if (result.element >= 0)
+      func.setResultAttr(i, "onnx.sequence_index",
+                         b.getI64IntegerAttr(result.element));
     auto known = onnxTypes.find(output.name());
     const onnx::TypeProto &type =
         known != onnxTypes.end() ? *known->second : output.type();
@@ -556,8 +758,11 @@ static OwningOpRef<ModuleOp> importModel(StringRef path, MLIRContext *ctx,
 
   registerQONNXSchemas();
   std::string inferenceError;
+  llvm::StringMap<SmallVector<SmallVector<int64_t>>> sequenceShapes;
   if (failed(freezeInputs(model, opts.frozenInputs, fileLoc)) ||
-      failed(fixInputShapes(model, opts.batch, fileLoc)) ||
+      failed(applyInputShapes(model, opts.inputShapes, fileLoc,
+                              sequenceShapes)) ||
+      failed(fixInputShapes(model, opts.batch, sequenceShapes, fileLoc)) ||
       failed(checkStructure(model, fileLoc)) ||
       failed(loadExternalData(model, modelDir, fileLoc)) ||
       failed(runONNXChecks(model, fileLoc, inferenceError)))
@@ -566,6 +771,7 @@ static OwningOpRef<ModuleOp> importModel(StringRef path, MLIRContext *ctx,
   OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
   Importer importer(*module, model, opts);
   importer.shapeInferenceError = inferenceError;
+  importer.sequenceInputShapes = std::move(sequenceShapes);
   if (failed(importer.importGraph()) || failed(mlir::verify(*module)))
     return nullptr;
   if (!inferenceError.empty())

@@ -221,10 +221,15 @@ template <typename OpTy> static LogicalResult convertUnary(Importer &im) {
   return im.setOutput(0, im.create<OpTy>(typeOf(*x), *x));
 }
 
-/// Identity: the output is the input value itself.
+/// Identity: the output is the input value itself (for a sequence, its
+/// elements; an optional is its value).
 static LogicalResult convertIdentity(Importer &im) {
   if (failed(im.checkAttributes({})))
     return failure();
+  if (std::optional<SmallVector<Value>> elements = im.sequenceInput(0)) {
+    im.setSequenceOutput(0, *elements);
+    return success();
+  }
   FailureOr<Value> x = im.input(0);
   if (failed(x))
     return failure();

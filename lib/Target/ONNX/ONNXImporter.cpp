@@ -419,6 +419,11 @@ FailureOr<Value> Importer::input(unsigned i) {
   auto it = values.find(name);
   if (it != values.end())
     return it->second;
+  if (sequences.count(name)) {
+    error() << "input '" << name
+            << "' is a sequence; only Identity takes sequences";
+    return failure();
+  }
   if (constantProtos.count(name)) {
     const ConstantTensor *c = lookupConstant(name);
     if (!c)
@@ -527,6 +532,21 @@ Value Importer::toStorage(Value value) {
 //===----------------------------------------------------------------------===//
 // Outputs and builders
 //===----------------------------------------------------------------------===//
+
+std::optional<SmallVector<Value>>
+Importer::sequenceInput(unsigned i) const {
+  if (!hasInput(i))
+    return std::nullopt;
+  auto it = sequences.find(inputName(i));
+  if (it == sequences.end())
+    return std::nullopt;
+  return it->second;
+}
+
+void Importer::setSequenceOutput(unsigned i, ArrayRef<Value> elements) {
+  if (static_cast<int>(i) < node().output_size() && !node().output(i).empty())
+    sequences[node().output(i)] = SmallVector<Value>(elements);
+}
 
 LogicalResult Importer::setOutput(unsigned i, Value value) {
   if (static_cast<int>(i) >= node().output_size() || node().output(i).empty())

@@ -154,6 +154,9 @@ public:
   /// context.
   LogicalResult importGraph();
 
+  /// Element shapes of the sequence graph inputs (from --input-shape).
+  llvm::StringMap<SmallVector<SmallVector<int64_t>>> sequenceInputShapes;
+
   /// The error strict ONNX shape inference reported, if it failed (the
   /// driver then reruns it leniently); attached as a note to import errors.
   std::string shapeInferenceError;
@@ -201,6 +204,9 @@ public:
   StringRef inputName(unsigned i) const;
   /// The value of input `i`; constants become qnn.constant ops on first use.
   FailureOr<Value> input(unsigned i);
+  /// The elements of input `i` if it is a sequence (a sequence graph input
+  /// of static length is one value per element), else std::nullopt.
+  std::optional<SmallVector<Value>> sequenceInput(unsigned i) const;
   /// Like input(), but fails unless the element type is a float type.
   FailureOr<Value> floatInput(unsigned i);
   /// The constant behind input `i`, or null if it is not a constant.
@@ -227,6 +233,8 @@ public:
   /// Binds output `i` to `value` after checking its shape against the one
   /// ONNX shape inference found, if any.
   LogicalResult setOutput(unsigned i, Value value);
+  /// Binds output `i` to a sequence of values.
+  void setSequenceOutput(unsigned i, ArrayRef<Value> elements);
   /// A qnn.constant holding `value`.
   Value createConstant(DenseElementsAttr value);
   /// A one-element tensor<1xT> qnn.constant holding `value`.
@@ -264,6 +272,8 @@ private:
 
   /// Values of the ONNX names built so far.
   llvm::StringMap<Value> values;
+  /// Sequence values by name, one value per element.
+  llvm::StringMap<SmallVector<Value>> sequences;
   /// Constant tensors by name: protos, converted on first use.
   llvm::StringMap<const onnx::TensorProto *> constantProtos;
   llvm::StringMap<ConstantTensor> constants;

@@ -53,7 +53,7 @@
 
 // RUN: not quant-translate --import-onnx %S/Inputs/bad/dynamic-dim.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=DYNAMIC
 // RUN: not test -e %t.mlir
-// DYNAMIC: dynamic-dim.onnx: error: graph input 'x' has a dynamic dimension 1; only the first (batch) dimension can be fixed, with --batch
+// DYNAMIC: dynamic-dim.onnx: error: graph input 'x' has a dynamic dimension 1; fix it with --input-shape (--batch sizes only the first)
 
 // RUN: not quant-translate --import-onnx %S/Inputs/bad/checker-error.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=CHECKER
 // RUN: not test -e %t.mlir

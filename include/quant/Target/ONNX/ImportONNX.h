@@ -36,6 +36,12 @@ struct ONNXImportOptions {
   /// backend tests. Each entry is `file.pb` (the tensor's own name selects
   /// the graph input) or `name=file.pb`.
   std::vector<std::string> frozenInputs;
+  /// Shapes of graph inputs, `name=D0xD1x...` for a tensor (fixes dynamic
+  /// or unknown dimensions; known ones must agree) or `name=[S0,S1,...]`
+  /// for a sequence (its length and element shapes: each element becomes
+  /// one function argument). An optional input is compiled as present,
+  /// and its spec applies to its element.
+  std::vector<std::string> inputShapes;
 };
 
 /// Registers the dialects that imported modules use (qnn, quant, func,
