@@ -21,6 +21,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstdlib>
 #include <cstring>
 
 using namespace mlir;
@@ -87,6 +88,9 @@ bool OurModel::compile(const std::string &source, bool kernels) {
   CodegenOptions options;
   options.name = "bench";
   options.kernels = kernels;
+  // QUANT_BENCH_WEIGHT_BLOCK overrides the kernels' cache budget (bytes).
+  if (const char *block = std::getenv("QUANT_BENCH_WEIGHT_BLOCK"))
+    options.weightBlockBytes = std::strtoul(block, nullptr, 10);
   std::string error;
   impl->model =
       JITModel::compile(*module, std::move(*tm), options, 2, error);

@@ -17,7 +17,8 @@
 //
 // pack and unpack (KernelLayout.cpp) move V x V blocks through registers.
 // A GEMM is the 1x1 convolution of a 1 x M image with K channels. The
-// accumulator tile is written once, after the whole reduction.
+// accumulator tile is written once per reduction block (the whole
+// reduction unless a channel group's weights outgrow the cache budget).
 //
 //===----------------------------------------------------------------------===//
 
@@ -147,9 +148,12 @@ Value emitDot(OpBuilder &b, Location loc, const Plan &pl, Value acc, Value a,
 }
 
 /// One mr x nv tile: pixels [p, p + mr) of image n, output channels
-/// [ob * L, (ob + nv) * L). Returns `out` with the tile written.
+/// [ob * L, (ob + nv) * L), channel steps [cFrom, cTo) of every tap: the
+/// accumulators start at the bias for the `first` reduction block, else at
+/// the partial sums in `out`. Returns `out` with the tile written.
 Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
-               int64_t nv, Value n, Value p, Value ob, Value out) {
+               int64_t nv, Value n, Value p, Value ob, Value cFrom, Value cTo,
+               bool first, Value out) {
   const ConvShape &s = pl.s;
   // Input row and column of each pixel's (ky, kx) = (0, 0) tap.
   SmallVector<Value> rows, cols;
@@ -160,17 +164,24 @@ Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
     rows.push_back(mulAdd(b, loc, oy, s.sy, Value()));
     cols.push_back(mulAdd(b, loc, ox, s.sx, Value()));
   }
-  // Accumulators start at the bias.
+  // Position of accumulator (m, v) in the [N][prow][Op] output.
+  Value rowBase = mulAdd(b, loc, n, pl.prow, p);
+  auto outPos = [&](int64_t m, int64_t v) {
+    Value row = mulAdd(b, loc, rowBase, 1, cIdx(b, loc, m));
+    Value o = mulAdd(b, loc, ob, pl.lanes, cIdx(b, loc, v * pl.lanes));
+    return mulAdd(b, loc, row, pl.op, o);
+  };
   auto accVec = VectorType::get({pl.lanes}, pl.acc);
   SmallVector<Value> init(mr * nv);
   for (int64_t v = 0; v < nv; ++v) {
     Value o = mulAdd(b, loc, ob, pl.lanes, cIdx(b, loc, v * pl.lanes));
-    Value bv = readVector(b, loc, accVec, pl.bias, o);
+    Value bv = first ? readVector(b, loc, accVec, pl.bias, o) : Value();
     for (int64_t m = 0; m < mr; ++m)
-      init[m * nv + v] = bv;
+      init[m * nv + v] =
+          bv ? bv : readVector(b, loc, accVec, out, outPos(m, v));
   }
 
-  int64_t cq = pl.cp / pl.depth, panel = pl.lanes * pl.depth;
+  int64_t panel = pl.lanes * pl.depth;
   Value c0 = cIdx(b, loc, 0), c1 = cIdx(b, loc, 1);
   auto kyLoop = scf::ForOp::create(
       b, loc, c0, cIdx(b, loc, s.kh), c1, init,
@@ -185,10 +196,10 @@ Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
                 iy.push_back(arith::AddIOp::create(b, loc, rows[m], dyOff));
                 ix.push_back(arith::AddIOp::create(b, loc, cols[m], dxOff));
               }
-              Value tapW =
-                  mulAdd(b, loc, mulAdd(b, loc, ky, s.kw, kx), cq, Value());
+              Value tapW = mulAdd(b, loc, mulAdd(b, loc, ky, s.kw, kx),
+                                  pl.cp / pl.depth, Value());
               auto cLoop = scf::ForOp::create(
-                  b, loc, c0, cIdx(b, loc, cq), c1, accs,
+                  b, loc, cFrom, cTo, c1, accs,
                   [&](OpBuilder &b, Location loc, Value c, ValueRange accs) {
                     Value k = arith::AddIOp::create(b, loc, tapW, c);
                     SmallVector<Value> ws;
@@ -220,24 +231,20 @@ Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
         scf::YieldOp::create(b, loc, kxLoop.getResults());
       });
 
-  Value rowBase = mulAdd(b, loc, n, pl.prow, p);
-  for (int64_t m = 0; m < mr; ++m) {
-    Value row = mulAdd(b, loc, rowBase, 1, cIdx(b, loc, m));
-    for (int64_t v = 0; v < nv; ++v) {
-      Value o = mulAdd(b, loc, ob, pl.lanes, cIdx(b, loc, v * pl.lanes));
-      Value pos = mulAdd(b, loc, row, pl.op, o);
-      out = writeVector(b, loc, kyLoop.getResult(m * nv + v), out, pos);
-    }
-  }
+  for (int64_t m = 0; m < mr; ++m)
+    for (int64_t v = 0; v < nv; ++v)
+      out = writeVector(b, loc, kyLoop.getResult(m * nv + v), out,
+                        outPos(m, v));
   return out;
 }
 
-/// All tiles of the output, as loops over images, channel blocks and pixel
-/// blocks (remainders get their own, narrower tiles).
+/// All tiles of the output, as loops over images, channel blocks, reduction
+/// blocks and pixel blocks (remainders get their own, narrower tiles).
 Value emitTiles(OpBuilder &b, Location loc, const Plan &pl, Value out) {
   int64_t blocks = pl.op / pl.lanes;
   int64_t fullBlocks = blocks / pl.nv * pl.nv, restNv = blocks % pl.nv;
   int64_t fullPix = pl.p / pl.mr * pl.mr, restMr = pl.p % pl.mr;
+  int64_t cq = pl.cp / pl.depth;
   return forEach(b, loc, 0, pl.s.n, 1, out,
                  [&](OpBuilder &b, Location loc, Value n, Value cur) {
                    // Channel blocks [from, to) in groups of nv, all pixels of
@@ -247,16 +254,41 @@ Value emitTiles(OpBuilder &b, Location loc, const Plan &pl, Value out) {
                      return forEach(
                          b, loc, from, to, nv, cur,
                          [&](OpBuilder &b, Location loc, Value ob, Value acc) {
-                           acc = forEach(b, loc, 0, fullPix, pl.mr, acc,
-                                         [&](OpBuilder &b, Location loc,
-                                             Value p, Value acc) {
-                                           return emitTile(b, loc, pl, pl.mr,
-                                                           nv, n, p, ob, acc);
-                                         });
-                           if (restMr > 0)
-                             acc = emitTile(b, loc, pl, restMr, nv, n,
-                                            cIdx(b, loc, fullPix), ob, acc);
-                           return acc;
+                           // All pixel tiles over channel steps [from, to).
+                           auto pixelTiles = [&](OpBuilder &b, Location loc,
+                                                 Value from, Value to,
+                                                 bool first, Value acc) {
+                             acc = forEach(b, loc, 0, fullPix, pl.mr, acc,
+                                           [&](OpBuilder &b, Location loc,
+                                               Value p, Value acc) {
+                                             return emitTile(b, loc, pl, pl.mr,
+                                                             nv, n, p, ob, from,
+                                                             to, first, acc);
+                                           });
+                             if (restMr > 0)
+                               acc = emitTile(b, loc, pl, restMr, nv, n,
+                                              cIdx(b, loc, fullPix), ob, from,
+                                              to, first, acc);
+                             return acc;
+                           };
+                           // The first reduction block starts at the bias,
+                           // the others (a loop) at the partial sums.
+                           acc = pixelTiles(b, loc, cIdx(b, loc, 0),
+                                            cIdx(b, loc, pl.cBlock), true, acc);
+                           if (pl.cBlock >= cq)
+                             return acc;
+                           return forEach(
+                               b, loc, pl.cBlock, cq, pl.cBlock, acc,
+                               [&](OpBuilder &b, Location loc, Value from,
+                                   Value acc) {
+                                 Value to = arith::MinUIOp::create(
+                                     b, loc,
+                                     mulAdd(b, loc, from, 1,
+                                            cIdx(b, loc, pl.cBlock)),
+                                     cIdx(b, loc, cq));
+                                 return pixelTiles(b, loc, from, to, false,
+                                                   acc);
+                               });
                          });
                    };
                    cur = channelBlocks(0, fullBlocks, pl.nv, cur);
@@ -449,7 +481,25 @@ qnn::RescaleOp fusableRescale(Operation *op, int64_t o, FusedRescale &fused) {
 struct KernelTarget {
   unsigned vectorBits, registers;
   bool vnni, pmaddwd;
+  int64_t weightBlockBytes;
 };
+
+/// Channel steps per reduction block, so that the weights of one block
+/// (one channel group, all taps) fit `budget` bytes. Every pixel tile
+/// streams its group's weights once per block, so when they outgrow the L2
+/// cache (a 3x3 conv with 512 f32 channels: 1.2 MB per 64 output
+/// channels) the tiles would each read them from L3; blocked, the tiles of
+/// one block share a cached slice and keep partial sums in the output.
+/// A single pixel tile (a GEMV) reads its weights once either way.
+static int64_t reductionBlock(const Plan &pl, int64_t budget) {
+  int64_t cq = pl.cp / pl.depth;
+  int64_t bytes = pl.nv * pl.lanes * pl.depth * pl.kq *
+                  static_cast<int64_t>(pl.elem.getIntOrFloatBitWidth() / 8);
+  if (budget <= 0 || pl.p <= pl.mr || bytes <= budget)
+    return cq;
+  int64_t blocks = std::min<int64_t>(cq, llvm::divideCeilSigned(bytes, budget));
+  return llvm::divideCeilSigned(cq, blocks);
+}
 
 /// Rewrites `op` (its shape in `s`, weights OIHW in `wt`) into the kernel.
 /// Fails (leaving the op alone) for element types it does not handle.
@@ -499,6 +549,7 @@ LogicalResult buildKernel(OpBuilder &b, Operation *op, ConvShape s,
   // larger f32 and conv shapes unchanged; so integer kernels only.
   pl.interleave = !isFloat;
   pl.nv = std::min(pl.nv, pl.op / pl.lanes);
+  pl.cBlock = reductionBlock(pl, t.weightBlockBytes);
 
   Location loc = op->getLoc();
   b.setInsertionPoint(op);
@@ -600,7 +651,8 @@ struct QuantLinearKernelsPass
   using Base::Base;
 
   void runOnOperation() override {
-    KernelTarget t{vectorBits, registers, vnni, pmaddwd};
+    KernelTarget t{vectorBits, registers, vnni, pmaddwd,
+                   static_cast<int64_t>(weightBlockBytes)};
     SmallVector<Operation *> ops;
     getOperation().walk([&](Operation *op) {
       if (llvm::isa<qnn::Conv2DOp, qnn::FullyConnectedOp, qnn::MatMulOp>(op))

@@ -41,6 +41,11 @@ struct Plan {
   DotKind kind;
   int64_t lanes, depth, mr, nv;
   bool interleave = true; ///< Panels of a channel group interleaved per step.
+  /// Channel steps per reduction block: each block (those steps of every
+  /// tap) runs over all pixel tiles of a channel group before the next.
+  /// Cp / depth (one block) unless the group's weights exceed the cache
+  /// budget.
+  int64_t cBlock = 1;
   Type elem, acc;         ///< Packed operand and accumulator element types.
   int64_t hp, wp, cp, kq, op;
   int64_t p;     ///< Output pixels per image (OH * OW; M for a GEMM).

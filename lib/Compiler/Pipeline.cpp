@@ -114,6 +114,7 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
       kernels.vnni = options.target.avx512vnni ||
                      (options.target.avxvnni && options.target.vectorBits == 256);
       kernels.pmaddwd = options.target.x86;
+      kernels.weightBlockBytes = options.weightBlockBytes;
       pm.addNestedPass<func::FuncOp>(qnn::createQuantLinearKernels(kernels));
     }
     pm.addPass(qnn::createConvertQNNToLinalg());

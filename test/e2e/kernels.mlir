@@ -2,10 +2,13 @@
 // matmul with constant weights, the shapes that take the packed
 // microkernels (quant-linear-kernels: VNNI on the host, pmaddwd on
 // x86-64 and x86-64-v3) and their edge cases, compared bit-exactly with the
-// naive reference (qnn-ref).
+// naive reference (qnn-ref). A 512-byte cache budget splits every
+// multi-tile reduction into blocks (partial sums kept in the output).
 // RUN: %e2e-check %s %t --mcpu=x86-64
 // RUN: %e2e-check %s %t --mcpu=x86-64-v3
 // RUN: %e2e-check %s %t
+// RUN: %e2e-check %s %t --weight-block-bytes=512
+// RUN: %e2e-check %s %t --weight-block-bytes=512 --mcpu=x86-64-v3
 
 // C = 3 (channels padded to the dot depth), O = 17 (odd).
 func.func @conv_c3_o17(%x: tensor<1x3x9x9xi8>) -> tensor<1x17x9x9xi32> {

@@ -97,6 +97,12 @@ cl::opt<std::string> symbolName("name",
                                 cl::init("model"));
 cl::opt<std::string> triple("target-triple",
                             cl::desc("Target triple (default: host)"));
+cl::opt<unsigned> weightBlockBytes(
+    "weight-block-bytes",
+    cl::desc("Cache budget of the conv / GEMM kernels: the reduction is "
+             "split so that a channel group's weights fit it (about half "
+             "the L2; 0: never split)"),
+    cl::init(512 * 1024));
 cl::opt<std::string> cpu("mcpu", cl::desc("Target CPU (default: host CPU)"));
 cl::opt<std::string> attrs("mattr",
                            cl::desc("Target features, e.g. +avx2,-fma"));
@@ -258,6 +264,7 @@ int main(int argc, char **argv) {
   options.entry = entry;
   options.name = symbolName;
   options.target = getTargetFeatures(**tm);
+  options.weightBlockBytes = weightBlockBytes;
   options.foldQDQ =
       foldQDQ == cl::BOU_UNSET ? tool.isONNX() : foldQDQ == cl::BOU_TRUE;
   if (failed(runPipeline(module, options, stopAfter.value_or(Phase::LLVM))))

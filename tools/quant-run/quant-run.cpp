@@ -95,6 +95,12 @@ cl::opt<bool> noKernels("no-kernels",
                         cl::desc("Lower conv / GEMM through the generic "
                                  "linalg.contract path instead of the packed "
                                  "microkernels"));
+cl::opt<unsigned> weightBlockBytes(
+    "weight-block-bytes",
+    cl::desc("Cache budget of the conv / GEMM kernels: the reduction is "
+             "split so that a channel group's weights fit it (about half "
+             "the L2; 0: never split)"),
+    cl::init(512 * 1024));
 cl::opt<std::string> cpu("mcpu", cl::desc("Target CPU (default: host)"));
 cl::opt<std::string> attrs("mattr", cl::desc("Target features"));
 cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
@@ -229,6 +235,7 @@ int main(int argc, char **argv) {
   options.entry = entry;
   options.name = "quant_run_model";
   options.kernels = !noKernels;
+  options.weightBlockBytes = weightBlockBytes;
   options.foldQDQ =
       foldQDQ == cl::BOU_UNSET ? tool.isONNX() : foldQDQ == cl::BOU_TRUE;
   std::unique_ptr<JITModel> model =

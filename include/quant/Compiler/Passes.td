@@ -58,7 +58,10 @@ def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
     packed at compile time into [K/g][L][g] panels (L accumulator lanes
     per vector, g the dot depth; for integer dots the nv panels of one
     tile's channel group interleaved per reduction step) and an MR x (nv * L) accumulator tile
-    stays in registers across the whole reduction. The NCHW <-> NHWC
+    stays in registers across the whole reduction, or across one block of
+    it when a channel group's weights exceed `weight-block-bytes` (then
+    all pixel tiles run one block before the next, with partial sums in
+    the output). The NCHW <-> NHWC
     layout changes move V x V blocks through registers. With `vnni` the
     i8 dot is AVX-512 VNNI vpdpbusd (u8 x s8): activations are biased by
     +128 when packed and 128 * sum_k w is subtracted from the bias at
@@ -76,7 +79,12 @@ def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
            "Use vpdpbusd for i8 dot products (AVX-512 VNNI with 512-bit "
            "vectors, AVX-VNNI with 256-bit vectors)">,
     Option<"pmaddwd", "pmaddwd", "bool", /*default=*/"false",
-           "Use x86 pmaddwd (i16 pairs) for i8 dot products">
+           "Use x86 pmaddwd (i16 pairs) for i8 dot products">,
+    Option<"weightBlockBytes", "weight-block-bytes", "unsigned",
+           /*default=*/"524288",
+           "Split the reduction so that the weights one channel group "
+           "streams per pixel tile fit this many bytes (half an L2); 0 "
+           "never splits">
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::LLVM::LLVMDialect",

@@ -46,6 +46,9 @@ struct CodegenOptions {
   /// Packed-weight microkernels for conv / GEMM with constant weights
   /// (quant-linear-kernels); off: the generic linalg.contract lowering.
   bool kernels = true;
+  /// Cache budget of the kernels' reduction blocking (quant-linear-kernels
+  /// weight-block-bytes): about half the target's L2; 0 never blocks.
+  unsigned weightBlockBytes = 512 * 1024;
   /// Fuse a QDQ graph into quantized ops first (qnn-propagate-scales,
   /// qnn-fold-requant), so that it becomes integer code: what an imported
   /// ONNX model needs.
