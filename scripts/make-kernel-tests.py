@@ -179,6 +179,9 @@ floats = [
     conv("fconv_c16_w20", 1, 16, 7, 20, 20, 3, 3, pad=(1, 1, 1, 1), elt="f32"),
     conv("fconv_c32_s2_batch2", 2, 32, 9, 17, 16, 3, 3, stride=(2, 2),
          pad=(1, 1, 1, 1), elt="f32"),
+    fc("ffc_m1", 1, 130, 100, elt="f32",
+       comment="A GEMV: wider channel groups (6 vectors with 16 registers), "
+       "13 or 7 blocks leave a partial group."),
 ]
 
 with open("test/e2e/kernels.mlir", "w") as f:
