@@ -4,7 +4,7 @@
 //       [--emit=obj|asm|llvm|mlir] [--emit-after=<phase>] [--entry=main]
 //       [--target-triple=T] [--mcpu=CPU] [--mattr=+f,-g] [-O0..3]
 //       [--batch N] [--freeze-input [NAME=]FILE.pb]... [--fold-qdq]
-//       [--input-shape NAME=SHAPE]...
+//       [--input-shape NAME=SHAPE]... [--weight-block-bytes N]
 //       [--calibrate=samples.npy[,...] [--calibration=minmax|percentile|
 //        mse|entropy] [--quantize='<qnn-ptq options>']]
 //
@@ -24,6 +24,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "quant/Compiler/Calibrate.h"
+#include "quant/Compiler/CodegenToolOptions.h"
 #include "quant/Compiler/Interface.h"
 #include "quant/Compiler/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
@@ -70,26 +71,7 @@ cl::opt<std::string> emitAfter(
              "linalg, vector, bufferize, loops, llvm; calibration with "
              "--calibrate)"),
     cl::value_desc("phase"));
-cl::opt<int64_t> batch("batch",
-                       cl::desc("ONNX input: size of a dynamic batch "
-                                "dimension (default 1)"),
-                       cl::init(1));
-cl::list<std::string> freezeInputs(
-    "freeze-input",
-    cl::desc("ONNX input: turn a graph input into a constant read from a "
-             "TensorProto file ([NAME=]FILE.pb), repeatable"),
-    cl::value_desc("[name=]file.pb"));
-cl::list<std::string> inputShapes(
-    "input-shape",
-    cl::desc("ONNX input: the shape of a graph input, NAME=D0xD1x... "
-             "for a tensor with dynamic or unknown dimensions, "
-             "NAME=[D0xD1,...] for a sequence (one argument per element), "
-             "repeatable"),
-    cl::value_desc("name=shape"));
-cl::opt<cl::boolOrDefault> foldQDQ(
-    "fold-qdq",
-    cl::desc("Fuse the QDQ graph into integer ops first (qnn-propagate-"
-             "scales, qnn-fold-requant; default: on for ONNX input)"));
+SharedToolOptions shared;
 cl::opt<std::string> entry("entry", cl::desc("Function to compile"),
                            cl::init("main"));
 cl::opt<std::string> symbolName("name",
@@ -97,12 +79,6 @@ cl::opt<std::string> symbolName("name",
                                 cl::init("model"));
 cl::opt<std::string> triple("target-triple",
                             cl::desc("Target triple (default: host)"));
-cl::opt<unsigned> weightBlockBytes(
-    "weight-block-bytes",
-    cl::desc("Cache budget of the conv / GEMM kernels: the reduction is "
-             "split so that a channel group's weights fit it (about half "
-             "the L2; 0: never split)"),
-    cl::init(512 * 1024));
 cl::opt<std::string> cpu("mcpu", cl::desc("Target CPU (default: host CPU)"));
 cl::opt<std::string> attrs("mattr",
                            cl::desc("Target features, e.g. +avx2,-fma"));
@@ -233,13 +209,8 @@ int main(int argc, char **argv) {
     return fail(llvm::toString(tm.takeError()));
 
   std::string error;
-  LoadModelOptions loadOptions;
-  loadOptions.batch = batch;
-  loadOptions.frozenInputs.assign(freezeInputs.begin(), freezeInputs.end());
-  loadOptions.inputShapes.assign(inputShapes.begin(), inputShapes.end());
-  loadOptions.entry = entry;
   ToolModel tool;
-  if (failed(tool.load(inputFile, loadOptions)))
+  if (failed(tool.load(inputFile, shared.getLoadOptions(entry))))
     return 1; // The parser or the importer reported the error.
   ModuleOp module = tool.getModule();
 
@@ -264,9 +235,7 @@ int main(int argc, char **argv) {
   options.entry = entry;
   options.name = symbolName;
   options.target = getTargetFeatures(**tm);
-  options.weightBlockBytes = weightBlockBytes;
-  options.foldQDQ =
-      foldQDQ == cl::BOU_UNSET ? tool.isONNX() : foldQDQ == cl::BOU_TRUE;
+  shared.applyTo(options, tool.isONNX());
   if (failed(runPipeline(module, options, stopAfter.value_or(Phase::LLVM))))
     return 1;
 

@@ -4,7 +4,7 @@
 //       [--per-sample] [--bench N [--warmup W]] [--random-inputs] [--seed S]
 //       [--entry main] [--mcpu CPU] [--mattr +f,-g] [-O0..3]
 //       [--batch N] [--freeze-input [NAME=]FILE.pb]... [--fold-qdq]
-//       [--input-shape NAME=SHAPE]...
+//       [--input-shape NAME=SHAPE]... [--weight-block-bytes N]
 //
 // Reads MLIR or ONNX (imported, then its QDQ graph fused into integer ops),
 // compiles the model with the same pipeline as quant-compile, JIT-compiles
@@ -16,6 +16,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "quant/Compiler/CodegenToolOptions.h"
 #include "quant/Compiler/AlignedBuffer.h"
 #include "quant/Compiler/Interface.h"
 #include "quant/Compiler/JIT.h"
@@ -69,38 +70,13 @@ cl::opt<int> warmupRuns("warmup",
                         cl::desc("Untimed runs before timing (default: "
                                  "max(1, N/10))"),
                         cl::init(-1));
-cl::opt<int64_t> batch("batch",
-                       cl::desc("ONNX input: size of a dynamic batch "
-                                "dimension (default 1)"),
-                       cl::init(1));
-cl::list<std::string> freezeInputs(
-    "freeze-input",
-    cl::desc("ONNX input: turn a graph input into a constant read from a "
-             "TensorProto file ([NAME=]FILE.pb), repeatable"),
-    cl::value_desc("[name=]file.pb"));
-cl::list<std::string> inputShapes(
-    "input-shape",
-    cl::desc("ONNX input: the shape of a graph input, NAME=D0xD1x... "
-             "for a tensor with dynamic or unknown dimensions, "
-             "NAME=[D0xD1,...] for a sequence (one argument per element), "
-             "repeatable"),
-    cl::value_desc("name=shape"));
-cl::opt<cl::boolOrDefault> foldQDQ(
-    "fold-qdq",
-    cl::desc("Fuse the QDQ graph into integer ops first (qnn-propagate-"
-             "scales, qnn-fold-requant; default: on for ONNX input)"));
+SharedToolOptions shared;
 cl::opt<std::string> entry("entry", cl::desc("Function to run"),
                            cl::init("main"));
 cl::opt<bool> noKernels("no-kernels",
                         cl::desc("Lower conv / GEMM through the generic "
                                  "linalg.contract path instead of the packed "
                                  "microkernels"));
-cl::opt<unsigned> weightBlockBytes(
-    "weight-block-bytes",
-    cl::desc("Cache budget of the conv / GEMM kernels: the reduction is "
-             "split so that a channel group's weights fit it (about half "
-             "the L2; 0: never split)"),
-    cl::init(512 * 1024));
 cl::opt<std::string> cpu("mcpu", cl::desc("Target CPU (default: host)"));
 cl::opt<std::string> attrs("mattr", cl::desc("Target features"));
 cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
@@ -172,13 +148,8 @@ int main(int argc, char **argv) {
     return fail(llvm::toString(std::move(err)));
 
   std::string error;
-  LoadModelOptions loadOptions;
-  loadOptions.batch = batch;
-  loadOptions.frozenInputs.assign(freezeInputs.begin(), freezeInputs.end());
-  loadOptions.inputShapes.assign(inputShapes.begin(), inputShapes.end());
-  loadOptions.entry = entry;
   ToolModel tool;
-  if (failed(tool.load(inputFile, loadOptions)))
+  if (failed(tool.load(inputFile, shared.getLoadOptions(entry))))
     return 1; // The parser or the importer reported the error.
   ModuleOp module = tool.getModule();
   FailureOr<ModelInterface> interface = getModelInterface(module, entry);
@@ -235,9 +206,7 @@ int main(int argc, char **argv) {
   options.entry = entry;
   options.name = "quant_run_model";
   options.kernels = !noKernels;
-  options.weightBlockBytes = weightBlockBytes;
-  options.foldQDQ =
-      foldQDQ == cl::BOU_UNSET ? tool.isONNX() : foldQDQ == cl::BOU_TRUE;
+  shared.applyTo(options, tool.isONNX());
   std::unique_ptr<JITModel> model =
       JITModel::compile(module, std::move(*tm), options, optLevel, error);
   if (!model)
