@@ -81,6 +81,25 @@ Tensor qnnref::detail::make(Type t) {
   return r;
 }
 
+int64_t qnnref::detail::windowArgMax(const Tensor &key,
+                                     const std::vector<int64_t> &out,
+                                     ArrayRef<int64_t> k, ArrayRef<int64_t> s,
+                                     ArrayRef<int64_t> d, ArrayRef<int64_t> p) {
+  int64_t h = key.shape[2], w = key.shape[3];
+  int64_t best = -1;
+  for (int64_t ky = 0; ky < k[0]; ++ky)
+    for (int64_t kx = 0; kx < k[1]; ++kx) {
+      int64_t iy = out[2] * s[0] + ky * d[0] - p[0];
+      int64_t ix = out[3] * s[1] + kx * d[1] - p[1];
+      if (iy < 0 || iy >= h || ix < 0 || ix >= w)
+        continue; // Padded positions never win.
+      int64_t at = ((out[0] * key.shape[1] + out[1]) * h + iy) * w + ix;
+      if (best < 0 || key.values[at] > key.values[best])
+        best = at;
+    }
+  return best;
+}
+
 void qnnref::detail::forEach(
     const std::vector<int64_t> &shape,
     const std::function<void(const std::vector<int64_t> &, int64_t)> &f) {
@@ -225,22 +244,10 @@ Tensor matmul(qnn::MatMulOp op, const Tensor &a, const Tensor &b) {
 /// codes order as their reals, codebook indices need not.
 Tensor maxPool(qnn::MaxPool2DOp op, const Tensor &x, const Tensor &key) {
   Tensor y = make(op.getType());
-  ArrayRef<int64_t> k = op.getKernel(), s = op.getStrides(),
-                    d = op.getDilations(), p = op.getPadding();
-  int64_t h = x.shape[2], w = x.shape[3];
   forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    int64_t best = -1;
-    for (int64_t ky = 0; ky < k[0]; ++ky)
-      for (int64_t kx = 0; kx < k[1]; ++kx) {
-        int64_t iy = i[2] * s[0] + ky * d[0] - p[0];
-        int64_t ix = i[3] * s[1] + kx * d[1] - p[1];
-        if (iy < 0 || iy >= h || ix < 0 || ix >= w)
-          continue; // Padded positions never win.
-        int64_t at = ((i[0] * x.shape[1] + i[1]) * h + iy) * w + ix;
-        if (best < 0 || key.values[at] > key.values[best])
-          best = at;
-      }
-    y.values[pos] = x.values[best];
+    y.values[pos] = x.values[windowArgMax(key, i, op.getKernel(),
+                                          op.getStrides(), op.getDilations(),
+                                          op.getPadding())];
   });
   return y;
 }

@@ -34,6 +34,16 @@ void forEach(const std::vector<int64_t> &shape,
 /// Numpy broadcasting: the linear position in `in` of output index `idx`.
 int64_t broadcastIndex(const Tensor &in, const std::vector<int64_t> &idx);
 
+/// The linear position in the NCHW tensor `key` of the largest element of
+/// the 2-D pooling window of output index `out` (first in row-major window
+/// order on ties; padded positions never win), or -1 for a window of
+/// padding only.
+int64_t windowArgMax(const Tensor &key, const std::vector<int64_t> &out,
+                     llvm::ArrayRef<int64_t> kernel,
+                     llvm::ArrayRef<int64_t> strides,
+                     llvm::ArrayRef<int64_t> dilations,
+                     llvm::ArrayRef<int64_t> padding);
+
 //===----------------------------------------------------------------------===//
 // QuantOps.cpp
 //===----------------------------------------------------------------------===//

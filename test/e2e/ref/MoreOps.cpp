@@ -12,7 +12,6 @@
 #include "quant/Dialect/QNN/IR/QNN.h"
 
 #include <cmath>
-#include <limits>
 
 using namespace mlir;
 using namespace qnnref;
@@ -90,26 +89,15 @@ bool poolIndices(Operation &op, const std::vector<const Tensor *> &in,
     return false;
   const Tensor &x = *in[0];
   r = make(o.getType());
-  ArrayRef<int64_t> k = o.getKernel(), s = o.getStrides(),
-                    d = o.getDilations(), p = o.getPadding();
-  int64_t c = x.shape[1], h = x.shape[2], w = x.shape[3];
+  int64_t h = x.shape[2], w = x.shape[3];
   forEach(r.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    double best = -std::numeric_limits<double>::infinity();
-    int64_t where = -1;
-    for (int64_t ky = 0; ky < k[0]; ++ky)
-      for (int64_t kx = 0; kx < k[1]; ++kx) {
-        int64_t iy = i[2] * s[0] + ky * d[0] - p[0];
-        int64_t ix = i[3] * s[1] + kx * d[1] - p[1];
-        if (iy < 0 || iy >= h || ix < 0 || ix >= w)
-          continue;
-        int64_t plane = i[0] * c + i[1];
-        double v = x.values[(plane * h + iy) * w + ix];
-        if (where >= 0 && !(v > best))
-          continue;
-        best = v;
-        where = o.getColumnMajor() ? plane * h * w + ix * h + iy
-                                   : (plane * h + iy) * w + ix;
-      }
+    int64_t where = windowArgMax(x, i, o.getKernel(), o.getStrides(),
+                                 o.getDilations(), o.getPadding());
+    // storage_order 1 numbers each plane's elements column by column.
+    if (where >= 0 && o.getColumnMajor()) {
+      int64_t plane = where / (h * w), iy = where / w % h, ix = where % w;
+      where = plane * h * w + ix * h + iy;
+    }
     r.values[pos] = static_cast<double>(where);
   });
   return true;
