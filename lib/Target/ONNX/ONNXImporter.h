@@ -35,6 +35,21 @@ namespace mlir::qnn::onnximport {
 
 class Importer;
 
+/// Element shapes of sequence graph inputs by name (from --input-shape).
+using SequenceShapes = llvm::StringMap<SmallVector<SmallVector<int64_t>>>;
+
+/// The type an optional ONNX type holds (graph inputs of optional type are
+/// compiled as present); any other type itself.
+const onnx::TypeProto &unwrapOptional(const onnx::TypeProto &type);
+
+/// Applies the import options to the graph inputs of `model` before it is
+/// checked (ONNXInputs.cpp): frozen inputs become initializers,
+/// --input-shape sets tensor shapes (a sequence input's element shapes go
+/// to `sequenceShapes`) and a dynamic first dimension gets the batch size.
+LogicalResult prepareGraphInputs(onnx::ModelProto &model,
+                                 const ONNXImportOptions &opts, Location loc,
+                                 SequenceShapes &sequenceShapes);
+
 /// Converts the importer's current node. Reports its own errors (through
 /// Importer::error) and returns failure after doing so.
 using NodeConverter = LogicalResult (*)(Importer &);
@@ -155,7 +170,7 @@ public:
   LogicalResult importGraph();
 
   /// Element shapes of the sequence graph inputs (from --input-shape).
-  llvm::StringMap<SmallVector<SmallVector<int64_t>>> sequenceInputShapes;
+  SequenceShapes sequenceInputShapes;
 
   /// The error strict ONNX shape inference reported, if it failed (the
   /// driver then reruns it leniently); attached as a note to import errors.
