@@ -7,24 +7,34 @@
 set -euo pipefail
 
 # Optional: only bench/run.sh asks for these (install-deps.sh --bench).
+# --list prints the package names (one a line) and installs nothing
+# (scripts/check-deps.sh uses it).
 BENCH_PACKAGES=(libdnnl-dev libopenblas-dev libbenchmark-dev)
 extra=()
+list=false
 for arg in "$@"; do
   if [[ "$arg" == --bench ]]; then
     extra+=("${BENCH_PACKAGES[@]}")
+  elif [[ "$arg" == --list ]]; then
+    list=true
   else
     extra+=("$arg")
   fi
 done
 
 PACKAGES=(
-  cmake ninja-build g++ python3
-  llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools
+  cmake ninja-build g++ python3 ca-certificates
+  llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22
   libgtest-dev
   libonnx-dev libprotobuf-dev libonnx-testdata
   python3-numpy python3-onnx
   ${extra[@]+"${extra[@]}"}
 )
+
+if $list; then
+  printf '%s\n' "${PACKAGES[@]}"
+  exit 0
+fi
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -8,6 +8,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD_DIR=${BUILD_DIR:-$ROOT/build}
 export BUILD_DIR
 "$ROOT/scripts/build.sh"
+# Every tool the tests call comes from a package install-deps.sh installs.
+"$ROOT/scripts/check-deps.sh"
 
 echo "== all tests (ctest: lit files, unit tests, ONNX conformance) =="
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)"

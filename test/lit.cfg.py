@@ -43,6 +43,16 @@ config.substitutions.append(
 config.substitutions.append(
     ("%clang", os.path.join(config.llvm_tools_dir, "clang")))
 
+# Every external tool a RUN line calls must be there: a missing one is a
+# missing install step (scripts/install-deps.sh), reported before any test
+# runs rather than as scattered "No such file" failures.
+for tool in ["clang", "FileCheck", "not", "count"]:
+    if not os.access(os.path.join(config.llvm_tools_dir, tool), os.X_OK):
+        lit_config.fatal(
+            "%s is missing from %s: run scripts/install-deps.sh (package "
+            "%s)" % (tool, config.llvm_tools_dir,
+                     "clang-22" if tool == "clang" else "llvm-22-tools"))
+
 # %python: /usr/bin/python3 with numpy (tests that say REQUIRES: python-numpy).
 import subprocess
 config.substitutions.append(("%python", "/usr/bin/python3"))
