@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "quant/Compiler/CodegenToolOptions.h"
+#include "quant/Compiler/Target.h"
 
 using namespace mlir;
 using namespace mlir::qnn::compiler;
@@ -36,7 +37,14 @@ SharedToolOptions::SharedToolOptions()
           cl::desc("Cache budget of the conv / GEMM kernels: the reduction "
                    "is split so that a channel group's weights fit it "
                    "(about half the L2; 0: never split)"),
-          cl::init(512 * 1024)) {}
+          cl::init(512 * 1024)),
+      emulateCpu(
+          "emulate-cpu",
+          cl::desc("Choose the kernels for this x86 CPU (e.g. znver4: "
+                   "AVX-512 VNNI) and write its dot-product instructions "
+                   "as portable vector ops, so that code for a CPU the host "
+                   "is not runs here (testing; not for speed)"),
+          cl::value_desc("cpu")) {}
 
 LoadModelOptions SharedToolOptions::getLoadOptions(StringRef entry) const {
   LoadModelOptions options;
@@ -47,8 +55,19 @@ LoadModelOptions SharedToolOptions::getLoadOptions(StringRef entry) const {
   return options;
 }
 
-void SharedToolOptions::applyTo(CodegenOptions &options, bool isONNX) const {
+llvm::Error SharedToolOptions::applyTo(CodegenOptions &options,
+                                       bool isONNX) const {
   options.foldQDQ =
       foldQDQ == cl::BOU_UNSET ? isONNX : foldQDQ == cl::BOU_TRUE;
   options.weightBlockBytes = weightBlockBytes;
+  if (emulateCpu.empty())
+    return llvm::Error::success();
+  TargetOptions emulated;
+  emulated.triple = "x86_64-unknown-linux-gnu";
+  emulated.cpu = emulateCpu;
+  auto tm = createTargetMachine(emulated);
+  if (!tm)
+    return tm.takeError();
+  options.emulated = getTargetFeatures(**tm);
+  return llvm::Error::success();
 }

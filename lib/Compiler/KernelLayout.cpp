@@ -157,19 +157,24 @@ Value requantizeRow(OpBuilder &b, Location loc, const FusedRescale &r,
 
 } // namespace
 
-/// Vector form (conv, channels a multiple of the block V): the padded
-/// buffer is filled with the padding code, then for each image, block of
-/// V channels, input row and block of V columns, V channel rows are read
-/// (columns past W read as code 0), converted, transposed and stored as V
-/// pixels of V channels. A partial last column block stores only the
-/// pixels that land inside the row (its extra pixels hold the padding
-/// code and fall on the right padding).
+/// Vector form (a conv with at least V channels): the padded buffer is filled with the padding
+/// code, then for each image, block of V channels, input row and block of
+/// V columns, V channel rows are read (columns past W read as code 0),
+/// converted, transposed and stored as V pixels of V channels. A partial
+/// last column block stores only the pixels that land inside the row (its
+/// extra pixels hold the padding code and fall on the right padding); a
+/// partial last channel block reads code 0 for the channels past C and
+/// stores only the channels inside the row of Cp. The partial transfers
+/// become in-bounds moves in -quant-split-narrow-transfers.
 Value mlir::qnn::compiler::packInput(OpBuilder &b, Location loc, const Plan &pl,
                                      Value x) {
   const ConvShape &s = pl.s;
   Type inElt = getElementTypeOrSelf(x.getType());
   int64_t v = blockSize(pl, pl.elem);
-  if (s.gemm || s.c % v != 0 || pl.cp != s.c || s.w < v)
+  // Fewer channels than a block (a network's RGB or grey input): the
+  // transposes would mostly move zero rows; the element-wise copy is
+  // contiguous enough there.
+  if (s.gemm || s.c < v)
     return packInputGeneric(b, loc, pl, x);
 
   auto paddedType = RankedTensorType::get({s.n, pl.hp, pl.wp, pl.cp}, pl.elem);
@@ -179,15 +184,26 @@ Value mlir::qnn::compiler::packInput(OpBuilder &b, Location loc, const Plan &pl,
   auto inVec = VectorType::get({v}, inElt);
   Value zero = arith::ConstantOp::create(
       b, loc, llvm::cast<TypedAttr>(b.getZeroAttr(inElt)));
-  int64_t fullCols = s.w / v * v;
+  int64_t fullCols = s.w / v * v, fullChannels = s.c / v * v;
+  // Rows of channels past C (a partial last channel block) hold code 0.
+  Value zeroRow = convertInput(
+      b, loc, pl, vector::BroadcastOp::create(b, loc, inVec, zero));
 
-  // V pixels of V channels starting at (n, y, x0, c0); `cols` of them kept.
+  // V pixels of V channels starting at (n, y, x0, c0): `channels` channel
+  // rows are read (whole when `fullRow`; else the columns past W read as
+  // code 0), and `cols` pixels stored (a partial channel block stores only
+  // the channels inside the padded row of Cp).
   auto block = [&](OpBuilder &b, Location loc, Value n, Value y, Value c0,
-                   Value x0, int64_t cols, Value acc) -> Value {
+                   Value x0, int64_t channels, bool fullRow, int64_t cols,
+                   Value acc) -> Value {
     SmallVector<Value> rows;
     for (int64_t i = 0; i < v; ++i) {
+      if (i >= channels) {
+        rows.push_back(zeroRow);
+        continue;
+      }
       Value c = arith::AddIOp::create(b, loc, c0, cIdx(b, loc, i));
-      SmallVector<bool> flags(1, cols == v);
+      SmallVector<bool> flags(1, fullRow);
       Value row = vector::TransferReadOp::create(b, loc, inVec, x,
                                                  ValueRange{n, c, y, x0}, zero,
                                                  ArrayRef<bool>(flags));
@@ -198,33 +214,41 @@ Value mlir::qnn::compiler::packInput(OpBuilder &b, Location loc, const Plan &pl,
     for (int64_t j = 0; j < cols; ++j) {
       Value px = arith::AddIOp::create(b, loc, x0, cIdx(b, loc, s.pl + j));
       acc = writeRow(b, loc, rows[j], acc, ValueRange{n, py, px, c0},
-                     /*inBounds=*/true);
+                     /*inBounds=*/channels == v);
     }
     return acc;
   };
 
   // Columns of the last block that still fall inside the padded row.
   int64_t tailCols = std::min(v, s.w + s.pr - fullCols);
+  // One channel block (`channels` rows from c0) over every input row.
+  auto channelBlock = [&](OpBuilder &b, Location loc, Value n, Value c0,
+                          int64_t channels, Value acc) {
+    return forEach(
+        b, loc, 0, s.h, 1, acc,
+        [&](OpBuilder &b, Location loc, Value y, Value acc) {
+          acc = forEach(b, loc, 0, fullCols, v, acc,
+                        [&](OpBuilder &b, Location loc, Value x0, Value acc) {
+                          return block(b, loc, n, y, c0, x0, channels,
+                                       /*fullRow=*/true, v, acc);
+                        });
+          if (fullCols < s.w)
+            acc = block(b, loc, n, y, c0, cIdx(b, loc, fullCols), channels,
+                        /*fullRow=*/false, tailCols, acc);
+          return acc;
+        });
+  };
   return forEach(
       b, loc, 0, s.n, 1, dest,
       [&](OpBuilder &b, Location loc, Value n, Value acc) {
-        return forEach(
-            b, loc, 0, s.c, v, acc,
-            [&](OpBuilder &b, Location loc, Value c0, Value acc) {
-              return forEach(
-                  b, loc, 0, s.h, 1, acc,
-                  [&](OpBuilder &b, Location loc, Value y, Value acc) {
-                    acc = forEach(
-                        b, loc, 0, fullCols, v, acc,
-                        [&](OpBuilder &b, Location loc, Value x0, Value acc) {
-                          return block(b, loc, n, y, c0, x0, v, acc);
-                        });
-                    if (fullCols < s.w)
-                      acc = block(b, loc, n, y, c0, cIdx(b, loc, fullCols),
-                                  tailCols, acc);
-                    return acc;
-                  });
-            });
+        acc = forEach(b, loc, 0, fullChannels, v, acc,
+                      [&](OpBuilder &b, Location loc, Value c0, Value acc) {
+                        return channelBlock(b, loc, n, c0, v, acc);
+                      });
+        if (fullChannels < s.c)
+          acc = channelBlock(b, loc, n, cIdx(b, loc, fullChannels),
+                             s.c - fullChannels, acc);
+        return acc;
       });
 }
 

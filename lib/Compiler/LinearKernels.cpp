@@ -117,9 +117,42 @@ Value loadWeights(OpBuilder &b, Location loc, const Plan &pl, Value pos) {
   llvm_unreachable("dot kind");
 }
 
+/// acc + the dot products of adjacent groups of `depth` lanes of a and w,
+/// in portable vector ops: each operand widened to i32 (a zero-extended
+/// when `unsignedA`: vpdpbusd's u8 operand), multiplied, and each group
+/// summed into its accumulator lane. This is what vpdpbusd and pmaddwd
+/// compute (neither can overflow here: the operands come from 8-bit codes).
+Value emitPortableDot(OpBuilder &b, Location loc, Value acc, Value a, Value w,
+                      int64_t depth, Type elem, bool unsignedA) {
+  auto accType = llvm::cast<VectorType>(acc.getType());
+  int64_t lanes = accType.getNumElements();
+  auto narrow = VectorType::get({lanes * depth}, elem);
+  auto wide = VectorType::get({lanes * depth}, b.getI32Type());
+  auto asNarrow = [&](Value v) -> Value {
+    return v.getType() == narrow
+               ? v
+               : vector::BitCastOp::create(b, loc, narrow, v).getResult();
+  };
+  a = asNarrow(a);
+  w = asNarrow(w);
+  Value a32 = unsignedA ? arith::ExtUIOp::create(b, loc, wide, a).getResult()
+                        : arith::ExtSIOp::create(b, loc, wide, a).getResult();
+  Value w32 = arith::ExtSIOp::create(b, loc, wide, w);
+  Value prod = arith::MulIOp::create(b, loc, a32, w32);
+  prod = vector::ShapeCastOp::create(
+      b, loc, VectorType::get({lanes, depth}, b.getI32Type()), prod);
+  return vector::MultiDimReductionOp::create(
+      b, loc, prod, acc, ArrayRef<bool>{false, true},
+      vector::CombiningKind::ADD);
+}
+
 /// acc + a . w for one vector of accumulators.
 Value emitDot(OpBuilder &b, Location loc, const Plan &pl, Value acc, Value a,
               Value w) {
+  if (pl.emulate && pl.kind == DotKind::VNNI)
+    return emitPortableDot(b, loc, acc, a, w, 4, b.getI8Type(), true);
+  if (pl.emulate && pl.kind == DotKind::PMAddWD)
+    return emitPortableDot(b, loc, acc, a, w, 2, b.getI16Type(), false);
   switch (pl.kind) {
   case DotKind::Float:
     return vector::FMAOp::create(b, loc, a, w, acc);
@@ -482,6 +515,7 @@ struct KernelTarget {
   unsigned vectorBits, registers;
   bool vnni, pmaddwd;
   int64_t weightBlockBytes;
+  bool emulate; ///< Portable vector ops for the x86 dot products.
 };
 
 /// Channel steps per reduction block, so that the weights of one block
@@ -509,9 +543,15 @@ LogicalResult buildKernel(OpBuilder &b, Operation *op, ConvShape s,
   Type inElt = elementType(x), outElt = elementType(op->getResult(0));
   Plan pl;
   pl.s = s;
+  pl.emulate = t.emulate;
   bool isFloat = inElt.isF32() && outElt.isF32();
   bool isInt = inElt.isInteger(8) && outElt.isInteger(32);
-  if (!isFloat && !isInt)
+  // i16 x i16 (an 8-bit input minus its zero point, as ONNX's QLinearMatMul
+  // and QLinearConv import): pmaddwd, which is exact when no weight is
+  // -32768 (a pair of products then stays below 2^31).
+  bool isInt16 = inElt.isInteger(16) && outElt.isInteger(32) && t.pmaddwd &&
+                 llvm::all_of(wt.v, [](double w) { return w > -32768.0; });
+  if (!isFloat && !isInt && !isInt16)
     return failure();
   pl.lanes = std::max(4u, t.vectorBits / 32);
   pl.depth = 1;
@@ -522,6 +562,10 @@ LogicalResult buildKernel(OpBuilder &b, Operation *op, ConvShape s,
   pl.nv = wide ? 4 : 2;
   if (isFloat) {
     pl.kind = DotKind::Float;
+  } else if (isInt16) {
+    pl.kind = DotKind::PMAddWD;
+    pl.depth = 2;
+    pl.mr = wide ? 5 : 4;
   } else if (t.vnni && (t.vectorBits == 512 || t.vectorBits == 256)) {
     pl.kind = DotKind::VNNI;
     pl.depth = 4;
@@ -661,7 +705,7 @@ struct QuantLinearKernelsPass
 
   void runOnOperation() override {
     KernelTarget t{vectorBits, registers, vnni, pmaddwd,
-                   static_cast<int64_t>(weightBlockBytes)};
+                   static_cast<int64_t>(weightBlockBytes), emulate};
     SmallVector<Operation *> ops;
     getOperation().walk([&](Operation *op) {
       if (llvm::isa<qnn::Conv2DOp, qnn::FullyConnectedOp, qnn::MatMulOp>(op))

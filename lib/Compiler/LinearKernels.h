@@ -41,6 +41,9 @@ struct Plan {
   DotKind kind;
   int64_t lanes, depth, mr, nv;
   bool interleave = true; ///< Panels of a channel group interleaved per step.
+  /// The VNNI / pmaddwd dot products as portable vector ops (emulation of
+  /// a CPU the host is not; everything else as for that CPU).
+  bool emulate = false;
   /// Channel steps per reduction block: each block (those steps of every
   /// tap) runs over all pixel tiles of a channel group before the next.
   /// Cp / depth (one block) unless the group's weights exceed the cache

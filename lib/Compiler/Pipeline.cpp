@@ -11,7 +11,8 @@
 //              results are written in place), buffer-deallocation-pipeline,
 //              quant-finalize-entry, quant-plan-memory (one workspace),
 //              canonicalize, cse
-//   loops:     quant-lower-vectors, convert-linalg-to-loops,
+//   loops:     quant-split-narrow-transfers, quant-lower-vectors,
+//              convert-linalg-to-loops,
 //              convert-vector-to-scf (full unroll), expand-strided-metadata,
 //              lower-affine
 //   llvm:      scf-to-cf, vector/math/memref/arith/index/cf/ub/func to
@@ -66,6 +67,11 @@ constexpr PhaseName kPhases[] = {
     {Phase::Vector, "vector"},       {Phase::Bufferize, "bufferize"},
     {Phase::Loops, "loops"},         {Phase::LLVM, "llvm"},
 };
+/// The features the kernels and vector shapes are chosen for: the
+/// emulated CPU's under --emulate-cpu, else the target's.
+const TargetFeatures &kernelTarget(const CodegenOptions &options) {
+  return options.emulated ? *options.emulated : options.target;
+}
 } // namespace
 
 StringRef mlir::qnn::compiler::getPhaseName(Phase phase) {
@@ -106,14 +112,16 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
     pm.addPass(createInlinerPass());
     pm.addPass(createSymbolDCEPass());
     if (options.kernels) {
+      const TargetFeatures &kt = kernelTarget(options);
       qnn::QuantLinearKernelsOptions kernels;
-      kernels.vectorBits = options.target.vectorBits;
-      kernels.registers = options.target.registers;
+      kernels.vectorBits = kt.vectorBits;
+      kernels.registers = kt.registers;
       // vpdpbusd at the kernel's vector width: AVX-512 VNNI, or AVX-VNNI
       // on a 256-bit target.
-      kernels.vnni = options.target.avx512vnni ||
-                     (options.target.avxvnni && options.target.vectorBits == 256);
-      kernels.pmaddwd = options.target.x86;
+      kernels.vnni =
+          kt.avx512vnni || (kt.avxvnni && kt.vectorBits == 256);
+      kernels.pmaddwd = kt.x86;
+      kernels.emulate = options.emulated.has_value();
       kernels.weightBlockBytes = options.weightBlockBytes;
       pm.addNestedPass<func::FuncOp>(qnn::createQuantLinearKernels(kernels));
     }
@@ -123,13 +131,14 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
     break;
   }
   case Phase::Vector: {
+    const TargetFeatures &kt = kernelTarget(options);
     qnn::QuantVectorizePoolingOptions pooling;
-    pooling.vectorBits = options.target.vectorBits;
+    pooling.vectorBits = kt.vectorBits;
     pm.addNestedPass<func::FuncOp>(qnn::createQuantVectorizePooling(pooling));
     qnn::QuantTileAndVectorizeOptions tile;
-    tile.vectorBits = options.target.vectorBits;
-    tile.mTile = options.target.registers >= 32 ? 8 : 6;
-    tile.vnni = options.target.avx512vnni;
+    tile.vectorBits = kt.vectorBits;
+    tile.mTile = kt.registers >= 32 ? 8 : 6;
+    tile.vnni = kt.avx512vnni;
     pm.addNestedPass<func::FuncOp>(qnn::createQuantTileAndVectorize(tile));
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());
@@ -162,6 +171,11 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
     break;
   }
   case Phase::Loops: {
+    // Masks follow the real target (not an emulated one): they are what
+    // LLVM must emit for it.
+    qnn::QuantSplitNarrowTransfersOptions split;
+    split.nativeMaskBits = options.target.maskBits;
+    pm.addNestedPass<func::FuncOp>(qnn::createQuantSplitNarrowTransfers(split));
     qnn::QuantLowerVectorsOptions lower;
     lower.fma = options.target.fma;
     lower.vnni = options.target.avx512vnni;

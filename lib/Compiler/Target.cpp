@@ -158,6 +158,9 @@ mlir::qnn::compiler::getTargetFeatures(const llvm::TargetMachine &tm) {
     f.fma = sti->checkFeatures("+fma");
     f.avx512vnni = sti->checkFeatures("+avx512vnni,+avx512bw");
     f.avxvnni = sti->checkFeatures("+avxvnni");
+    f.maskBits = sti->checkFeatures("+avx512bw")  ? 8
+                 : sti->checkFeatures("+avx")     ? 32
+                                                  : 0;
     f.x86 = true;
   } else if (triple.isAArch64()) {
     f.registers = 32;

@@ -101,8 +101,11 @@ LogicalResult vectorizePool(RewriterBase &rewriter, linalg::LinalgOp op,
   int64_t v = std::min<int64_t>(vectorBits / bits, llvm::PowerOf2Ceil(ow));
   if (v < 2)
     return failure();
+  // Input elements one tap reads: (v - 1) * s + 1 would do, but v * s
+  // (a power of two for stride 2) loads as whole registers, and the pick
+  // shuffle below then deinterleaves registers instead of single lanes.
+  int64_t span = s[1] == 1 ? v : v * s[1];
   // Leading blocks whose every load and store is in bounds.
-  int64_t span = (v - 1) * s[1] + 1; // Input elements one tap reads.
   int64_t full = 0;
   while ((full + 1) * v <= ow &&
          (full * v) * s[1] + (kw - 1) * d[1] + span <= w)

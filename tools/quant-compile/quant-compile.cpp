@@ -235,7 +235,8 @@ int main(int argc, char **argv) {
   options.entry = entry;
   options.name = symbolName;
   options.target = getTargetFeatures(**tm);
-  shared.applyTo(options, tool.isONNX());
+  if (llvm::Error err = shared.applyTo(options, tool.isONNX()))
+    return fail(llvm::toString(std::move(err)));
   if (failed(runPipeline(module, options, stopAfter.value_or(Phase::LLVM))))
     return 1;
 

@@ -206,7 +206,8 @@ int main(int argc, char **argv) {
   options.entry = entry;
   options.name = "quant_run_model";
   options.kernels = !noKernels;
-  shared.applyTo(options, tool.isONNX());
+  if (llvm::Error err = shared.applyTo(options, tool.isONNX()))
+    return fail(llvm::toString(std::move(err)));
   std::unique_ptr<JITModel> model =
       JITModel::compile(module, std::move(*tm), options, optLevel, error);
   if (!model)

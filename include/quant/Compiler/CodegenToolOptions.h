@@ -24,15 +24,17 @@ struct SharedToolOptions {
 
   /// The ONNX import options (the imported function named `entry`).
   LoadModelOptions getLoadOptions(StringRef entry) const;
-  /// Sets `options.foldQDQ` (--fold-qdq; by default on for ONNX input) and
-  /// `options.weightBlockBytes`.
-  void applyTo(CodegenOptions &options, bool isONNX) const;
+  /// Sets `options.foldQDQ` (--fold-qdq; by default on for ONNX input),
+  /// `options.weightBlockBytes` and `options.emulated` (--emulate-cpu;
+  /// fails on an unknown CPU).
+  llvm::Error applyTo(CodegenOptions &options, bool isONNX) const;
 
   llvm::cl::opt<int64_t> batch;
   llvm::cl::list<std::string> freezeInputs;
   llvm::cl::list<std::string> inputShapes;
   llvm::cl::opt<llvm::cl::boolOrDefault> foldQDQ;
   llvm::cl::opt<unsigned> weightBlockBytes;
+  llvm::cl::opt<std::string> emulateCpu;
 };
 
 } // namespace mlir::qnn::compiler

@@ -51,8 +51,8 @@ def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
   let summary = "Packed-weight microkernels for conv2d / fully_connected / matmul";
   let description = [{
     Runs on qnn ops before convert-qnn-to-linalg. Every conv2d (one group),
-    fully_connected and 2-D matmul with constant weights (i8 x i8 -> i32 or
-    f32) becomes a register-tiled direct convolution on tensors (a GEMM is
+    fully_connected and 2-D matmul with constant weights (i8 x i8 -> i32,
+    f32, or on x86 i16 x i16 -> i32 through pmaddwd) becomes a register-tiled direct convolution on tensors (a GEMM is
     the 1x1 case): the input is repacked at run time into a zero-padded
     NHWC buffer (channels padded to the dot-product depth), the weights are
     packed at compile time into [K/g][L][g] panels (L accumulator lanes
@@ -80,6 +80,12 @@ def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
            "vectors, AVX-VNNI with 256-bit vectors)">,
     Option<"pmaddwd", "pmaddwd", "bool", /*default=*/"false",
            "Use x86 pmaddwd (i16 pairs) for i8 dot products">,
+    Option<"emulate", "emulate", "bool", /*default=*/"false",
+           "Write the vpdpbusd / pmaddwd dot products as portable vector "
+           "ops (widen, multiply, add adjacent lanes) instead of x86 "
+           "intrinsics; the packing, the VNNI correction and the tiling "
+           "are unchanged, so a host without the instructions runs and "
+           "tests the kernels of a CPU that has them">,
     Option<"weightBlockBytes", "weight-block-bytes", "unsigned",
            /*default=*/"524288",
            "Split the reduction so that the weights one channel group "
@@ -120,6 +126,58 @@ def QuantVectorizePooling
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect", "::mlir::vector::VectorDialect"
+  ];
+}
+
+def QuantSplitNarrowTransfers
+    : Pass<"quant-split-narrow-transfers", "func::FuncOp"> {
+  let summary = "Out-of-bounds vector transfers without masked byte moves";
+  let description = [{
+    Runs on bufferized code before `quant-lower-vectors`. A 1-D vector
+    transfer that may cross the end of its row becomes a masked load or
+    store, and a target without masked moves for the element width (AVX2
+    has them for 32- and 64-bit lanes only, SSE2 and NEON for none) gets
+    one scalar load or store per lane, each behind a test and a branch:
+    an i8 row of 32 lanes is 32 `vpinsrb` or `vpextrb`. Each such transfer
+    whose elements are narrower than `native-mask-bits` is rewritten with
+    in-bounds moves only:
+
+    - row index known at compile time: the row's last V elements are read
+      in bounds and one constant shuffle moves the wanted lanes into place
+      (the others take the padding); a write shuffles its lanes over the
+      end of those V elements and stores them whole. A row shorter than
+      the vector moves its lanes as power-of-two pieces (14 bytes: 8 + 4
+      + 2), each as one i64 / i32 / i16 lane;
+    - row index known at run time: a branch takes an in-bounds move of the
+      whole vector when it fits (almost every iteration); otherwise the
+      last V elements of the row go through a 2V-element stack buffer
+      holding the padding (a read) or the vector (a write), so that the
+      lanes shift into place without per-lane code.
+
+    Writes store back bytes of the row they have just read, which is safe
+    because the generated code is single-threaded. Transfers with a mask
+    operand, a non-unit innermost stride, or a row shorter than the vector
+    at a run-time index are left alone.
+
+    Example (i8, row of 36, vector of 16, index 32: 4 lanes inside):
+    ```mlir
+    %v = vector.transfer_read %m[%i, %c32], %pad : memref<4x36xi8>, vector<16xi8>
+    // becomes
+    %end = vector.transfer_read %m[%i, %c20], %pad {in_bounds = [true]} : memref<4x36xi8>, vector<16xi8>
+    %padv = vector.broadcast %pad : i8 to vector<16xi8>
+    %v = vector.shuffle %end, %padv [12, 13, 14, 15, 20, 21, ...] : vector<16xi8>, vector<16xi8>
+    ```
+  }];
+  let options = [
+    Option<"nativeMaskBits", "native-mask-bits", "unsigned",
+           /*default=*/"32",
+           "Narrowest element width the target's masked loads and stores "
+           "handle (8 with AVX-512BW, 32 with AVX/AVX2); narrower transfers "
+           "are split. 0: the target has no masked moves (all are split)">
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect"
   ];
 }
 

@@ -43,6 +43,11 @@ struct CodegenOptions {
   std::string entry = "main"; ///< Function to compile.
   std::string name = "model"; ///< Symbol prefix: <name>_run.
   TargetFeatures target;      ///< Vector width, FMA, VNNI.
+  /// Emulation (--emulate-cpu): the kernels, tiles and vector widths are
+  /// chosen for this CPU's features and its x86 dot products written as
+  /// portable vector ops, while the code is still compiled for `target`.
+  /// So a host runs and tests the kernel logic of a CPU it is not.
+  std::optional<TargetFeatures> emulated;
   /// Packed-weight microkernels for conv / GEMM with constant weights
   /// (quant-linear-kernels); off: the generic linalg.contract lowering.
   bool kernels = true;

@@ -41,6 +41,9 @@ struct TargetFeatures {
   bool avx512vnni = false;   ///< vpdpbusd on 512-bit vectors.
   bool avxvnni = false;      ///< VEX vpdpbusd on 256-bit vectors (AVX-VNNI).
   bool x86 = false;          ///< pmaddwd (SSE2 and up).
+  /// Narrowest element width of the masked vector loads and stores (8:
+  /// AVX-512BW, 32: AVX / AVX-512F); 0: none (SSE2, NEON).
+  unsigned maskBits = 0;
 };
 
 /// Initializes every LLVM target (idempotent).
