@@ -25,7 +25,14 @@ LIST
 cp /etc/resolv.conf "$dir/etc/resolv.conf" 2>/dev/null || true
 rm -rf "$dir/src"
 git clone -q "$ROOT" "$dir/src"
+# A network that re-signs TLS (a proxy with its own CA, named for node by
+# NODE_EXTRA_CA_CERTS) needs that CA inside the root too, for npm.
+extra=()
+if [[ -n "${NODE_EXTRA_CA_CERTS:-}" && -f "$NODE_EXTRA_CA_CERTS" ]]; then
+  cp "$NODE_EXTRA_CA_CERTS" "$dir/etc/ssl/certs/host-extra-ca.crt"
+  extra=(NODE_EXTRA_CA_CERTS=/etc/ssl/certs/host-extra-ca.crt)
+fi
 mount --bind /proc "$dir/proc"
 trap 'umount "$dir/proc"' EXIT
 chroot "$dir" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
-  bash -c "apt-get update -q && cd /src && $cmd"
+  "${extra[@]}" bash -c "apt-get update -q && cd /src && $cmd"
