@@ -24,9 +24,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "quant/Compiler/Calibrate.h"
-#include "quant/Compiler/CodegenToolOptions.h"
+#include "quant/ToolSupport/CodegenToolOptions.h"
 #include "quant/Compiler/Interface.h"
-#include "quant/Compiler/LoadModel.h"
+#include "quant/ToolSupport/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Compiler/Target.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"

@@ -16,11 +16,11 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Compiler/CodegenToolOptions.h"
+#include "quant/ToolSupport/CodegenToolOptions.h"
 #include "quant/Compiler/AlignedBuffer.h"
 #include "quant/Compiler/Interface.h"
 #include "quant/Compiler/JIT.h"
-#include "quant/Compiler/LoadModel.h"
+#include "quant/ToolSupport/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Compiler/Target.h"
 #include "quant/Support/Npy.h"

@@ -9,10 +9,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef QUANT_COMPILER_CODEGENTOOLOPTIONS_H
-#define QUANT_COMPILER_CODEGENTOOLOPTIONS_H
+#ifndef QUANT_TOOLSUPPORT_CODEGENTOOLOPTIONS_H
+#define QUANT_TOOLSUPPORT_CODEGENTOOLOPTIONS_H
 
-#include "quant/Compiler/LoadModel.h"
+#include "quant/ToolSupport/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -39,4 +39,4 @@ struct SharedToolOptions {
 
 } // namespace mlir::qnn::compiler
 
-#endif // QUANT_COMPILER_CODEGENTOOLOPTIONS_H
+#endif // QUANT_TOOLSUPPORT_CODEGENTOOLOPTIONS_H

@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef QUANT_COMPILER_LOADMODEL_H
-#define QUANT_COMPILER_LOADMODEL_H
+#ifndef QUANT_TOOLSUPPORT_LOADMODEL_H
+#define QUANT_TOOLSUPPORT_LOADMODEL_H
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
@@ -102,4 +102,4 @@ private:
 
 } // namespace mlir::qnn::compiler
 
-#endif // QUANT_COMPILER_LOADMODEL_H
+#endif // QUANT_TOOLSUPPORT_LOADMODEL_H

@@ -4,7 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Compiler/CodegenToolOptions.h"
+#include "quant/ToolSupport/CodegenToolOptions.h"
 #include "quant/Compiler/Target.h"
 
 using namespace mlir;

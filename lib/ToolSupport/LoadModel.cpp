@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Compiler/LoadModel.h"
+#include "quant/ToolSupport/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Target/ONNX/ImportONNX.h"
 
