@@ -27,6 +27,10 @@
 // RUN: not quant-compile %S/Inputs/gemm.mlir --entry=nope -o %t.o 2>&1 | FileCheck %s --check-prefix=ENTRY
 // ENTRY: error: no function '@nope' with a body (see --entry)
 
+// RUN: not quant-compile %S/Inputs/gemm.mlir --emulate-cpu=cortex-a53 -o %t.o 2>&1 | FileCheck %s --check-prefix=EMULATE
+// RUN: test ! -e %t.o
+// EMULATE: error: unknown CPU 'cortex-a53' for target 'x86_64-unknown-linux-gnu'
+
 // RUN: not quant-compile %S/Inputs/gemm.mlir --mcpu=x86-64 --mattr=+avx512f -o %t.o 2>&1 | FileCheck %s --check-prefix=MATTR
 // MATTR: quant-compile: error: CPU 'x86-64' does not have feature 'avx512f' (forced by --mattr=+avx512f); pick a --mcpu that has it
 
