@@ -50,14 +50,6 @@ SmallVector<Value> transposeBlock(OpBuilder &b, Location loc,
   return rows;
 }
 
-Value writeRow(OpBuilder &b, Location loc, Value v, Value dest,
-               ValueRange indices, bool inBounds) {
-  SmallVector<bool> flags(1, inBounds);
-  return vector::TransferWriteOp::create(b, loc, v, dest, indices,
-                                         ArrayRef<bool>(flags))
-      .getResult();
-}
-
 Value padConstant(OpBuilder &b, Location loc, const Plan &pl) {
   // Padding holds code 0, i.e. 0x80 after the +128 of VNNI.
   Attribute zero = llvm::isa<FloatType>(pl.elem)
@@ -157,10 +149,11 @@ Value requantizeRow(OpBuilder &b, Location loc, const FusedRescale &r,
 
 } // namespace
 
-/// Vector form (a conv with at least V channels): the padded buffer is filled with the padding
-/// code, then for each image, block of V channels, input row and block of
-/// V columns, V channel rows are read (columns past W read as code 0),
-/// converted, transposed and stored as V pixels of V channels. A partial
+/// Vector form (a conv with at least V channels): the padded buffer is
+/// filled with the padding code, then for each image, block of V channels,
+/// input row and block of V columns, V channel rows are read (columns past
+/// W read as code 0), converted, transposed and stored as V pixels of V
+/// channels. A partial
 /// last column block stores only the pixels that land inside the row (its
 /// extra pixels hold the padding code and fall on the right padding); a
 /// partial last channel block reads code 0 for the channels past C and
@@ -213,7 +206,7 @@ Value mlir::qnn::compiler::packInput(OpBuilder &b, Location loc, const Plan &pl,
     Value py = arith::AddIOp::create(b, loc, y, cIdx(b, loc, s.pt));
     for (int64_t j = 0; j < cols; ++j) {
       Value px = arith::AddIOp::create(b, loc, x0, cIdx(b, loc, s.pl + j));
-      acc = writeRow(b, loc, rows[j], acc, ValueRange{n, py, px, c0},
+      acc = writeVector(b, loc, rows[j], acc, ValueRange{n, py, px, c0},
                      /*inBounds=*/channels == v);
     }
     return acc;
@@ -289,7 +282,7 @@ Value mlir::qnn::compiler::unpackOutput(OpBuilder &b, Location loc,
       Value o = arith::AddIOp::create(b, loc, o0, cIdx(b, loc, j));
       if (rescale)
         rows[j] = requantizeRow(b, loc, *rescale, scales, o, rows[j]);
-      acc = writeRow(b, loc, rows[j], acc, ValueRange{n, o, p0}, inBounds);
+      acc = writeVector(b, loc, rows[j], acc, ValueRange{n, o, p0}, inBounds);
     }
     return acc;
   };

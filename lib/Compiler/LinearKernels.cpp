@@ -46,14 +46,6 @@ Value mlir::qnn::compiler::mulAdd(OpBuilder &b, Location loc, Value a,
   return c ? arith::AddIOp::create(b, loc, m, c).getResult() : m;
 }
 
-Value mlir::qnn::compiler::readVector(OpBuilder &b, Location loc,
-                                      VectorType type, Value source,
-                                      ValueRange indices) {
-  SmallVector<bool> inBounds(1, true);
-  return vector::TransferReadOp::create(b, loc, type, source, indices,
-                                        std::nullopt, ArrayRef<bool>(inBounds));
-}
-
 SmallVector<OpFoldResult>
 mlir::qnn::compiler::indexAttrs(OpBuilder &b, ArrayRef<int64_t> values) {
   return llvm::map_to_vector(
@@ -61,14 +53,6 @@ mlir::qnn::compiler::indexAttrs(OpBuilder &b, ArrayRef<int64_t> values) {
 }
 
 namespace {
-
-Value writeVector(OpBuilder &b, Location loc, Value v, Value dest,
-                  Value index) {
-  SmallVector<bool> inBounds(1, true);
-  return vector::TransferWriteOp::create(b, loc, v, dest, ValueRange{index},
-                                         ArrayRef<bool>(inBounds))
-      .getResult();
-}
 
 Value callIntrinsic(OpBuilder &b, Location loc, Type type, StringRef name,
                     ValueRange args) {
@@ -562,14 +546,11 @@ LogicalResult buildKernel(OpBuilder &b, Operation *op, ConvShape s,
   pl.nv = wide ? 4 : 2;
   if (isFloat) {
     pl.kind = DotKind::Float;
-  } else if (isInt16) {
-    pl.kind = DotKind::PMAddWD;
-    pl.depth = 2;
-    pl.mr = wide ? 5 : 4;
-  } else if (t.vnni && (t.vectorBits == 512 || t.vectorBits == 256)) {
+  } else if (t.vnni && !isInt16 &&
+             (t.vectorBits == 512 || t.vectorBits == 256)) {
     pl.kind = DotKind::VNNI;
     pl.depth = 4;
-  } else if (t.pmaddwd) {
+  } else if (t.pmaddwd) { // i8 widened to i16 when packed, or i16 already
     pl.kind = DotKind::PMAddWD;
     pl.depth = 2;
     pl.elem = b.getI16Type();

@@ -79,8 +79,6 @@ Value unpackOutput(OpBuilder &b, Location loc, const Plan &pl, Value out,
 
 /// Helpers shared by the kernel files (see also Rewrites.h).
 Value mulAdd(OpBuilder &b, Location loc, Value a, int64_t k, Value c);
-Value readVector(OpBuilder &b, Location loc, VectorType type, Value source,
-                 ValueRange indices);
 SmallVector<OpFoldResult> indexAttrs(OpBuilder &b, ArrayRef<int64_t> values);
 
 } // namespace mlir::qnn::compiler

@@ -4,6 +4,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/Dialect.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -12,6 +13,26 @@ using namespace mlir;
 
 Value mlir::qnn::compiler::cIdx(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantIndexOp::create(b, loc, v);
+}
+
+Value mlir::qnn::compiler::readVector(OpBuilder &b, Location loc,
+                                      VectorType type, Value source,
+                                      ValueRange indices, Value padding) {
+  SmallVector<bool> inBounds(1, true);
+  std::optional<Value> pad;
+  if (padding)
+    pad = padding;
+  return vector::TransferReadOp::create(b, loc, type, source, indices, pad,
+                                        ArrayRef<bool>(inBounds));
+}
+
+Value mlir::qnn::compiler::writeVector(OpBuilder &b, Location loc, Value v,
+                                       Value dest, ValueRange indices,
+                                       bool inBounds) {
+  SmallVector<bool> flags(1, inBounds);
+  return vector::TransferWriteOp::create(b, loc, v, dest, indices,
+                                         ArrayRef<bool>(flags))
+      .getResult();
 }
 
 Value mlir::qnn::compiler::forEach(

@@ -9,6 +9,7 @@
 #define QUANT_LIB_COMPILER_REWRITES_H
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/Operation.h"
 #include "mlir/IR/PatternMatch.h"
@@ -17,6 +18,16 @@ namespace mlir::qnn::compiler {
 
 /// An index constant.
 Value cIdx(OpBuilder &b, Location loc, int64_t v);
+
+/// A 1-D vector.transfer_read of `type` at `indices`, in bounds (the
+/// padding, if given, is kept for readers of the IR; it is never read).
+Value readVector(OpBuilder &b, Location loc, VectorType type, Value source,
+                 ValueRange indices, Value padding = {});
+
+/// A 1-D vector.transfer_write of `v` at `indices`, in bounds unless
+/// `inBounds` is false; returns the written tensor (null for a memref).
+Value writeVector(OpBuilder &b, Location loc, Value v, Value dest,
+                  ValueRange indices, bool inBounds = true);
 
 /// Emits `body(i, t)` for i = from, from + step, ... < to as an scf.for
 /// that threads one tensor `t` through (starting at `init`; nothing when

@@ -38,7 +38,6 @@ namespace {
 /// along the innermost dimension (`rowSize` elements, unit stride) of a
 /// memref, starting at `index` of that dimension.
 struct RowTransfer {
-  MemRefType type;
   int64_t lanes, rowSize;
   Value index;
 };
@@ -75,7 +74,7 @@ std::optional<RowTransfer> matchRow(TransferOp op, unsigned nativeMaskBits) {
   if (failed(memType.getStridesAndOffset(strides, offset)) ||
       strides.back() != 1)
     return std::nullopt;
-  return RowTransfer{memType, lanes, rowSize, op.getIndices().back()};
+  return RowTransfer{lanes, rowSize, op.getIndices().back()};
 }
 
 /// `indices` with the last one replaced by `last`.
@@ -108,18 +107,19 @@ private:
   llvm::DenseMap<Type, Value> buffers;
 };
 
-Value readInBounds(OpBuilder &b, Location loc, VectorType type, Value base,
-                   ValueRange indices, Value padding) {
-  SmallVector<bool> inBounds(1, true);
-  return vector::TransferReadOp::create(b, loc, type, base, indices, padding,
-                                        ArrayRef<bool>(inBounds));
+/// The indices of the row's last V elements (`op`'s row).
+template <typename TransferOp>
+SmallVector<Value> rowEndIndices(OpBuilder &b, Location loc, TransferOp op,
+                                 const RowTransfer &row) {
+  return withLast(op.getIndices(), cIdx(b, loc, row.rowSize - row.lanes));
 }
 
-void writeInBounds(OpBuilder &b, Location loc, Value v, Value base,
-                   ValueRange indices) {
-  SmallVector<bool> inBounds(1, true);
-  vector::TransferWriteOp::create(b, loc, v, base, indices,
-                                  ArrayRef<bool>(inBounds));
+/// Where lane 0 of a run-time-indexed transfer falls among the row's last
+/// V elements: index - (rowSize - V), at most V (wholly past the row).
+Value rowEndShift(OpBuilder &b, Location loc, const RowTransfer &row) {
+  Value shift = arith::SubIOp::create(
+      b, loc, row.index, cIdx(b, loc, row.rowSize - row.lanes));
+  return arith::MinUIOp::create(b, loc, shift, cIdx(b, loc, row.lanes));
 }
 
 /// [offset, size) pieces of the first `count` lanes: descending powers of
@@ -167,7 +167,7 @@ Value insertPiece(OpBuilder &b, Location loc, vector::TransferReadOp op,
                   Value result, int64_t index, int64_t offset, int64_t size) {
   VectorType vecType = op.getVectorType();
   Type carrier = pieceCarrier(b, vecType, size);
-  Value piece = readInBounds(
+  Value piece = readVector(
       b, loc, VectorType::get({size}, vecType.getElementType()), op.getBase(),
       withLast(op.getIndices(), cIdx(b, loc, index + offset)),
       op.getPadding());
@@ -208,7 +208,7 @@ void writePiece(OpBuilder &b, Location loc, vector::TransferWriteOp op,
   }
   piece = vector::BitCastOp::create(
       b, loc, VectorType::get({size}, vecType.getElementType()), piece);
-  writeInBounds(b, loc, piece, op.getBase(),
+  writeVector(b, loc, piece, op.getBase(),
                 withLast(op.getIndices(), cIdx(b, loc, index + offset)));
 }
 
@@ -221,16 +221,13 @@ Value readRowEnd(OpBuilder &b, Location loc, vector::TransferReadOp op,
                  const RowTransfer &row, ScratchBuffers &scratch) {
   VectorType vecType = op.getVectorType();
   Value scratchBuf = scratch.get(b, vecType);
-  Value tailStart = cIdx(b, loc, row.rowSize - row.lanes);
-  Value tail = readInBounds(b, loc, vecType, op.getBase(),
-                            withLast(op.getIndices(), tailStart),
-                            op.getPadding());
+  Value tail = readVector(b, loc, vecType, op.getBase(),
+                          rowEndIndices(b, loc, op, row), op.getPadding());
   Value pad = vector::BroadcastOp::create(b, loc, vecType, op.getPadding());
-  writeInBounds(b, loc, tail, scratchBuf, cIdx(b, loc, 0));
-  writeInBounds(b, loc, pad, scratchBuf, cIdx(b, loc, row.lanes));
-  Value shift = arith::SubIOp::create(b, loc, row.index, tailStart);
-  shift = arith::MinUIOp::create(b, loc, shift, cIdx(b, loc, row.lanes));
-  return readInBounds(b, loc, vecType, scratchBuf, shift, op.getPadding());
+  writeVector(b, loc, tail, scratchBuf, cIdx(b, loc, 0));
+  writeVector(b, loc, pad, scratchBuf, cIdx(b, loc, row.lanes));
+  return readVector(b, loc, vecType, scratchBuf, rowEndShift(b, loc, row),
+                    op.getPadding());
 }
 
 /// The write of lanes [index, rowSize) for a run-time index past
@@ -240,19 +237,12 @@ void writeRowEnd(OpBuilder &b, Location loc, vector::TransferWriteOp op,
                  const RowTransfer &row, ScratchBuffers &scratch) {
   VectorType vecType = op.getVectorType();
   Value scratchBuf = scratch.get(b, vecType);
-  Value tailStart = cIdx(b, loc, row.rowSize - row.lanes);
-  SmallVector<Value> tailIndices = withLast(op.getIndices(), tailStart);
-  Value padding = arith::ConstantOp::create(
-      b, loc, llvm::cast<TypedAttr>(b.getZeroAttr(vecType.getElementType())));
-  Value tail =
-      readInBounds(b, loc, vecType, op.getBase(), tailIndices, padding);
-  writeInBounds(b, loc, tail, scratchBuf, cIdx(b, loc, 0));
-  Value shift = arith::SubIOp::create(b, loc, row.index, tailStart);
-  shift = arith::MinUIOp::create(b, loc, shift, cIdx(b, loc, row.lanes));
-  writeInBounds(b, loc, op.getVector(), scratchBuf, shift);
-  Value merged = readInBounds(b, loc, vecType, scratchBuf, cIdx(b, loc, 0),
-                              padding);
-  writeInBounds(b, loc, merged, op.getBase(), tailIndices);
+  SmallVector<Value> tailIndices = rowEndIndices(b, loc, op, row);
+  Value tail = readVector(b, loc, vecType, op.getBase(), tailIndices);
+  writeVector(b, loc, tail, scratchBuf, cIdx(b, loc, 0));
+  writeVector(b, loc, op.getVector(), scratchBuf, rowEndShift(b, loc, row));
+  Value merged = readVector(b, loc, vecType, scratchBuf, cIdx(b, loc, 0));
+  writeVector(b, loc, merged, op.getBase(), tailIndices);
 }
 
 /// index + V <= rowSize.
@@ -283,10 +273,8 @@ void splitRead(vector::TransferReadOp op, const RowTransfer &row,
     } else if (shift >= row.lanes) {
       result = pad;
     } else {
-      Value tail = readInBounds(
-          b, loc, vecType, op.getBase(),
-          withLast(op.getIndices(), cIdx(b, loc, row.rowSize - row.lanes)),
-          op.getPadding());
+      Value tail = readVector(b, loc, vecType, op.getBase(),
+                              rowEndIndices(b, loc, op, row), op.getPadding());
       SmallVector<int64_t> mask;
       for (int64_t j = 0; j < row.lanes; ++j)
         mask.push_back(j + shift < row.lanes ? j + shift : row.lanes + j);
@@ -296,7 +284,7 @@ void splitRead(vector::TransferReadOp op, const RowTransfer &row,
     auto ifOp = scf::IfOp::create(
         b, loc, fitsInRow(b, loc, row),
         [&](OpBuilder &b, Location loc) {
-          Value v = readInBounds(b, loc, vecType, op.getBase(),
+          Value v = readVector(b, loc, vecType, op.getBase(),
                                  op.getIndices(), op.getPadding());
           scf::YieldOp::create(b, loc, v);
         },
@@ -324,25 +312,20 @@ void splitWrite(vector::TransferWriteOp op, const RowTransfer &row,
       for (auto [offset, size] : pieces(valid))
         writePiece(b, loc, op, *constIndex, offset, size);
     } else if (shift < row.lanes) {
-      SmallVector<Value> tailIndices = withLast(
-          op.getIndices(), cIdx(b, loc, row.rowSize - row.lanes));
-      Value zero = arith::ConstantOp::create(
-          b, loc,
-          llvm::cast<TypedAttr>(b.getZeroAttr(vecType.getElementType())));
-      Value tail =
-          readInBounds(b, loc, vecType, op.getBase(), tailIndices, zero);
+      SmallVector<Value> tailIndices = rowEndIndices(b, loc, op, row);
+      Value tail = readVector(b, loc, vecType, op.getBase(), tailIndices);
       SmallVector<int64_t> mask;
       for (int64_t j = 0; j < row.lanes; ++j)
         mask.push_back(j < shift ? j : row.lanes + j - shift);
       Value merged =
           vector::ShuffleOp::create(b, loc, tail, op.getVector(), mask);
-      writeInBounds(b, loc, merged, op.getBase(), tailIndices);
+      writeVector(b, loc, merged, op.getBase(), tailIndices);
     }
   } else {
     scf::IfOp::create(
         b, loc, fitsInRow(b, loc, row),
         [&](OpBuilder &b, Location loc) {
-          writeInBounds(b, loc, op.getVector(), op.getBase(),
+          writeVector(b, loc, op.getVector(), op.getBase(),
                         op.getIndices());
           scf::YieldOp::create(b, loc);
         },
