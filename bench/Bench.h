@@ -8,7 +8,7 @@
 #ifndef QUANT_BENCH_BENCH_H
 #define QUANT_BENCH_BENCH_H
 
-#include "quant/Compiler/AlignedBuffer.h"
+#include "quant/ExecutionEngine/AlignedBuffer.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -9,8 +9,8 @@
 
 #include "Bench.h"
 
-#include "quant/Compiler/JIT.h"
-#include "quant/Compiler/Target.h"
+#include "quant/ExecutionEngine/JIT.h"
+#include "quant/Compiler/TargetMachine.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"

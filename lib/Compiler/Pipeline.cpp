@@ -21,8 +21,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "quant/Compiler/Pipeline.h"
-#include "quant/Compiler/Passes.h"
-#include "Rewrites.h"
+#include "quant/Codegen/Passes.h"
 #include "quant/Conversion/Passes.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 
@@ -254,5 +253,5 @@ void mlir::qnn::compiler::registerCodegenDialects(DialectRegistry &registry) {
 }
 
 void mlir::qnn::compiler::registerCodegenPasses() {
-  qnn::registerQuantCompilerPasses();
+  qnn::registerQuantCodegenPasses();
 }

@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "quant/ToolSupport/CodegenToolOptions.h"
-#include "quant/Compiler/Target.h"
+#include "quant/Compiler/TargetMachine.h"
 
 using namespace mlir;
 using namespace mlir::qnn::compiler;

@@ -23,12 +23,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Compiler/Calibrate.h"
+#include "quant/ExecutionEngine/Calibrate.h"
 #include "quant/ToolSupport/CodegenToolOptions.h"
 #include "quant/Compiler/Interface.h"
 #include "quant/ToolSupport/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
-#include "quant/Compiler/Target.h"
+#include "quant/Compiler/TargetMachine.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 #include "quant/Support/ToolOptions.h"
 

@@ -2,15 +2,19 @@
 //
 // An mlir-opt for quant-mlir: registers the qnn dialect and the upstream
 // dialects our pipelines use (not all of MLIR), the qnn passes, the named
-// pipelines and the generic upstream passes used by our tests.
+// pipelines, the code generation passes (so their IR can be tested pass by
+// pass) and the generic upstream passes used by our tests.
 //
 //===----------------------------------------------------------------------===//
 
+#include "quant/Codegen/Passes.h"
 #include "quant/Conversion/Passes.h"
 #include "quant/Dialect/QNN/IR/QNN.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
@@ -25,7 +29,11 @@ int main(int argc, char **argv) {
   registry.insert<mlir::qnn::QNNDialect, mlir::quant::QuantDialect,
                   mlir::func::FuncDialect, mlir::arith::ArithDialect,
                   mlir::tensor::TensorDialect, mlir::linalg::LinalgDialect,
-                  mlir::math::MathDialect>();
+                  mlir::math::MathDialect, mlir::affine::AffineDialect,
+                  mlir::bufferization::BufferizationDialect,
+                  mlir::LLVM::LLVMDialect, mlir::memref::MemRefDialect,
+                  mlir::scf::SCFDialect, mlir::vector::VectorDialect>();
+  mlir::qnn::compiler::registerKernelInterfaces(registry);
 
   // Generic passes our pipelines and tests use.
   mlir::registerCanonicalizerPass();
@@ -36,6 +44,7 @@ int main(int argc, char **argv) {
   mlir::qnn::registerQNNPasses();
   mlir::qnn::registerQNNPipelines();
   mlir::qnn::registerQuantConversionPasses();
+  mlir::qnn::registerQuantCodegenPasses();
 
   return mlir::asMainReturnCode(mlir::MlirOptMain(
       argc, argv, "quant-mlir optimizer driver\n", registry));

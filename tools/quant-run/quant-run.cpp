@@ -17,12 +17,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "quant/ToolSupport/CodegenToolOptions.h"
-#include "quant/Compiler/AlignedBuffer.h"
+#include "quant/ExecutionEngine/AlignedBuffer.h"
 #include "quant/Compiler/Interface.h"
-#include "quant/Compiler/JIT.h"
+#include "quant/ExecutionEngine/JIT.h"
 #include "quant/ToolSupport/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
-#include "quant/Compiler/Target.h"
+#include "quant/Compiler/TargetMachine.h"
 #include "quant/Support/Npy.h"
 #include "quant/Support/ToolOptions.h"
 

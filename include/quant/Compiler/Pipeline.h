@@ -9,7 +9,7 @@
 #ifndef QUANT_COMPILER_PIPELINE_H
 #define QUANT_COMPILER_PIPELINE_H
 
-#include "quant/Compiler/Target.h"
+#include "quant/Compiler/TargetMachine.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"

@@ -1,7 +1,7 @@
 //===- LinearOps.cpp - conv2d, fully_connected, matmul to linalg ---------===//
 //
 // Every linear op becomes linalg.contract ops, the one op family the code
-// generator tiles and vectorizes (lib/Compiler/TileAndVectorize.cpp):
+// generator tiles and vectorizes (lib/Codegen/TileAndVectorize.cpp):
 //
 //   conv2d: out[n, g, f, y, x] += w[g, f, c] * in[n, g, c, y*sy + ky*dy,
 //           x*sx + kx*dx] for each tap (ky, kx), the input being a strided

@@ -1,4 +1,4 @@
-//===- Target.h - target machines and native code emission --------*- C++ -*-===//
+//===- TargetMachine.h - target machines and native code -*- C++ -*-===//
 //
 // Builds an llvm::TargetMachine from a triple, CPU and feature string,
 // validates forced features against the CPU (and, for the JIT, against the
@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef QUANT_COMPILER_TARGET_H
-#define QUANT_COMPILER_TARGET_H
+#ifndef QUANT_COMPILER_TARGETMACHINE_H
+#define QUANT_COMPILER_TARGETMACHINE_H
 
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/IR/LLVMContext.h"
@@ -77,4 +77,4 @@ llvm::Error emitNativeCode(llvm::Module &llvmModule, llvm::TargetMachine &tm,
 
 } // namespace mlir::qnn::compiler
 
-#endif // QUANT_COMPILER_TARGET_H
+#endif // QUANT_COMPILER_TARGETMACHINE_H

@@ -1,12 +1,11 @@
-//===- Rewrites.h - rewrite helpers shared by the codegen passes -*- C++
-//-*-===//
+//===- CodegenUtils.h - helpers shared by the codegen passes --*- C++ -*-===//
 //
-// Private to lib/Compiler.
+// Private to lib/Codegen.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef QUANT_LIB_COMPILER_REWRITES_H
-#define QUANT_LIB_COMPILER_REWRITES_H
+#ifndef QUANT_LIB_CODEGEN_CODEGENUTILS_H
+#define QUANT_LIB_CODEGEN_CODEGENUTILS_H
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -44,10 +43,6 @@ LogicalResult canonicalize(Operation *root);
 /// reduction depth of 4 into AVX-512 VNNI vpdpbusd (LowerVectors.cpp).
 void populateVNNIContractPatterns(RewritePatternSet &patterns);
 
-/// Declares the x86 dot-product intrinsic calls of the kernels free of
-/// memory effects (LinearKernels.cpp).
-void registerKernelInterfaces(DialectRegistry &registry);
-
 } // namespace mlir::qnn::compiler
 
-#endif // QUANT_LIB_COMPILER_REWRITES_H
+#endif // QUANT_LIB_CODEGEN_CODEGENUTILS_H

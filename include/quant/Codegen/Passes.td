@@ -1,12 +1,12 @@
 //===- Passes.td - code generation passes ------------------*- tablegen -*-===//
 //
 // The passes of the linalg-to-LLVM code generation pipeline that upstream
-// MLIR does not provide; implemented in lib/Compiler/.
+// MLIR does not provide; implemented in lib/Codegen/.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef QUANT_COMPILER_PASSES_TD
-#define QUANT_COMPILER_PASSES_TD
+#ifndef QUANT_CODEGEN_PASSES_TD
+#define QUANT_CODEGEN_PASSES_TD
 
 include "mlir/Pass/PassBase.td"
 
@@ -275,4 +275,4 @@ def QuantPlanMemory : Pass<"quant-plan-memory", "ModuleOp"> {
                            "::mlir::memref::MemRefDialect"];
 }
 
-#endif // QUANT_COMPILER_PASSES_TD
+#endif // QUANT_CODEGEN_PASSES_TD

@@ -8,10 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Compiler/AlignedBuffer.h"
-#include "quant/Compiler/Calibrate.h"
+#include "quant/ExecutionEngine/AlignedBuffer.h"
+#include "quant/ExecutionEngine/Calibrate.h"
 #include "quant/Compiler/Interface.h"
-#include "quant/Compiler/JIT.h"
+#include "quant/ExecutionEngine/JIT.h"
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Dialect/QNN/IR/QNN.h"
 

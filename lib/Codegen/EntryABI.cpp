@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Compiler/Passes.h"
+#include "quant/Codegen/Passes.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -16,7 +16,7 @@
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QUANTPREPAREENTRY
 #define GEN_PASS_DEF_QUANTFINALIZEENTRY
-#include "quant/Compiler/Passes.h.inc"
+#include "quant/Codegen/Passes.h.inc"
 } // namespace mlir::qnn
 
 using namespace mlir;

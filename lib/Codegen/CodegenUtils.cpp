@@ -1,6 +1,6 @@
-//===- Rewrites.cpp - rewrite helpers shared by the codegen passes -------===//
+//===- CodegenUtils.cpp - helpers shared by the codegen passes ---------===//
 
-#include "Rewrites.h"
+#include "CodegenUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"

@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Compiler/JIT.h"
-#include "quant/Compiler/Target.h"
+#include "quant/ExecutionEngine/JIT.h"
+#include "quant/Compiler/TargetMachine.h"
 
 #include "mlir/ExecutionEngine/OptUtils.h"
 

@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef QUANT_COMPILER_ALIGNEDBUFFER_H
-#define QUANT_COMPILER_ALIGNEDBUFFER_H
+#ifndef QUANT_EXECUTIONENGINE_ALIGNEDBUFFER_H
+#define QUANT_EXECUTIONENGINE_ALIGNEDBUFFER_H
 
 #include <algorithm>
 #include <cstddef>
@@ -48,4 +48,4 @@ public:
 
 } // namespace mlir::qnn::compiler
 
-#endif // QUANT_COMPILER_ALIGNEDBUFFER_H
+#endif // QUANT_EXECUTIONENGINE_ALIGNEDBUFFER_H

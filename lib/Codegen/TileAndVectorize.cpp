@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Compiler/Passes.h"
-#include "Rewrites.h"
+#include "quant/Codegen/Passes.h"
+#include "CodegenUtils.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -24,7 +24,7 @@
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QUANTTILEANDVECTORIZE
-#include "quant/Compiler/Passes.h.inc"
+#include "quant/Codegen/Passes.h.inc"
 } // namespace mlir::qnn
 
 using namespace mlir;

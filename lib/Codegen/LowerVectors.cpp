@@ -12,8 +12,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Rewrites.h"
-#include "quant/Compiler/Passes.h"
+#include "CodegenUtils.h"
+#include "quant/Codegen/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Hoisting.h"
@@ -25,7 +25,7 @@
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QUANTLOWERVECTORS
-#include "quant/Compiler/Passes.h.inc"
+#include "quant/Codegen/Passes.h.inc"
 } // namespace mlir::qnn
 
 using namespace mlir;

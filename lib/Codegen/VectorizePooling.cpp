@@ -17,8 +17,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Rewrites.h"
-#include "quant/Compiler/Passes.h"
+#include "CodegenUtils.h"
+#include "quant/Codegen/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -29,7 +29,7 @@
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QUANTVECTORIZEPOOLING
-#include "quant/Compiler/Passes.h.inc"
+#include "quant/Codegen/Passes.h.inc"
 } // namespace mlir::qnn
 
 using namespace mlir;

@@ -23,8 +23,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "LinearKernels.h"
-#include "Rewrites.h"
-#include "quant/Compiler/Passes.h"
+#include "CodegenUtils.h"
+#include "quant/Codegen/Passes.h"
 #include "quant/Dialect/QNN/IR/QNN.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -33,7 +33,7 @@
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QUANTLINEARKERNELS
-#include "quant/Compiler/Passes.h.inc"
+#include "quant/Codegen/Passes.h.inc"
 } // namespace mlir::qnn
 
 using namespace mlir;

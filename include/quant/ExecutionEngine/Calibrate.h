@@ -8,10 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef QUANT_COMPILER_CALIBRATE_H
-#define QUANT_COMPILER_CALIBRATE_H
+#ifndef QUANT_EXECUTIONENGINE_CALIBRATE_H
+#define QUANT_EXECUTIONENGINE_CALIBRATE_H
 
-#include "quant/Compiler/Target.h"
+#include "quant/Compiler/TargetMachine.h"
 #include "quant/Quantization/Calibration.h"
 #include "quant/Support/Npy.h"
 
@@ -49,4 +49,4 @@ LogicalResult calibrateModule(ModuleOp module,
 
 } // namespace mlir::qnn::compiler
 
-#endif // QUANT_COMPILER_CALIBRATE_H
+#endif // QUANT_EXECUTIONENGINE_CALIBRATE_H

@@ -10,7 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Compiler/Passes.h"
+#include "quant/Codegen/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -19,7 +19,7 @@
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QUANTPLANMEMORY
-#include "quant/Compiler/Passes.h.inc"
+#include "quant/Codegen/Passes.h.inc"
 } // namespace mlir::qnn
 
 using namespace mlir;

@@ -1,12 +1,12 @@
-//===- Target.cpp - target machines and native code emission -------------===//
+//===- TargetMachine.cpp - target machines and native code emission -----===//
 //
-// See Target.h. Feature checks use the MCSubtargetInfo of the requested CPU
+// See TargetMachine.h. Feature checks use the MCSubtargetInfo of the requested CPU
 // without the user's features, so `--mcpu=x86-64 --mattr=+avx512f` is an
 // error instead of code that traps with an illegal instruction.
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Compiler/Target.h"
+#include "quant/Compiler/TargetMachine.h"
 
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"

@@ -12,7 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "LinearKernels.h"
-#include "Rewrites.h"
+#include "CodegenUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"

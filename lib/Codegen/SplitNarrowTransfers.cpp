@@ -12,8 +12,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Rewrites.h"
-#include "quant/Compiler/Passes.h"
+#include "CodegenUtils.h"
+#include "quant/Codegen/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -26,7 +26,7 @@
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QUANTSPLITNARROWTRANSFERS
-#include "quant/Compiler/Passes.h.inc"
+#include "quant/Codegen/Passes.h.inc"
 } // namespace mlir::qnn
 
 using namespace mlir;

@@ -1,14 +1,14 @@
 //===- LinearKernels.h - the conv / GEMM kernel plan ------------*- C++ -*-===//
 //
-// Private to lib/Compiler: the shape and tiling plan of one conv / GEMM
+// Private to lib/Codegen: the shape and tiling plan of one conv / GEMM
 // rewritten by -quant-linear-kernels, shared by the tile emitter
 // (LinearKernels.cpp) and the run-time layout changes around it
 // (KernelLayout.cpp).
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef QUANT_LIB_COMPILER_LINEARKERNELS_H
-#define QUANT_LIB_COMPILER_LINEARKERNELS_H
+#ifndef QUANT_LIB_CODEGEN_LINEARKERNELS_H
+#define QUANT_LIB_CODEGEN_LINEARKERNELS_H
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Value.h"
@@ -77,10 +77,10 @@ Value unpackOutput(OpBuilder &b, Location loc, const Plan &pl, Value out,
                    RankedTensorType type,
                    const FusedRescale *rescale = nullptr);
 
-/// Helpers shared by the kernel files (see also Rewrites.h).
+/// Helpers shared by the kernel files (see also CodegenUtils.h).
 Value mulAdd(OpBuilder &b, Location loc, Value a, int64_t k, Value c);
 SmallVector<OpFoldResult> indexAttrs(OpBuilder &b, ArrayRef<int64_t> values);
 
 } // namespace mlir::qnn::compiler
 
-#endif // QUANT_LIB_COMPILER_LINEARKERNELS_H
+#endif // QUANT_LIB_CODEGEN_LINEARKERNELS_H

@@ -1,13 +1,13 @@
 //===- Passes.h - code generation passes --------------------------*- C++ -*-===//
 //
-// Declarations and registration of the code generation passes
-// (quant-tile-and-vectorize, quant-lower-vectors, quant-prepare-entry,
-// quant-finalize-entry).
+// Declarations and registration of the code generation passes (the
+// kernels, vectorization, entry ABI and memory planning passes of
+// include/quant/Codegen/Passes.td, library QuantCodegen).
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef QUANT_COMPILER_PASSES_H
-#define QUANT_COMPILER_PASSES_H
+#ifndef QUANT_CODEGEN_PASSES_H
+#define QUANT_CODEGEN_PASSES_H
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -24,11 +24,18 @@
 namespace mlir::qnn {
 
 #define GEN_PASS_DECL
-#include "quant/Compiler/Passes.h.inc"
+#include "quant/Codegen/Passes.h.inc"
 
 #define GEN_PASS_REGISTRATION
-#include "quant/Compiler/Passes.h.inc"
+#include "quant/Codegen/Passes.h.inc"
+
+namespace compiler {
+/// Declares the x86 dot-product intrinsic calls of the kernels free of
+/// memory effects (LinearKernels.cpp); every context that runs the codegen
+/// passes needs it.
+void registerKernelInterfaces(DialectRegistry &registry);
+} // namespace compiler
 
 } // namespace mlir::qnn
 
-#endif // QUANT_COMPILER_PASSES_H
+#endif // QUANT_CODEGEN_PASSES_H

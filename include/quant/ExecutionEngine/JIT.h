@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef QUANT_COMPILER_JIT_H
-#define QUANT_COMPILER_JIT_H
+#ifndef QUANT_EXECUTIONENGINE_JIT_H
+#define QUANT_EXECUTIONENGINE_JIT_H
 
 #include "quant/Compiler/Pipeline.h"
 
@@ -39,4 +39,4 @@ private:
 
 } // namespace mlir::qnn::compiler
 
-#endif // QUANT_COMPILER_JIT_H
+#endif // QUANT_EXECUTIONENGINE_JIT_H
