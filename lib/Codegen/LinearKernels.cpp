@@ -725,7 +725,11 @@ struct IntrinsicEffects
   static constexpr StringLiteral kPureIntrinsics[] = {
       "llvm.x86.avx512.vpdpbusd.512", "llvm.x86.avx512.vpdpbusd.256",
       "llvm.x86.avx512.pmaddw.d.512", "llvm.x86.avx2.pmadd.wd",
-      "llvm.x86.sse2.pmadd.wd"};
+      "llvm.x86.sse2.pmadd.wd",
+      // XnorKernels.cpp: nibble lookups and byte sums.
+      "llvm.x86.avx512.pshuf.b.512", "llvm.x86.avx2.pshuf.b",
+      "llvm.x86.ssse3.pshuf.b.128", "llvm.x86.avx512.psad.bw.512",
+      "llvm.x86.avx2.psad.bw", "llvm.x86.sse2.psad.bw"};
 };
 
 } // namespace

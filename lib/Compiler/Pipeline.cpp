@@ -112,6 +112,14 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
     pm.addPass(createSymbolDCEPass());
     if (options.kernels) {
       const TargetFeatures &kt = kernelTarget(options);
+      qnn::QuantXnorKernelsOptions xnor;
+      xnor.vectorBits = kt.vectorBits;
+      xnor.registers = kt.registers;
+      // vpopcntq where it exists; else the nibble tables if pshufb covers
+      // a whole vector; else math.ctpop as LLVM expands it.
+      xnor.nibbleLookup = !kt.vpopcntdq && kt.byteShuffleBits >= kt.vectorBits;
+      xnor.emulate = options.emulated.has_value();
+      pm.addNestedPass<func::FuncOp>(qnn::createQuantXnorKernels(xnor));
       qnn::QuantLinearKernelsOptions kernels;
       kernels.vectorBits = kt.vectorBits;
       kernels.registers = kt.registers;

@@ -162,6 +162,11 @@ mlir::qnn::compiler::getTargetFeatures(const llvm::TargetMachine &tm) {
                  : sti->checkFeatures("+avx")     ? 32
                                                   : 0;
     f.x86 = true;
+    f.vpopcntdq = f.vectorBits == 512 && sti->checkFeatures("+avx512vpopcntdq");
+    f.byteShuffleBits = sti->checkFeatures("+avx512bw") ? 512
+                        : sti->checkFeatures("+avx2")   ? 256
+                        : sti->checkFeatures("+ssse3")  ? 128
+                                                        : 0;
   } else if (triple.isAArch64()) {
     f.registers = 32;
     f.fma = true;

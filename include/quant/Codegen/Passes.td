@@ -100,6 +100,53 @@ def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
   ];
 }
 
+def QuantXnorKernels : Pass<"quant-xnor-kernels", "func::FuncOp"> {
+  let summary = "XNOR / popcount kernels for binary conv2d / fully_connected / matmul";
+  let description = [{
+    Rewrites each `qnn.conv2d` (one group, no implicit padding: the binary
+    lowering pads explicitly with -1 / +1), `qnn.fully_connected` (no bias)
+    and 2-D `qnn.matmul` marked `qnn.xnor` by `-qnn-lower-to-integer`,
+    whose weights are a constant of -1 / +1 `i8` codes, into a bit-packed
+    kernel on tensors: the input is packed at run time to one bit per code
+    along the channels (64 per `i64` word), the weights at compile time;
+    each accumulator lane sums `math.ctpop(a xor w)` over the taps and
+    words, and the result is the exact dot product `K - 2 * popcount` as
+    the op's `i32` tensor (conv results leave through the conv kernels'
+    NCHW unpacking).
+
+    The activations must hold only -1 / +1 (the contract of `qnn.xnor`;
+    a code > 0 packs as +1, any other as -1). Ops the kernel does not take
+    (other weights, groups, padding, dynamic shapes) are left to
+    `-quant-linear-kernels` and the generic lowering.
+
+    Example (a 3x3 binary conv):
+    ```mlir
+    %y = qnn.conv2d %x, %w {qnn.xnor} : (tensor<1x64x9x9xi8>, tensor<64x64x3x3xi8>) -> tensor<1x64x7x7xi32>
+    ```
+    becomes loops of `arith.xori`, `math.ctpop` and `arith.addi` on
+    `vector<4xi64>` (256-bit vectors) after a packing loop nest.
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "unsigned", /*default=*/"256",
+           "Width of one vector register in bits">,
+    Option<"registers", "registers", "unsigned", /*default=*/"16",
+           "Vector registers available">,
+    Option<"nibbleLookup", "nibble-lookup", "bool", /*default=*/"false",
+           "x86 without VPOPCNTDQ: pack both operands as nibble planes and "
+           "count with two pshufb table lookups per vector into byte "
+           "accumulators, summed by psadbw every <= 31 steps">,
+    Option<"emulate", "emulate", "bool", /*default=*/"false",
+           "Write the pshufb lookups and psadbw sums as portable vector ops "
+           "(math.ctpop on bytes, a reduction), for hosts that lack them">
+  ];
+  let dependentDialects = [
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect"
+  ];
+}
+
 def QuantVectorizePooling
     : Pass<"quant-vectorize-pooling", "func::FuncOp"> {
   let summary = "Row-vector code for 2-D NCHW max / sum pooling";

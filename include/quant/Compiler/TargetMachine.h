@@ -41,6 +41,10 @@ struct TargetFeatures {
   bool avx512vnni = false;   ///< vpdpbusd on 512-bit vectors.
   bool avxvnni = false;      ///< VEX vpdpbusd on 256-bit vectors (AVX-VNNI).
   bool x86 = false;          ///< pmaddwd (SSE2 and up).
+  bool vpopcntdq = false;    ///< vpopcntq on 512-bit vectors.
+  /// Widest vector the target's byte shuffle (pshufb) handles: 512
+  /// (AVX-512BW), 256 (AVX2), 128 (SSSE3); 0: none.
+  unsigned byteShuffleBits = 0;
   /// Narrowest element width of the masked vector loads and stores (8:
   /// AVX-512BW, 32: AVX / AVX-512F); 0: none (SSE2, NEON).
   unsigned maskBits = 0;
