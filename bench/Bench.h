@@ -63,6 +63,8 @@ private:
 
 std::string gemmSource(const GemmShape &s, bool isFloat, const void *weights);
 std::string convSource(const ConvShape &s, bool isFloat, const void *weights);
+/// A binary conv in the integer form: -1 padding, -1 / +1 i8 `weights`.
+std::string binaryConvSource(const ConvShape &s, const void *weights);
 
 /// A peer implementation prepared for one shape; run() is what is timed.
 class Peer {

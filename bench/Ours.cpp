@@ -131,4 +131,24 @@ std::string convSource(const ConvShape &s, bool isFloat, const void *weights) {
          "\n  return %y : " + y + "\n}\n";
 }
 
+std::string binaryConvSource(const ConvShape &s, const void *weights) {
+  // The integer form -qnn-lower-to-integer gives a binary conv with -1
+  // padding: an explicit qnn.pad, then the conv on -1 / +1 codes marked
+  // qnn.xnor (what -quant-xnor-kernels takes).
+  size_t bytes = s.o * s.c * s.k * s.k;
+  int64_t hp = s.h + 2 * s.pad;
+  std::string x = "tensor<" + dims({1, s.c, s.h, s.h}) + "i8>";
+  std::string xp = "tensor<" + dims({1, s.c, hp, hp}) + "i8>";
+  std::string w = "tensor<" + dims({s.o, s.c, s.k, s.k}) + "i8>";
+  std::string y = "tensor<" + dims({1, s.o, s.outH(), s.outH()}) + "i32>";
+  std::string p = std::to_string(s.pad), st = std::to_string(s.stride);
+  return "func.func @main(%x: " + x + ") -> " + y + " {\n" +
+         "  %p = qnn.pad %x {pads = array<i64: 0, 0, " + p + ", " + p +
+         ", 0, 0, " + p + ", " + p + ">, value = -1.0} : " + x + " -> " + xp +
+         "\n  %w = arith.constant dense<" + hexLiteral(weights, bytes) +
+         "> : " + w + "\n  %y = qnn.conv2d %p, %w {qnn.xnor, strides = " +
+         "array<i64: " + st + ", " + st + ">} : (" + xp + ", " + w + ") -> " +
+         y + "\n  return %y : " + y + "\n}\n";
+}
+
 } // namespace bench

@@ -3,6 +3,8 @@
 // Google Benchmark over the same shapes in the same process, one thread:
 //   gemm_{i8,f32}/MxNxK/{ours,onednn,openblas}
 //   conv_{i8,f32}/C-O_HxW_kKsS/{ours,onednn,openblas}
+//   conv_bin/C-O_HxW_kKsS/{ours,onednn_f32,ours_i8}: a binary conv on the
+//     XNOR kernels against oneDNN's fp32 and our int8 conv of that shape
 // (`ours_generic` with QUANT_BENCH_GENERIC=1: the linalg.contract lowering
 // without the packed microkernels). Throughput is reported as the `ops`
 // counter (2 * MACs per second); bench/run.sh turns the JSON output into
@@ -127,6 +129,27 @@ void registerConv(const ConvShape &s, bool isFloat, bool generic) {
   }
 }
 
+/// A binary conv (ours, XNOR / popcount) against the fp32 conv of oneDNN
+/// and our int8 conv at the same shape; ops count binary MACs twice, so
+/// the ratios are speedups.
+void registerBinaryConv(const ConvShape &s) {
+  std::string base = "conv_bin/" + s.name() + "/";
+  int64_t oh = s.outH();
+  double ops = 2.0 * s.o * oh * oh * s.c * s.k * s.k;
+  Buffer w(s.o * s.c * s.k * s.k);
+  fillI8(w, 2);
+  for (size_t i = 0; i < w.bytes; ++i)
+    static_cast<int8_t *>(w.data)[i] =
+        static_cast<int8_t *>(w.data)[i] >= 0 ? 1 : -1;
+  size_t inBytes = s.c * s.h * s.h, outBytes = s.o * oh * oh * 4;
+  registerOurs(base + "ours", ops, binaryConvSource(s, w.data), inBytes,
+               outBytes, false, true);
+  std::shared_ptr<Peer> dnnl = makeDnnlConv(s, true);
+  registerRun(base + "onednn_f32", ops, [dnnl] { dnnl->run(); });
+  registerOurs(base + "ours_i8", ops, convSource(s, false, w.data), inBytes,
+               outBytes, false, true);
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -139,6 +162,8 @@ int main(int argc, char **argv) {
     for (const ConvShape &s : kConvs)
       registerConv(s, isFloat, generic);
   }
+  for (const ConvShape &s : kConvs)
+    registerBinaryConv(s);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv))
     return 1;

@@ -22,6 +22,11 @@ for b in data["benchmarks"]:
         else b["name"].split("/")[:3]
     rows.setdefault((group, shape), {})[impl] = b["ops"] / 1e9
 
+binary = collections.OrderedDict(
+    (k, v) for k, v in rows.items() if k[0].endswith("_bin"))
+rows = collections.OrderedDict(
+    (k, v) for k, v in rows.items() if not k[0].endswith("_bin"))
+
 peers = ["onednn", "openblas"]
 print("%-10s %-22s %9s %9s %9s %9s %8s %8s" %
       ("kind", "shape", "ours", "onednn", "openblas", "generic",
@@ -37,3 +42,21 @@ for (group, shape), r in rows.items():
 print("(GOP/s = 2 * MACs / s, single thread%s; ratios > 1: ours is faster)"
       % (", best of %d repetitions" % data["benchmarks"][0].get("repetitions", 1)
          if best else ""))
+
+if binary:
+    # Binary layers: our XNOR kernels against fp32 oneDNN and our own int8
+    # kernels at the same shape (GOP/s count each binary MAC as 2 ops).
+    print()
+    print("%-10s %-22s %9s %9s %9s %11s %9s" %
+          ("kind", "shape", "ours", "onednn32", "ours_i8", "/onednn_f32",
+           "/ours_i8"))
+    for (group, shape), r in binary.items():
+        ours = r.get("ours")
+        cells = ["%9.1f" % r[k] if k in r else "%9s" % "-"
+                 for k in ["ours", "onednn_f32", "ours_i8"]]
+        ratios = ["%11.2f" % (ours / r["onednn_f32"])
+                  if ours and "onednn_f32" in r else "%11s" % "-",
+                  "%9.2f" % (ours / r["ours_i8"])
+                  if ours and "ours_i8" in r else "%9s" % "-"]
+        print("%-10s %-22s %s %s" % (group, shape, " ".join(cells),
+                                      " ".join(ratios)))
