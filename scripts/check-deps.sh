@@ -20,6 +20,8 @@ FILES=(
   /usr/include/gtest/gtest.h /usr/include/onnx/onnx_pb.h
   /usr/include/google/protobuf/message.h
   /usr/share/libonnx-testdata/data/node
+  /usr/bin/qemu-aarch64 /usr/bin/aarch64-linux-gnu-gcc
+  /usr/aarch64-linux-gnu/lib/libc.a
 )
 # Node may come from Debian or elsewhere (install-deps accepts either).
 OPTIONAL_OWNER=(node npm)

@@ -42,6 +42,18 @@ config.substitutions.append(
                                          "e2e-check.sh")))
 config.substitutions.append(
     ("%clang", os.path.join(config.llvm_tools_dir, "clang")))
+# AArch64: cross-compiled, linked with aarch64-linux-gnu-gcc, run under
+# qemu-aarch64 (Debian's qemu-user, gcc-aarch64-linux-gnu,
+# libc6-dev-arm64-cross).
+config.substitutions.append(
+    ("%aarch64-check", "bash " + os.path.join(config.test_source_root, "e2e",
+                                             "aarch64-check.sh")))
+for tool, package in [("/usr/bin/qemu-aarch64", "qemu-user"),
+                      ("/usr/bin/aarch64-linux-gnu-gcc",
+                       "gcc-aarch64-linux-gnu")]:
+    if not os.access(tool, os.X_OK):
+        lit_config.fatal("%s is missing: run scripts/install-deps.sh "
+                         "(package %s)" % (tool, package))
 
 # Every external tool a RUN line calls must be there: a missing one is a
 # missing install step (scripts/install-deps.sh), reported before any test

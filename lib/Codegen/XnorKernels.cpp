@@ -42,6 +42,7 @@
 #include "quant/Dialect/QNN/IR/QNN.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/Matchers.h"
 #include "llvm/ADT/bit.h"
 #include "llvm/Support/MathExtras.h"
@@ -73,7 +74,12 @@ struct XnorPlan {
   int64_t prow = 1;   ///< Accumulator rows per image.
   int64_t k = 1;      ///< True reduction length C * KH * KW.
   int64_t xb = 8;     ///< Pixels per packing vector (conv).
-  int64_t wq = 1;     ///< Packed row length (conv): W rounded up to xb.
+  int64_t wq = 1;     ///< Packed row length (conv): covers W and the
+                      ///< last packing vector.
+  /// A qnn.pad folded into the packing (conv): its value (+1 / -1; 0 when
+  /// there is none), its top / left counts and its input's H and W (s
+  /// describes the padded input).
+  int64_t padValue = 0, padT = 0, padL = 0, h0 = 1, w0 = 1;
   int64_t unpack = 8; ///< i32 lanes of the output unpacking blocks.
   /// Nibble mode (x86 pshufb): each word is stored as two planes, its low
   /// and high nibble of every byte (values 0..15), so a step is two xors,
@@ -153,36 +159,83 @@ SmallVector<Value> splitPlanes(OpBuilder &b, Location loc, const XnorPlan &pl,
   return {lo, hi};
 }
 
-/// NCHW i8 codes -> [N][H][Cw * planes][Wq] words (see the file comment).
+/// The stored words of a padded position: per word index and plane, the
+/// bits of the pad value (+1: the word's channel bits set; -1: none).
+SmallVector<int64_t> padWords(const XnorPlan &pl) {
+  SmallVector<int64_t> words;
+  for (int64_t j = 0; j < pl.cw; ++j) {
+    int64_t bits = std::min<int64_t>(kWordBits, pl.s.c - j * kWordBits);
+    uint64_t word = pl.padValue > 0 ? (bits == kWordBits ? ~uint64_t(0)
+                                                         : (uint64_t(1) << bits) - 1)
+                                    : 0;
+    for (int64_t q = 0; q < pl.planes; ++q) {
+      uint64_t plane = word;
+      if (pl.nibble)
+        plane = (q == 0 ? word : word >> 4) & 0x0F0F0F0F0F0F0F0FULL;
+      words.push_back(static_cast<int64_t>(plane));
+    }
+  }
+  return words;
+}
+
+/// NCHW i8 codes -> [N][Hp][Cw * planes][Wq] words (see the file comment).
+/// With a folded qnn.pad (pl.padValue != 0) `x` is the pad's input: the
+/// border positions hold the pad value's words, the interior is packed
+/// from `x` at an offset.
 Value packConvInput(OpBuilder &b, Location loc, const XnorPlan &pl, Value x) {
   const ConvShape &s = pl.s;
-  Value packed = tensor::EmptyOp::create(
-      b, loc, {s.n, s.h, pl.cw * pl.planes, pl.wq}, i64Type(b));
+  int64_t jq = pl.cw * pl.planes;
+  Value packed =
+      tensor::EmptyOp::create(b, loc, {s.n, s.h, jq, pl.wq}, i64Type(b));
+  SmallVector<int64_t> border = pl.padValue ? padWords(pl) : SmallVector<int64_t>();
+  if (pl.padValue) {
+    // Every position starts as padding (a broadcast of the words per
+    // index); the interior is overwritten below.
+    Value words = arith::ConstantOp::create(
+        b, loc,
+        DenseElementsAttr::get(RankedTensorType::get({jq}, i64Type(b)),
+                               ArrayRef<int64_t>(border)));
+    MLIRContext *ctx = b.getContext();
+    AffineMap id = b.getMultiDimIdentityMap(4);
+    AffineMap byWord = AffineMap::get(4, 0, {getAffineDimExpr(2, ctx)}, ctx);
+    packed =
+        linalg::GenericOp::create(
+            b, loc, TypeRange{packed.getType()}, ValueRange{words},
+            ValueRange{packed}, ArrayRef<AffineMap>{byWord, id},
+            SmallVector<utils::IteratorType>(4, utils::IteratorType::parallel),
+            [&](OpBuilder &b, Location loc, ValueRange args) {
+              linalg::YieldOp::create(b, loc, args[0]);
+            })
+            .getResult(0);
+  }
   int64_t fullWords = s.c / kWordBits, tailBits = s.c % kWordBits;
-  int64_t fullX = s.w / pl.xb * pl.xb;
+  int64_t fullX = pl.w0 / pl.xb * pl.xb;
   return forEach(b, loc, 0, s.n, 1, packed, [&](OpBuilder &b, Location loc,
                                                 Value n, Value acc) {
-    return forEach(b, loc, 0, s.h, 1, acc, [&](OpBuilder &b, Location loc,
-                                               Value y, Value acc) {
+    return forEach(b, loc, 0, pl.h0, 1, acc, [&](OpBuilder &b, Location loc,
+                                                 Value ySrc, Value acc) {
+      Value y = mulAdd(b, loc, ySrc, 1, cIdx(b, loc, pl.padT));
       // One word index j (bits channels from 64 j) over the whole row.
       auto row = [&](OpBuilder &b, Location loc, Value j, int64_t bits,
                      Value acc) {
         Value c0 = mulAdd(b, loc, j, kWordBits, Value());
         auto block = [&](OpBuilder &b, Location loc, Value x0, bool inBounds,
                          Value acc) {
-          Value word = packWord(b, loc, pl, x, n, y, c0, x0, bits, inBounds);
+          Value word =
+              packWord(b, loc, pl, x, n, ySrc, c0, x0, bits, inBounds);
           SmallVector<Value> planes = splitPlanes(b, loc, pl, word);
+          Value col = mulAdd(b, loc, x0, 1, cIdx(b, loc, pl.padL));
           for (auto [q, plane] : llvm::enumerate(planes))
-            acc = writeVector(b, loc, plane, acc,
-                              {n, y, mulAdd(b, loc, j, pl.planes, cIdx(b, loc, q)),
-                               x0});
+            acc = writeVector(
+                b, loc, plane, acc,
+                {n, y, mulAdd(b, loc, j, pl.planes, cIdx(b, loc, q)), col});
           return acc;
         };
         acc = forEach(b, loc, 0, fullX, pl.xb, acc,
                       [&](OpBuilder &b, Location loc, Value x0, Value acc) {
                         return block(b, loc, x0, true, acc);
                       });
-        if (fullX < s.w)
+        if (fullX < pl.w0)
           acc = block(b, loc, cIdx(b, loc, fullX), false, acc);
         return acc;
       };
@@ -192,6 +245,17 @@ Value packConvInput(OpBuilder &b, Location loc, const XnorPlan &pl, Value x) {
                     });
       if (tailBits)
         acc = row(b, loc, cIdx(b, loc, fullWords), tailBits, acc);
+      // The tail block also wrote (zero-filled) words over the right
+      // border: restore its padding.
+      if (pl.padValue && fullX < pl.w0)
+        for (int64_t col = pl.padL + pl.w0; col < s.w; ++col)
+          for (int64_t q = 0; q < jq; ++q) {
+            Value word = arith::ConstantOp::create(
+                b, loc, b.getI64IntegerAttr(border[q]));
+            acc = tensor::InsertOp::create(
+                b, loc, word, acc,
+                ValueRange{n, y, cIdx(b, loc, q), cIdx(b, loc, col)});
+          }
       return acc;
     });
   });
@@ -602,6 +666,21 @@ bool staticOfRank(Value v, int64_t rank, unsigned bits) {
          t.getElementType().isSignlessInteger(bits);
 }
 
+/// The qnn.pad producing the conv input `x` if the packing can apply it:
+/// constant mode, -1 or +1, only along H and W.
+qnn::PadOp foldablePad(Value x) {
+  auto pad = x.getDefiningOp<qnn::PadOp>();
+  if (!pad || pad.getMode() != qnn::PadMode::Constant ||
+      !staticOfRank(pad.getInput(), 4, 8))
+    return {};
+  double v = pad.getValue().convertToDouble();
+  ArrayRef<int64_t> p = pad.getPads();
+  if ((v != 1.0 && v != -1.0) || p.size() != 8 || p[0] || p[1] || p[4] ||
+      p[5])
+    return {};
+  return pad;
+}
+
 /// Target choices of the pass.
 struct XnorTarget {
   unsigned vectorBits, registers;
@@ -610,7 +689,8 @@ struct XnorTarget {
 
 /// Rewrites `op` (shape `s`, OIHW weights `w`, i8 codes `x`).
 void buildKernel(OpBuilder &b, Operation *op, const ConvShape &s,
-                 ArrayRef<double> w, Value x, const XnorTarget &t) {
+                 ArrayRef<double> w, Value x, const XnorTarget &t,
+                 qnn::PadOp pad = {}) {
   XnorPlan pl;
   pl.s = s;
   pl.lanes = std::max<int64_t>(2, t.vectorBits / kWordBits);
@@ -625,7 +705,19 @@ void buildKernel(OpBuilder &b, Operation *op, const ConvShape &s,
   pl.p = s.oh * s.ow;
   pl.prow = s.gemm ? pl.p : llvm::alignTo(pl.p, pl.unpack);
   pl.xb = pl.unpack;
-  pl.wq = llvm::alignTo(s.w, pl.xb);
+  pl.h0 = s.h;
+  pl.w0 = s.w;
+  if (pad) {
+    ArrayRef<int64_t> p = pad.getPads();
+    pl.padValue = pad.getValue().convertToDouble() > 0 ? 1 : -1;
+    pl.padT = p[2];
+    pl.padL = p[3];
+    auto in = llvm::cast<RankedTensorType>(pad.getInput().getType());
+    pl.h0 = in.getDimSize(2);
+    pl.w0 = in.getDimSize(3);
+    x = pad.getInput();
+  }
+  pl.wq = std::max<int64_t>(s.w, pl.padL + llvm::alignTo(pl.w0, pl.xb));
   // A GEMV has one pixel: more channel vectors per tile keep several
   // independent accumulator chains in flight.
   if (pl.p == 1)
@@ -683,6 +775,8 @@ void buildKernel(OpBuilder &b, Operation *op, const ConvShape &s,
   }
   op->getResult(0).replaceAllUsesWith(result);
   op->erase();
+  if (pad && pad->use_empty())
+    pad->erase();
 }
 
 LogicalResult rewriteConv(OpBuilder &b, qnn::Conv2DOp op,
@@ -712,7 +806,7 @@ LogicalResult rewriteConv(OpBuilder &b, qnn::Conv2DOp op,
   s.dx = op.getDilations()[1];
   s.oh = yType.getDimSize(2);
   s.ow = yType.getDimSize(3);
-  buildKernel(b, op, s, *values, x, t);
+  buildKernel(b, op, s, *values, x, t, foldablePad(x));
   return success();
 }
 

@@ -65,3 +65,20 @@ func.func @not_binary(%x: tensor<2x8xi8>, %c: tensor<1x2x4x4xi8>) -> (tensor<2x3
   %d = qnn.conv2d %c, %w3 {qnn.xnor, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x2x4x4xi8>, tensor<2x2x3x3xi8>) -> tensor<1x2x4x4xi32>
   return %a, %b, %d : tensor<2x3xi32>, tensor<2x3xi32>, tensor<1x2x4x4xi32>
 }
+
+// A +1 qnn.pad before the conv is absorbed by the packing: the packed
+// tensor starts as the pad words (all 64 bits of word 0 and the 6 channel
+// bits of word 1 set), the interior is packed from the pad's input.
+// CHECK-LABEL: func.func @padded(
+// CHECK-NOT: qnn.pad
+// CHECK: arith.constant dense<[-1, 63]> : tensor<2xi64>
+// CHECK: linalg.generic
+// CHECK: math.ctpop
+// CHECK-NOT: qnn.pad
+// CHECK: return
+func.func @padded(%x: tensor<1x70x5x5xi8>) -> tensor<1x3x5x5xi32> {
+  %p = qnn.pad %x {pads = array<i64: 0, 0, 1, 1, 0, 0, 1, 1>, value = 1.0} : tensor<1x70x5x5xi8> -> tensor<1x70x7x7xi8>
+  %w = arith.constant dense<1> : tensor<3x70x3x3xi8>
+  %y = qnn.conv2d %p, %w {qnn.xnor} : (tensor<1x70x7x7xi8>, tensor<3x70x3x3xi8>) -> tensor<1x3x5x5xi32>
+  return %y : tensor<1x3x5x5xi32>
+}

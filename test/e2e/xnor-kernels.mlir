@@ -16,6 +16,8 @@
 // RUN: %e2e-check %t.mlir %t --mcpu=znver2
 // RUN: %e2e-check %t.mlir %t --mcpu=x86-64-v3 --emulate-cpu=znver4
 // RUN: %e2e-check %t.mlir %t --mcpu=x86-64-v3 --emulate-cpu=skylake-avx512
+// AArch64 (math.ctpop: cnt + uaddlp), run under qemu-aarch64:
+// RUN: %aarch64-check %t.mlir %t.aarch64
 //
 // The kernels are what runs (no int8 GEMM is left), with the per-target
 // instructions in the hot loops:

@@ -104,7 +104,8 @@ def QuantXnorKernels : Pass<"quant-xnor-kernels", "func::FuncOp"> {
   let summary = "XNOR / popcount kernels for binary conv2d / fully_connected / matmul";
   let description = [{
     Rewrites each `qnn.conv2d` (one group, no implicit padding: the binary
-    lowering pads explicitly with -1 / +1), `qnn.fully_connected` (no bias)
+    lowering pads explicitly with a -1 / +1 `qnn.pad`, which the packing
+    absorbs), `qnn.fully_connected` (no bias)
     and 2-D `qnn.matmul` marked `qnn.xnor` by `-qnn-lower-to-integer`,
     whose weights are a constant of -1 / +1 `i8` codes, into a bit-packed
     kernel on tensors: the input is packed at run time to one bit per code
@@ -140,7 +141,7 @@ def QuantXnorKernels : Pass<"quant-xnor-kernels", "func::FuncOp"> {
            "(math.ctpop on bytes, a reduction), for hosts that lack them">
   ];
   let dependentDialects = [
-    "::mlir::LLVM::LLVMDialect",
+    "::mlir::LLVM::LLVMDialect", "::mlir::linalg::LinalgDialect",
     "::mlir::arith::ArithDialect", "::mlir::math::MathDialect",
     "::mlir::scf::SCFDialect", "::mlir::tensor::TensorDialect",
     "::mlir::vector::VectorDialect"
