@@ -35,9 +35,10 @@ def QNN_Conv2DOp : QNN_Op<"conv2d", [Pure]> {
       the raw accumulator whose real value is acc * s_in * s_w (as ONNX
       ConvInteger).
     * binary input (XNOR-popcount): the weights must be binary too, bias and
-      result are float; padding then reads `pad_value` (+1 or -1: zero has
-      no binary code), which nonzero padding requires and other inputs must
-      not carry.
+      result are float; padding then reads `pad_value`, which nonzero
+      padding requires and other inputs must not carry: +1 or -1 pad with
+      that code, 0 pads with zeros (the padded taps add nothing, which is
+      what PyTorch, Larq and Bi-Real-Net exports compute).
     * integer input (the integer form after `qnn-lower-to-integer`):
       signless integer input and weights of at most 16 bits (signed
       values), an optional i32 bias and an i32 result: the plain sum of

@@ -1,9 +1,9 @@
 //===- XnorKernels.cpp - XNOR / popcount binary conv and GEMM kernels ---===//
 //
-// Implements -quant-xnor-kernels (see Passes.td). A conv2d (one group, no
-// implicit padding), fully_connected or 2-D matmul marked `qnn.xnor` (both
-// operands -1 / +1 codes in i8, an i32 accumulator) with constant weights
-// becomes, on tensors:
+// Implements -quant-xnor-kernels (see Passes.td). A conv2d (one group),
+// fully_connected or 2-D matmul marked `qnn.xnor` (both operands -1 / +1
+// codes in i8, an i32 accumulator; a conv's own padding reads 0) with
+// constant weights becomes, on tensors:
 //
 //   xb  = pack(x)     one bit per code (1 = +1) along the channels, 64 per
 //                     i64 word: [N][H][Cw][Wq] for a conv (a row of Wq
@@ -48,6 +48,7 @@
 #include "llvm/Support/MathExtras.h"
 
 #include <functional>
+#include <map>
 
 namespace mlir::qnn {
 #define GEN_PASS_DEF_QUANTXNORKERNELS
@@ -80,6 +81,8 @@ struct XnorPlan {
   /// there is none), its top / left counts and its input's H and W (s
   /// describes the padded input).
   int64_t padValue = 0, padT = 0, padL = 0, h0 = 1, w0 = 1;
+  /// The conv's own padding reads zero (see correctZeroPadding).
+  bool zeroPad = false;
   int64_t unpack = 8; ///< i32 lanes of the output unpacking blocks.
   /// Nibble mode (x86 pshufb): each word is stored as two planes, its low
   /// and high nibble of every byte (values 0..15), so a step is two xors,
@@ -643,6 +646,96 @@ Value emitTiles(OpBuilder &b, Location loc, const XnorPlan &pl, Value out) {
       });
 }
 
+/// Zero padding. The packed border holds 0 bits (-1 codes), so for each
+/// output pixel whose window covers padded taps the kernel computed
+/// true - sum over those taps of S[tap][o], S[tap][o] = sum_c w[o][c][tap]
+/// (the true contribution of a zero is 0). This adds the sums back: the
+/// border pixels (the only ones with padded taps) are listed at compile
+/// time with the index of their pattern of padded rows and columns, whose
+/// per-channel corrections form a small constant table.
+Value correctZeroPadding(OpBuilder &b, Location loc, const XnorPlan &pl,
+                         ArrayRef<double> w, Value out) {
+  const ConvShape &s = pl.s;
+  auto padded = [&](int64_t o, int64_t k, int64_t st, int64_t d, int64_t p0,
+                    int64_t size) {
+    int64_t i = o * st + k * d - p0;
+    return i < 0 || i >= size;
+  };
+  // Patterns: (padded-row mask, padded-column mask) over the taps.
+  std::map<std::pair<uint64_t, uint64_t>, int32_t> patterns;
+  SmallVector<int32_t> pixels, patternOf;
+  std::vector<int32_t> table;
+  for (int64_t oy = 0; oy < s.oh; ++oy)
+    for (int64_t ox = 0; ox < s.ow; ++ox) {
+      uint64_t rows = 0, cols = 0;
+      for (int64_t ky = 0; ky < s.kh; ++ky)
+        if (padded(oy, ky, s.sy, s.dy, s.pt, pl.h0))
+          rows |= uint64_t(1) << ky;
+      for (int64_t kx = 0; kx < s.kw; ++kx)
+        if (padded(ox, kx, s.sx, s.dx, s.pl, pl.w0))
+          cols |= uint64_t(1) << kx;
+      if (!rows && !cols)
+        continue;
+      auto [it, added] = patterns.try_emplace(
+          {rows, cols}, static_cast<int32_t>(patterns.size()));
+      if (added) {
+        table.resize(table.size() + pl.op, 0);
+        int32_t *corr = table.data() + table.size() - pl.op;
+        for (int64_t o = 0; o < s.o; ++o)
+          for (int64_t ky = 0; ky < s.kh; ++ky)
+            for (int64_t kx = 0; kx < s.kw; ++kx) {
+              if (!((rows >> ky) & 1) && !((cols >> kx) & 1))
+                continue;
+              for (int64_t c = 0; c < s.c; ++c)
+                corr[o] += static_cast<int32_t>(
+                    w[((o * s.c + c) * s.kh + ky) * s.kw + kx]);
+            }
+      }
+      pixels.push_back(static_cast<int32_t>(oy * s.ow + ox));
+      patternOf.push_back(it->second);
+    }
+  if (pixels.empty())
+    return out;
+  auto i32 = b.getI32Type();
+  auto constant = [&](ArrayRef<int32_t> v) -> Value {
+    return arith::ConstantOp::create(
+        b, loc,
+        DenseElementsAttr::get(
+            RankedTensorType::get({static_cast<int64_t>(v.size())}, i32), v));
+  };
+  Value pixTable = constant(pixels), patTable = constant(patternOf);
+  Value corrTable = constant(table);
+  auto vec = VectorType::get({pl.unpack}, i32);
+  auto index = [&](OpBuilder &b, Location loc, Value t, Value i) -> Value {
+    Value v = tensor::ExtractOp::create(b, loc, t, ValueRange{i});
+    return arith::IndexCastOp::create(b, loc, b.getIndexType(), v);
+  };
+  return forEach(
+      b, loc, 0, s.n, 1, out, [&](OpBuilder &b, Location loc, Value n,
+                                  Value out) {
+        return forEach(
+            b, loc, 0, static_cast<int64_t>(pixels.size()), 1, out,
+            [&](OpBuilder &b, Location loc, Value i, Value out) {
+              Value pix = index(b, loc, pixTable, i);
+              Value pat = index(b, loc, patTable, i);
+              Value row = mulAdd(b, loc, mulAdd(b, loc, n, pl.prow, pix),
+                                 pl.op, Value());
+              Value base = mulAdd(b, loc, pat, pl.op, Value());
+              return forEach(
+                  b, loc, 0, pl.op, pl.unpack, out,
+                  [&](OpBuilder &b, Location loc, Value o, Value out) {
+                    Value pos = arith::AddIOp::create(b, loc, row, o);
+                    Value cur = readVector(b, loc, vec, out, pos);
+                    Value at = arith::AddIOp::create(b, loc, base, o);
+                    Value corr = readVector(b, loc, vec, corrTable, at);
+                    return writeVector(
+                        b, loc, arith::AddIOp::create(b, loc, cur, corr), out,
+                        pos);
+                  });
+            });
+      });
+}
+
 /// The constant weights of `op` if every one is -1 or +1.
 std::optional<std::vector<double>> binaryWeights(Value w) {
   DenseElementsAttr attr;
@@ -717,6 +810,16 @@ void buildKernel(OpBuilder &b, Operation *op, const ConvShape &s,
     pl.w0 = in.getDimSize(3);
     x = pad.getInput();
   }
+  if (s.pt || s.pl || s.pb || s.pr) {
+    // Zero padding: the border packs as -1 codes (0 bits) and
+    // correctZeroPadding adds back what those taps subtracted.
+    pl.zeroPad = true;
+    pl.padValue = -1;
+    pl.padT = s.pt;
+    pl.padL = s.pl;
+    pl.h0 = s.h - s.pt - s.pb;
+    pl.w0 = s.w - s.pl - s.pr;
+  }
   pl.wq = std::max<int64_t>(s.w, pl.padL + llvm::alignTo(pl.w0, pl.xb));
   // A GEMV has one pixel: more channel vectors per tile keep several
   // independent accumulator chains in flight.
@@ -750,6 +853,8 @@ void buildKernel(OpBuilder &b, Operation *op, const ConvShape &s,
   Type i32 = b.getI32Type();
   Value out = tensor::EmptyOp::create(b, loc, {s.n * pl.prow * pl.op}, i32);
   out = emitTiles(b, loc, pl, out);
+  if (pl.zeroPad)
+    out = correctZeroPadding(b, loc, pl, w, out);
 
   auto resultType = llvm::cast<RankedTensorType>(op->getResult(0).getType());
   Value result;
@@ -783,9 +888,10 @@ LogicalResult rewriteConv(OpBuilder &b, qnn::Conv2DOp op,
                           const XnorTarget &t) {
   Value x = op.getInput(), w = op.getWeight();
   if (op.getGroups() != 1 || op.getBias() || !staticOfRank(x, 4, 8) ||
-      !staticOfRank(op.getResult(), 4, 32) ||
-      llvm::any_of(op.getPadding(), [](int64_t p) { return p != 0; }))
+      !staticOfRank(op.getResult(), 4, 32))
     return failure();
+  ArrayRef<int64_t> padding = op.getPadding();
+  bool zeroPadded = llvm::any_of(padding, [](int64_t p) { return p != 0; });
   std::optional<std::vector<double>> values = binaryWeights(w);
   if (!values)
     return failure();
@@ -806,7 +912,16 @@ LogicalResult rewriteConv(OpBuilder &b, qnn::Conv2DOp op,
   s.dx = op.getDilations()[1];
   s.oh = yType.getDimSize(2);
   s.ow = yType.getDimSize(3);
-  buildKernel(b, op, s, *values, x, t, foldablePad(x));
+  if (zeroPadded) {
+    // Implicit (zero) padding: the kernel geometry is the padded input's.
+    s.pt = padding[0];
+    s.pl = padding[1];
+    s.pb = padding[2];
+    s.pr = padding[3];
+    s.h += s.pt + s.pb;
+    s.w += s.pl + s.pr;
+  }
+  buildKernel(b, op, s, *values, x, t, zeroPadded ? qnn::PadOp() : foldablePad(x));
   return success();
 }
 

@@ -47,8 +47,7 @@ func.func @fc(%x: tensor<3x100xi8>) -> tensor<3x10xi32> {
   return %y : tensor<3x10xi32>
 }
 
-// Left alone: no qnn.xnor; weights other than -1 / +1; implicit padding
-// (zero padding is not a binary value).
+// Left alone: no qnn.xnor; weights other than -1 / +1; groups.
 // CHECK-LABEL: func.func @not_binary(
 // CHECK-NOT: math.ctpop
 // CHECK: qnn.fully_connected
@@ -61,8 +60,8 @@ func.func @not_binary(%x: tensor<2x8xi8>, %c: tensor<1x2x4x4xi8>) -> (tensor<2x3
   %a = qnn.fully_connected %x, %w : (tensor<2x8xi8>, tensor<3x8xi8>) -> tensor<2x3xi32>
   %w2 = arith.constant dense<[[1, 1, 1, 1, 1, 1, 1, 0], [1, 1, 1, 1, 1, 1, 1, 1], [1, 1, 1, 1, 1, 1, 1, 1]]> : tensor<3x8xi8>
   %b = qnn.fully_connected %x, %w2 {qnn.xnor} : (tensor<2x8xi8>, tensor<3x8xi8>) -> tensor<2x3xi32>
-  %w3 = arith.constant dense<1> : tensor<2x2x3x3xi8>
-  %d = qnn.conv2d %c, %w3 {qnn.xnor, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x2x4x4xi8>, tensor<2x2x3x3xi8>) -> tensor<1x2x4x4xi32>
+  %w3 = arith.constant dense<1> : tensor<2x1x3x3xi8>
+  %d = qnn.conv2d %c, %w3 {qnn.xnor, groups = 2 : i64, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x2x4x4xi8>, tensor<2x1x3x3xi8>) -> tensor<1x2x4x4xi32>
   return %a, %b, %d : tensor<2x3xi32>, tensor<2x3xi32>, tensor<1x2x4x4xi32>
 }
 
@@ -81,4 +80,20 @@ func.func @padded(%x: tensor<1x70x5x5xi8>) -> tensor<1x3x5x5xi32> {
   %w = arith.constant dense<1> : tensor<3x70x3x3xi8>
   %y = qnn.conv2d %p, %w {qnn.xnor} : (tensor<1x70x7x7xi8>, tensor<3x70x3x3xi8>) -> tensor<1x3x5x5xi32>
   return %y : tensor<1x3x5x5xi32>
+}
+
+// Zero padding (the conv's own): the border packs as 0 bits and a
+// correction adds, per border pixel pattern, the weight sums of the padded
+// taps. A 3x3 window over a 4x4 map with padding 1 has 8 border patterns.
+// CHECK-LABEL: func.func @zero_padded(
+// CHECK: math.ctpop
+// CHECK: %[[PIX:.*]] = arith.constant dense<[0, 1, 2, 3, 4, 7, 8, 11, 12, 13, 14, 15]> : tensor<12xi32>
+// CHECK: %[[PAT:.*]] = arith.constant dense<[0, 1, 1, 2, 3, 4, 3, 4, 5, 6, 6, 7]> : tensor<12xi32>
+// CHECK: tensor.extract %[[PIX]]
+// CHECK-NOT: qnn.conv2d
+// CHECK: return
+func.func @zero_padded(%x: tensor<1x2x4x4xi8>) -> tensor<1x3x4x4xi32> {
+  %w = arith.constant dense<1> : tensor<3x2x3x3xi8>
+  %y = qnn.conv2d %x, %w {qnn.xnor, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x2x4x4xi8>, tensor<3x2x3x3xi8>) -> tensor<1x3x4x4xi32>
+  return %y : tensor<1x3x4x4xi32>
 }

@@ -9,5 +9,5 @@
 // RUN: quant-translate --import-onnx %quant_src_root/examples/fmnist-cnn-qdq.onnx -o %t.qdq.mlir
 // RUN: quant-opt %t.qdq.mlir --qnn-propagate-scales --qnn-fold-requant --qnn-lower-to-integer -canonicalize -cse -o %t.int.mlir
 // RUN: %e2e-check %t.int.mlir %t --mcpu=skylake
-// RUN: %e2e-check %S/../Compiler/split-narrow-transfers.mlir %t --mcpu=skylake
+// RUN: %e2e-check %S/../Codegen/split-narrow-transfers.mlir %t --mcpu=skylake
 // RUN: %e2e-check %quant_src_root/examples/cnn-float.mlir %t --mcpu=skylake

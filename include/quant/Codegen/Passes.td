@@ -103,9 +103,11 @@ def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
 def QuantXnorKernels : Pass<"quant-xnor-kernels", "func::FuncOp"> {
   let summary = "XNOR / popcount kernels for binary conv2d / fully_connected / matmul";
   let description = [{
-    Rewrites each `qnn.conv2d` (one group, no implicit padding: the binary
-    lowering pads explicitly with a -1 / +1 `qnn.pad`, which the packing
-    absorbs), `qnn.fully_connected` (no bias)
+    Rewrites each `qnn.conv2d` (one group; a -1 / +1 `qnn.pad` before it,
+    as the binary lowering writes +-1 padding, is absorbed by the packing;
+    the conv's own zero padding packs as -1 and a per-border-pixel
+    correction adds back the weight sums of the padded taps),
+    `qnn.fully_connected` (no bias)
     and 2-D `qnn.matmul` marked `qnn.xnor` by `-qnn-lower-to-integer`,
     whose weights are a constant of -1 / +1 `i8` codes, into a bit-packed
     kernel on tensors: the input is packed at run time to one bit per code
@@ -117,7 +119,7 @@ def QuantXnorKernels : Pass<"quant-xnor-kernels", "func::FuncOp"> {
 
     The activations must hold only -1 / +1 (the contract of `qnn.xnor`;
     a code > 0 packs as +1, any other as -1). Ops the kernel does not take
-    (other weights, groups, padding, dynamic shapes) are left to
+    (other weights, groups, dynamic shapes) are left to
     `-quant-linear-kernels` and the generic lowering.
 
     Example (a 3x3 binary conv):

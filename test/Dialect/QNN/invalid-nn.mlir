@@ -477,10 +477,10 @@ func.func @conv_pad_value_float(%x: tensor<1x2x4x4xf32>, %w: tensor<2x2x3x3xf32>
 
 // -----
 
-// conv2d: pad_value is +1 or -1.
-func.func @conv_pad_value_zero(%x: tensor<1x2x4x4x!qnn.binary<f32>>, %w: tensor<2x2x3x3x!qnn.binary<f32>>) {
-  // expected-error @+1 {{expects 'pad_value' +1 or -1, got 0}}
-  %y = qnn.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>, pad_value = 0 : i64} : (tensor<1x2x4x4x!qnn.binary<f32>>, tensor<2x2x3x3x!qnn.binary<f32>>) -> tensor<1x2x4x4xf32>
+// conv2d: pad_value is +1, -1 or 0.
+func.func @conv_pad_value_two(%x: tensor<1x2x4x4x!qnn.binary<f32>>, %w: tensor<2x2x3x3x!qnn.binary<f32>>) {
+  // expected-error @+1 {{expects 'pad_value' +1, -1 or 0, got 2}}
+  %y = qnn.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>, pad_value = 2 : i64} : (tensor<1x2x4x4x!qnn.binary<f32>>, tensor<2x2x3x3x!qnn.binary<f32>>) -> tensor<1x2x4x4xf32>
   return
 }
 
@@ -488,7 +488,7 @@ func.func @conv_pad_value_zero(%x: tensor<1x2x4x4x!qnn.binary<f32>>, %w: tensor<
 
 // conv2d: a padded binary conv needs pad_value.
 func.func @conv_pad_value_missing(%x: tensor<1x2x4x4x!qnn.binary<f32>>, %w: tensor<2x2x3x3x!qnn.binary<f32>>) {
-  // expected-error @+1 {{expects 'pad_value' (+1 or -1) for a binary input with nonzero padding: zero has no binary code}}
+  // expected-error @+1 {{expects 'pad_value' (+1, -1 or 0) for a binary input with nonzero padding}}
   %y = qnn.conv2d %x, %w {padding = array<i64: 0, 0, 1, 0>} : (tensor<1x2x4x4x!qnn.binary<f32>>, tensor<2x2x3x3x!qnn.binary<f32>>) -> tensor<1x2x3x2xf32>
   return
 }

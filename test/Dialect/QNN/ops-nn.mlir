@@ -125,13 +125,16 @@ func.func @conv_affine_depthwise(%x: tensor<1x3x8x8x!quant.uniform<i8:f32, 0.5>>
 // CHECK: %[[W:.*]] = qnn.constant dense<{{.*}}> : tensor<2x4x3x3xi1> -> tensor<2x4x3x3x!qnn.binary<f32:0, {5.000000e-01, 2.500000e-01}>>
 // CHECK: qnn.conv2d %[[X]], %[[W]], %[[B]] {pad_value = -1 : i64, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x4x6x6x!qnn.binary<f32>>, tensor<2x4x3x3x!qnn.binary<f32:0, {5.000000e-01, 2.500000e-01}>>, tensor<2xf32>) -> tensor<1x2x6x6xf32>
 // CHECK: qnn.conv2d %[[X]], %[[W]] : ({{.*}}) -> tensor<1x2x4x4xf32>
-func.func @conv_binary(%x: tensor<1x4x6x6x!qnn.binary<f32>>, %b: tensor<2xf32>) -> (tensor<1x2x6x6xf32>, tensor<1x2x4x4xf32>) {
+// CHECK: qnn.conv2d %[[X]], %[[W]] {pad_value = 0 : i64, padding = array<i64: 1, 1, 1, 1>} : ({{.*}}) -> tensor<1x2x6x6xf32>
+func.func @conv_binary(%x: tensor<1x4x6x6x!qnn.binary<f32>>, %b: tensor<2xf32>) -> (tensor<1x2x6x6xf32>, tensor<1x2x4x4xf32>, tensor<1x2x6x6xf32>) {
   %w = qnn.constant dense<true> : tensor<2x4x3x3xi1> -> tensor<2x4x3x3x!qnn.binary<f32:0, {0.5, 0.25}>>
   %y = qnn.conv2d %x, %w, %b {padding = array<i64: 1, 1, 1, 1>, pad_value = -1 : i64}
        : (tensor<1x4x6x6x!qnn.binary<f32>>, tensor<2x4x3x3x!qnn.binary<f32:0, {0.5, 0.25}>>, tensor<2xf32>) -> tensor<1x2x6x6xf32>
   // Without padding no pad_value is needed.
   %z = qnn.conv2d %x, %w : (tensor<1x4x6x6x!qnn.binary<f32>>, tensor<2x4x3x3x!qnn.binary<f32:0, {0.5, 0.25}>>) -> tensor<1x2x4x4xf32>
-  return %y, %z : tensor<1x2x6x6xf32>, tensor<1x2x4x4xf32>
+  // Zero padding: pad_value 0 (padded taps add nothing).
+  %u = qnn.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>, pad_value = 0 : i64} : (tensor<1x4x6x6x!qnn.binary<f32>>, tensor<2x4x3x3x!qnn.binary<f32:0, {0.5, 0.25}>>) -> tensor<1x2x6x6xf32>
+  return %y, %z, %u : tensor<1x2x6x6xf32>, tensor<1x2x4x4xf32>, tensor<1x2x6x6xf32>
 }
 
 // Weight-only quantization: float input with binary, ternary and codebook

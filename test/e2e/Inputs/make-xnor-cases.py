@@ -6,7 +6,7 @@ weights are random -1 / +1 (fixed seed), in the quantized-type form, so
 qnn-ref evaluates the real-valued definition while the compiler takes the
 XNOR / popcount kernels. Shapes cover reduction lengths that are not a
 multiple of the 64-bit word (C = 3, 70, 130), exact words (64, 128, 256),
-stride 2, dilation, +1 and -1 padding, odd maps, maps narrower than one
+stride 2, dilation, +1, -1 and zero padding, odd maps, maps narrower than one
 packing vector, batch 2, a GEMV and chained binary layers.
 """
 import random
@@ -120,6 +120,13 @@ print(conv_case("conv_c64_dilated", 1, 64, 10, 10, 16, 3, dil=2))
 print(conv_case("conv_c130_s2", 1, 130, 8, 8, 9, 3, stride=2, pad=1))
 print(conv_case("conv_c128_narrow", 1, 128, 3, 5, 32, 3, pad=1))
 print(conv_case("conv_1x1_c256", 1, 256, 5, 5, 40, 1))
+# Zero padding (pad_value 0: padded taps add nothing), corrected per
+# border pixel.
+print(conv_case("conv_c70_zero_pad", 2, 70, 9, 11, 13, 3, pad=1, pad_value=0))
+print(conv_case("conv_c64_zero_pad_s2", 1, 64, 10, 9, 16, 3, stride=2, pad=1,
+                pad_value=0))
+print(conv_case("conv_c3_zero_pad2_dil", 1, 3, 8, 8, 5, 3, dil=2, pad=2,
+                pad_value=0))
 print(fc_case("fc_k300", 3, 300, 37))
 print(fc_case("gemv_k1000", 1, 1000, 21))
 print(matmul_case("matmul_k70", 5, 70, 12))

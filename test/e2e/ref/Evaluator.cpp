@@ -417,7 +417,9 @@ bool lowBitLinear(Operation &op, const std::vector<const Tensor *> &in,
   const Tensor *bias = reals.size() > 2 ? &reals[2] : nullptr;
   if (auto conv = llvm::dyn_cast<qnn::Conv2DOp>(op)) {
     double padValue = 0.0;
-    if (std::optional<uint64_t> pv = conv.getPadValue())
+    // pad_value 0 pads with zeros (no code); +1 / -1 with that code.
+    if (std::optional<uint64_t> pv = conv.getPadValue();
+        pv && static_cast<int64_t>(*pv) != 0)
       padValue = lowBitReal(conv.getInput().getType().getElementType(),
                             static_cast<double>(static_cast<int64_t>(*pv)), 0);
     r = conv2d(conv, reals[0], reals[1], bias, padValue);

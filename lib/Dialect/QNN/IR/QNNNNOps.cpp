@@ -425,7 +425,9 @@ LogicalResult Conv2DOp::verify() {
           op, {in, w, bias, out, "input", "weight", 0, "output channels"})))
     return failure();
 
-  // Binary input: padding reads `pad_value`, since zero has no binary code.
+  // Binary input: padding reads `pad_value`, written out because zero is
+  // not a binary value: +1 / -1 pad with a code, 0 pads with nothing (the
+  // padded taps add nothing, as PyTorch, Larq and Bi-Real-Net define it).
   bool binaryInput = getElementKind(in.getElementType()) == ElementKind::Binary;
   if (std::optional<uint64_t> raw = getPadValue()) {
     int64_t padValue = static_cast<int64_t>(*raw);
@@ -433,13 +435,13 @@ LogicalResult Conv2DOp::verify() {
       return emitOpError() << "expects no 'pad_value' for a "
                            << kindName(getElementKind(in.getElementType()))
                            << " input (padding reads zero), got " << padValue;
-    if (padValue != 1 && padValue != -1)
-      return emitOpError() << "expects 'pad_value' +1 or -1, got " << padValue;
+    if (padValue != 1 && padValue != -1 && padValue != 0)
+      return emitOpError() << "expects 'pad_value' +1, -1 or 0, got "
+                           << padValue;
   } else if (binaryInput &&
              llvm::any_of(padding, [](int64_t p) { return p != 0; })) {
-    return emitOpError() << "expects 'pad_value' (+1 or -1) for a binary "
-                            "input with nonzero padding: zero has no binary "
-                            "code";
+    return emitOpError() << "expects 'pad_value' (+1, -1 or 0) for a binary "
+                            "input with nonzero padding";
   }
   return success();
 }

@@ -12,8 +12,9 @@
 //     integers with that very f32 arithmetic (quant/Support/Threshold.h);
 //   * binary x binary conv2d / fully_connected / matmul become the integer
 //     op on i8 codes with an i32 accumulator, marked `qnn.xnor` (both
-//     operands hold only -1 / +1, explicit pad_value padding included): the
-//     op a bit-packed XNOR-popcount kernel replaces. The float result is
+//     operands hold only -1 / +1, a +-1 pad_value made an explicit qnn.pad;
+//     zero padding stays the conv's, whose padded taps read 0): the op the
+//     XNOR / popcount kernels (-quant-xnor-kernels) replace. The float result is
 //     dequantize(acc) at alpha_x * alpha_w (per output channel) plus the
 //     float bias;
 //   * dequantize of constant binary / ternary / codebook values (weights of
@@ -486,9 +487,10 @@ LogicalResult BinaryLowering::lowerLinear(Operation *op) {
   if (auto conv = llvm::dyn_cast<Conv2DOp>(op)) {
     ArrayRef<int64_t> pad = conv.getPadding();
     DenseI64ArrayAttr padding = conv.getPaddingAttr();
-    if (llvm::any_of(pad, [](int64_t p) { return p != 0; })) {
-      // Padding reads pad_value (+-1): explicit, so the conv sees only +-1.
-      int64_t padValue = static_cast<int64_t>(*conv.getPadValue());
+    int64_t padValue = static_cast<int64_t>(conv.getPadValue().value_or(0));
+    // Padding with a code (+-1) becomes explicit, so the conv sees only
+    // +-1; zero padding stays the integer conv's own (padded taps read 0).
+    if (padValue != 0 && llvm::any_of(pad, [](int64_t p) { return p != 0; })) {
       SmallVector<int64_t> pads = {0, 0, pad[0], pad[1], 0, 0, pad[2], pad[3]};
       auto xt = llvm::cast<RankedTensorType>(x.getType());
       SmallVector<int64_t> shape(xt.getShape());

@@ -55,6 +55,20 @@ func.func @bias_threshold(%x: tensor<1x2xf32>) -> (tensor<1x3xf32>, tensor<1x3xf
 
 // -----
 
+// Zero padding (pad_value 0) stays the integer conv's own padding: padded
+// taps read 0 and add nothing.
+// CHECK-LABEL: func.func @conv_zero_pad
+// CHECK-NOT: qnn.pad
+// CHECK: qnn.conv2d %{{.*}}, %{{.*}} {padding = array<i64: 1, 1, 1, 1>, qnn.xnor} : (tensor<1x2x4x4xi8>, tensor<3x2x3x3xi8>) -> tensor<1x3x4x4xi32>
+func.func @conv_zero_pad(%x: tensor<1x2x4x4xf32>) -> tensor<1x3x4x4xf32> {
+  %a = qnn.binarize %x : tensor<1x2x4x4xf32> -> tensor<1x2x4x4x!qnn.binary<f32, 0.5>>
+  %w = qnn.constant dense<true> : tensor<3x2x3x3xi1> -> tensor<3x2x3x3x!qnn.binary<f32>>
+  %y = qnn.conv2d %a, %w {padding = array<i64: 1, 1, 1, 1>, pad_value = 0 : i64} : (tensor<1x2x4x4x!qnn.binary<f32, 0.5>>, tensor<3x2x3x3x!qnn.binary<f32>>) -> tensor<1x3x4x4xf32>
+  return %y : tensor<1x3x4x4xf32>
+}
+
+// -----
+
 // A binary conv pads with pad_value explicitly, so the integer conv reads
 // only -1 / +1.
 // CHECK-LABEL: func.func @conv_pad
