@@ -12,6 +12,7 @@
 #include "RequantPatterns.h"
 
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "mlir/IR/Verifier.h"
 
 using namespace mlir;
@@ -34,9 +35,12 @@ static bool isRequantizingProducer(Operation *op) {
 /// Builds a detached copy of `op` with new operands and result type and
 /// returns it if it verifies, else destroys it and returns null.
 static Operation *buildVerified(Operation *op, ValueRange operands,
-                                Type resultType) {
+                                Type resultType,
+                                ArrayRef<NamedAttribute> extraAttrs = {}) {
   OperationState state(op->getLoc(), op->getName(), operands, {resultType},
                        op->getAttrs());
+  for (NamedAttribute a : extraAttrs)
+    state.addAttribute(a.getName(), a.getValue());
   Operation *candidate = Operation::create(state);
   bool ok;
   {
@@ -142,7 +146,17 @@ struct FuseFloatResult : OpRewritePattern<OpTy> {
     std::optional<SmallVector<Value>> sources = dequantizedSources(op);
     if (!sources)
       return rewriter.notifyMatchFailure(op, "an operand is not dequantized");
-    Operation *fused = buildVerified(op, *sources, op.getType());
+    // A float conv pads with real zeros: on binary activations that is
+    // pad_value 0, which the binary conv must state.
+    SmallVector<NamedAttribute> extra;
+    if (auto conv = llvm::dyn_cast<Conv2DOp>(op.getOperation()))
+      if (!conv.getPadValue() &&
+          getElementKind(getElementTypeOrSelf((*sources)[0].getType())) ==
+              ElementKind::Binary &&
+          llvm::any_of(conv.getPadding(), [](int64_t p) { return p != 0; }))
+        extra.push_back(rewriter.getNamedAttr(
+            "pad_value", rewriter.getI64IntegerAttr(0)));
+    Operation *fused = buildVerified(op, *sources, op.getType(), extra);
     if (!fused)
       return rewriter.notifyMatchFailure(op, "fused op does not verify");
     rewriter.insert(fused);

@@ -187,3 +187,20 @@ func.func @qdq_conv_relu_q(%x: tensor<1x3x4x4x!quant.uniform<i8:f32, 0.5>>, %w: 
   %q = qnn.quantize %p : tensor<1x2x2x2xf32> -> tensor<1x2x2x2x!quant.uniform<i8:f32, 0.1:-5>>
   return %q : tensor<1x2x2x2x!quant.uniform<i8:f32, 0.1:-5>>
 }
+
+// -----
+
+// A float conv with zero padding on dequantized binary activations (what
+// QONNX / PyTorch exports of binary convs are) becomes the binary conv
+// with pad_value 0: the padded taps add nothing, as before.
+// CHECK-LABEL: func.func @binary_conv_zero_padding
+// CHECK: %[[C:.*]] = qnn.conv2d %{{.*}}, %{{.*}} {pad_value = 0 : i64, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x3x5x5x!qnn.binary<f32>>, tensor<2x3x3x3x!qnn.binary<f32, 5.000000e-01>>) -> tensor<1x2x5x5xf32>
+// CHECK: return %[[C]]
+func.func @binary_conv_zero_padding(%x: tensor<1x3x5x5xf32>) -> tensor<1x2x5x5xf32> {
+  %a = qnn.binarize %x : tensor<1x3x5x5xf32> -> tensor<1x3x5x5x!qnn.binary<f32>>
+  %ad = qnn.dequantize %a : tensor<1x3x5x5x!qnn.binary<f32>> -> tensor<1x3x5x5xf32>
+  %w = qnn.constant dense<true> : tensor<2x3x3x3xi1> -> tensor<2x3x3x3x!qnn.binary<f32, 0.5>>
+  %wd = qnn.dequantize %w : tensor<2x3x3x3x!qnn.binary<f32, 0.5>> -> tensor<2x3x3x3xf32>
+  %y = qnn.conv2d %ad, %wd {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x3x5x5xf32>, tensor<2x3x3x3xf32>) -> tensor<1x2x5x5xf32>
+  return %y : tensor<1x2x5x5xf32>
+}
