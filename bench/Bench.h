@@ -63,6 +63,9 @@ private:
 
 std::string gemmSource(const GemmShape &s, bool isFloat, const void *weights);
 std::string convSource(const ConvShape &s, bool isFloat, const void *weights);
+/// A binary fully_connected in the integer form (qnn.xnor, -1 / +1 i8
+/// `weights` [N][K]).
+std::string binaryGemmSource(const GemmShape &s, const void *weights);
 /// A binary conv in the integer form: -1 padding, -1 / +1 i8 `weights`.
 std::string binaryConvSource(const ConvShape &s, const void *weights);
 
@@ -79,6 +82,13 @@ std::unique_ptr<Peer> makeDnnlGemm(const GemmShape &s, bool isFloat);
 /// oneDNN convolution u8 x s8 -> s32 or f32, every tensor in the format
 /// oneDNN prefers (blocked; reorders untimed).
 std::unique_ptr<Peer> makeDnnlConv(const ConvShape &s, bool isFloat);
+/// The pure xor-popcount-accumulate loops of Roofline.cpp.
+enum class RooflineIsa { AVX512VPOPCNTDQ, AVX2, Scalar };
+bool hostHas(RooflineIsa isa);
+/// Binary MACs of one run() of a roofline loop.
+double rooflineBinaryMacs();
+std::unique_ptr<Peer> makeRoofline(RooflineIsa isa);
+
 /// OpenBLAS sgemm (row-major A, W transposed).
 std::unique_ptr<Peer> makeBlasGemm(const GemmShape &s);
 /// OpenBLAS conv: im2col + sgemm.

@@ -131,6 +131,16 @@ std::string convSource(const ConvShape &s, bool isFloat, const void *weights) {
          "\n  return %y : " + y + "\n}\n";
 }
 
+std::string binaryGemmSource(const GemmShape &s, const void *weights) {
+  std::string x = "tensor<" + dims({s.m, s.k}) + "i8>";
+  std::string w = "tensor<" + dims({s.n, s.k}) + "i8>";
+  std::string y = "tensor<" + dims({s.m, s.n}) + "i32>";
+  return "func.func @main(%x: " + x + ") -> " + y + " {\n" +
+         "  %w = arith.constant dense<" + hexLiteral(weights, s.n * s.k) +
+         "> : " + w + "\n  %y = qnn.fully_connected %x, %w {qnn.xnor} : (" +
+         x + ", " + w + ") -> " + y + "\n  return %y : " + y + "\n}\n";
+}
+
 std::string binaryConvSource(const ConvShape &s, const void *weights) {
   // The integer form -qnn-lower-to-integer gives a binary conv with -1
   // padding: an explicit qnn.pad, then the conv on -1 / +1 codes marked

@@ -5,6 +5,8 @@
 //   conv_{i8,f32}/C-O_HxW_kKsS/{ours,onednn,openblas}
 //   conv_bin/C-O_HxW_kKsS/{ours,onednn_f32,ours_i8}: a binary conv on the
 //     XNOR kernels against oneDNN's fp32 and our int8 conv of that shape
+//   gemm_bin/MxNxK/ours and roofline_bin/<isa>/peak: binary GEMMs against
+//     the pure xor-popcount loop of each ISA the host runs (Roofline.cpp)
 // (`ours_generic` with QUANT_BENCH_GENERIC=1: the linalg.contract lowering
 // without the packed microkernels). Throughput is reported as the `ops`
 // counter (2 * MACs per second); bench/run.sh turns the JSON output into
@@ -150,6 +152,35 @@ void registerBinaryConv(const ConvShape &s) {
                outBytes, false, true);
 }
 
+const std::vector<GemmShape> kBinaryGemms = {
+    {64, 256, 1024}, {64, 256, 2048}, {64, 256, 4096}, {64, 256, 8192},
+};
+
+/// Binary GEMMs (XNOR kernels) and the host's popcount rooflines.
+void registerBinaryGemms() {
+  for (const GemmShape &s : kBinaryGemms) {
+    Buffer w(s.n * s.k);
+    fillI8(w, 2);
+    for (size_t i = 0; i < w.bytes; ++i)
+      static_cast<int8_t *>(w.data)[i] =
+          static_cast<int8_t *>(w.data)[i] >= 0 ? 1 : -1;
+    registerOurs("gemm_bin/" + s.name() + "/ours", 2.0 * s.m * s.n * s.k,
+                 binaryGemmSource(s, w.data), s.m * s.k, s.m * s.n * 4, false,
+                 true);
+  }
+  const std::pair<RooflineIsa, const char *> isas[] = {
+      {RooflineIsa::AVX512VPOPCNTDQ, "avx512vpopcntdq"},
+      {RooflineIsa::AVX2, "avx2"},
+      {RooflineIsa::Scalar, "popcnt"}};
+  for (auto [isa, name] : isas) {
+    if (!hostHas(isa))
+      continue;
+    std::shared_ptr<Peer> loop = makeRoofline(isa);
+    registerRun(std::string("roofline_bin/") + name + "/peak",
+                2.0 * rooflineBinaryMacs(), [loop] { loop->run(); });
+  }
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -164,6 +195,7 @@ int main(int argc, char **argv) {
   }
   for (const ConvShape &s : kConvs)
     registerBinaryConv(s);
+  registerBinaryGemms();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv))
     return 1;

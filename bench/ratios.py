@@ -23,7 +23,11 @@ for b in data["benchmarks"]:
     rows.setdefault((group, shape), {})[impl] = b["ops"] / 1e9
 
 binary = collections.OrderedDict(
-    (k, v) for k, v in rows.items() if k[0].endswith("_bin"))
+    (k, v) for k, v in rows.items() if k[0] == "conv_bin")
+gemm_bin = collections.OrderedDict(
+    (k, v) for k, v in rows.items() if k[0] == "gemm_bin")
+roofline = collections.OrderedDict(
+    (k, v) for k, v in rows.items() if k[0] == "roofline_bin")
 rows = collections.OrderedDict(
     (k, v) for k, v in rows.items() if not k[0].endswith("_bin"))
 
@@ -60,3 +64,15 @@ if binary:
                   if ours and "ours_i8" in r else "%9s" % "-"]
         print("%-10s %-22s %s %s" % (group, shape, " ".join(cells),
                                       " ".join(ratios)))
+
+if roofline or gemm_bin:
+    # Binary GEMMs against the best pure xor-popcount loop of the host.
+    print()
+    peak = max((r["peak"] for r in roofline.values()), default=None)
+    for (group, isa), r in roofline.items():
+        print("%-12s %-20s %9.1f GOP/s" % (group, isa, r["peak"]))
+    for (group, shape), r in gemm_bin.items():
+        ours = r.get("ours")
+        print("%-12s %-20s %9.1f GOP/s %s" % (
+            group, shape, ours,
+            "%5.1f%% of the roofline" % (100 * ours / peak) if peak else ""))

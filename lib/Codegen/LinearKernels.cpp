@@ -46,6 +46,77 @@ Value mlir::qnn::compiler::mulAdd(OpBuilder &b, Location loc, Value a,
   return c ? arith::AddIOp::create(b, loc, m, c).getResult() : m;
 }
 
+ConvShape mlir::qnn::compiler::convShapeOf(qnn::Conv2DOp op) {
+  auto xType = llvm::cast<RankedTensorType>(op.getInput().getType());
+  auto wType = llvm::cast<RankedTensorType>(op.getWeight().getType());
+  auto yType = llvm::cast<RankedTensorType>(op.getResult().getType());
+  ConvShape s;
+  s.n = xType.getDimSize(0);
+  s.c = xType.getDimSize(1);
+  s.h = xType.getDimSize(2);
+  s.w = xType.getDimSize(3);
+  s.o = wType.getDimSize(0);
+  s.kh = wType.getDimSize(2);
+  s.kw = wType.getDimSize(3);
+  s.sy = op.getStrides()[0];
+  s.sx = op.getStrides()[1];
+  s.dy = op.getDilations()[0];
+  s.dx = op.getDilations()[1];
+  ArrayRef<int64_t> pad = op.getPadding();
+  s.pt = pad[0];
+  s.pl = pad[1];
+  s.pb = pad[2];
+  s.pr = pad[3];
+  s.oh = yType.getDimSize(2);
+  s.ow = yType.getDimSize(3);
+  return s;
+}
+
+ConvShape mlir::qnn::compiler::gemmShapeOf(Value x, Value w,
+                                           bool transposed) {
+  auto xType = llvm::cast<RankedTensorType>(x.getType());
+  auto wType = llvm::cast<RankedTensorType>(w.getType());
+  ConvShape s;
+  s.gemm = true;
+  s.w = s.ow = xType.getDimSize(0);
+  s.c = xType.getDimSize(1);
+  s.o = transposed ? wType.getDimSize(0) : wType.getDimSize(1);
+  return s;
+}
+
+std::vector<double>
+mlir::qnn::compiler::weightsAsOI(const ConvShape &s, std::vector<double> w,
+                                 bool transposed) {
+  if (transposed)
+    return w;
+  std::vector<double> oi(w.size()); // [K][O] -> [O][K]
+  for (int64_t k = 0; k < s.c; ++k)
+    for (int64_t o = 0; o < s.o; ++o)
+      oi[o * s.c + k] = w[k * s.o + o];
+  return oi;
+}
+
+void mlir::qnn::compiler::forEachLinearOp(
+    Operation *root, function_ref<bool(Operation *)> filter,
+    function_ref<void(qnn::Conv2DOp)> conv,
+    function_ref<void(Operation *, Value, Value, Value, bool)> gemm) {
+  SmallVector<Operation *> ops;
+  root->walk([&](Operation *op) {
+    if (llvm::isa<qnn::Conv2DOp, qnn::FullyConnectedOp, qnn::MatMulOp>(op) &&
+        filter(op))
+      ops.push_back(op);
+  });
+  for (Operation *op : ops) {
+    if (auto c = llvm::dyn_cast<qnn::Conv2DOp>(op))
+      conv(c);
+    else if (auto fc = llvm::dyn_cast<qnn::FullyConnectedOp>(op))
+      gemm(op, fc.getInput(), fc.getWeight(), fc.getBias(),
+           /*transposed=*/true);
+    else if (auto mm = llvm::dyn_cast<qnn::MatMulOp>(op))
+      gemm(op, mm.getLhs(), mm.getRhs(), Value(), /*transposed=*/false);
+  }
+}
+
 SmallVector<OpFoldResult>
 mlir::qnn::compiler::indexAttrs(OpBuilder &b, ArrayRef<int64_t> values) {
   return llvm::map_to_vector(
@@ -631,28 +702,7 @@ LogicalResult rewriteConv(OpBuilder &b, qnn::Conv2DOp op,
   std::optional<std::vector<double>> values = kernelWeights(op, x, w, 4);
   if (op.getGroups() != 1 || !values)
     return failure();
-  auto xType = llvm::cast<RankedTensorType>(x.getType());
-  auto wType = llvm::cast<RankedTensorType>(w.getType());
-  auto yType = llvm::cast<RankedTensorType>(op.getResult().getType());
-  ConvShape s;
-  s.n = xType.getDimSize(0);
-  s.c = xType.getDimSize(1);
-  s.h = xType.getDimSize(2);
-  s.w = xType.getDimSize(3);
-  s.o = wType.getDimSize(0);
-  s.kh = wType.getDimSize(2);
-  s.kw = wType.getDimSize(3);
-  s.sy = op.getStrides()[0];
-  s.sx = op.getStrides()[1];
-  s.dy = op.getDilations()[0];
-  s.dx = op.getDilations()[1];
-  ArrayRef<int64_t> pad = op.getPadding();
-  s.pt = pad[0];
-  s.pl = pad[1];
-  s.pb = pad[2];
-  s.pr = pad[3];
-  s.oh = yType.getDimSize(2);
-  s.ow = yType.getDimSize(3);
+  ConvShape s = convShapeOf(op);
   return buildKernel(b, op, s, Weights{std::move(*values)}, x, op.getBias(), t);
 }
 
@@ -661,22 +711,8 @@ LogicalResult rewriteGemm(OpBuilder &b, Operation *op, Value x, Value w,
   std::optional<std::vector<double>> values = kernelWeights(op, x, w, 2);
   if (!values)
     return failure();
-  auto xType = llvm::cast<RankedTensorType>(x.getType());
-  auto wType = llvm::cast<RankedTensorType>(w.getType());
-  ConvShape s;
-  s.gemm = true;
-  s.w = s.ow = xType.getDimSize(0);
-  s.c = xType.getDimSize(1);
-  s.o = transposed ? wType.getDimSize(0) : wType.getDimSize(1);
-  Weights wt;
-  if (transposed) {
-    wt.v = std::move(*values);
-  } else { // [K][O] -> [O][K]
-    wt.v.resize(values->size());
-    for (int64_t k = 0; k < s.c; ++k)
-      for (int64_t o = 0; o < s.o; ++o)
-        wt.v[o * s.c + k] = (*values)[k * s.o + o];
-  }
+  ConvShape s = gemmShapeOf(x, w, transposed);
+  Weights wt{weightsAsOI(s, std::move(*values), transposed)};
   return buildKernel(b, op, s, wt, x, bias, t);
 }
 
@@ -687,22 +723,13 @@ struct QuantLinearKernelsPass
   void runOnOperation() override {
     KernelTarget t{vectorBits, registers, vnni, pmaddwd,
                    static_cast<int64_t>(weightBlockBytes), emulate};
-    SmallVector<Operation *> ops;
-    getOperation().walk([&](Operation *op) {
-      if (llvm::isa<qnn::Conv2DOp, qnn::FullyConnectedOp, qnn::MatMulOp>(op))
-        ops.push_back(op);
-    });
     OpBuilder b(&getContext());
-    for (Operation *op : ops) {
-      if (auto conv = llvm::dyn_cast<qnn::Conv2DOp>(op))
-        (void)rewriteConv(b, conv, t);
-      else if (auto fc = llvm::dyn_cast<qnn::FullyConnectedOp>(op))
-        (void)rewriteGemm(b, op, fc.getInput(), fc.getWeight(), fc.getBias(),
-                          /*transposed=*/true, t);
-      else if (auto mm = llvm::dyn_cast<qnn::MatMulOp>(op))
-        (void)rewriteGemm(b, op, mm.getLhs(), mm.getRhs(), Value(),
-                          /*transposed=*/false, t);
-    }
+    forEachLinearOp(
+        getOperation(), [](Operation *) { return true; },
+        [&](qnn::Conv2DOp conv) { (void)rewriteConv(b, conv, t); },
+        [&](Operation *op, Value x, Value w, Value bias, bool transposed) {
+          (void)rewriteGemm(b, op, x, w, bias, transposed, t);
+        });
   }
 };
 

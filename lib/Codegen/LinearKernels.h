@@ -13,6 +13,9 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Value.h"
 #include "quant/Conversion/QNNToLinalg.h"
+#include "quant/Dialect/QNN/IR/QNN.h"
+
+#include <vector>
 
 namespace mlir::qnn::compiler {
 
@@ -76,6 +79,23 @@ Value packInput(OpBuilder &b, Location loc, const Plan &pl, Value x);
 Value unpackOutput(OpBuilder &b, Location loc, const Plan &pl, Value out,
                    RankedTensorType type,
                    const FusedRescale *rescale = nullptr);
+
+/// The kernel's view of a conv (its own padding in pt..pr) and of a GEMM
+/// [M, K] x weights ([O, K] if `transposed`, else [K, O]).
+ConvShape convShapeOf(qnn::Conv2DOp op);
+ConvShape gemmShapeOf(Value x, Value w, bool transposed);
+/// GEMM weights as [O][K] (OIHW with H = W = 1).
+std::vector<double> weightsAsOI(const ConvShape &s, std::vector<double> w,
+                                bool transposed);
+
+/// Calls `conv` on every conv2d and `gemm(op, x, w, bias, transposed)` on
+/// every fully_connected (transposed weights) and matmul under `root` that
+/// `filter` accepts; the ops are collected first, so the callbacks may
+/// rewrite them.
+void forEachLinearOp(
+    Operation *root, function_ref<bool(Operation *)> filter,
+    function_ref<void(qnn::Conv2DOp)> conv,
+    function_ref<void(Operation *, Value, Value, Value, bool)> gemm);
 
 /// Helpers shared by the kernel files (see also CodegenUtils.h).
 Value mulAdd(OpBuilder &b, Location loc, Value a, int64_t k, Value c);

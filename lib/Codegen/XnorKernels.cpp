@@ -348,13 +348,11 @@ Value packWeights(OpBuilder &b, Location loc, const XnorPlan &pl,
       b, loc, DenseElementsAttr::get(type, ArrayRef<int64_t>(words)));
 }
 
-/// One mr x nv tile: pixels [p, p + mr) of image n, output-channel blocks
-/// [ob, ob + nv) of a group of `group` blocks; writes K - 2 popcount into
-/// the [N][prow][Op] i32 accumulators `out`.
-Value emitTile(OpBuilder &b, Location loc, const XnorPlan &pl, int64_t mr,
-               int64_t nv, Value n, Value p, Value ob, Value out) {
-  const ConvShape &s = pl.s;
-  SmallVector<Value> rows, cols;
+/// The packed-input row and column of the (0, 0) tap of output pixels
+/// [p, p + mr).
+void windowOrigins(OpBuilder &b, Location loc, const ConvShape &s, Value p,
+                   int64_t mr, SmallVectorImpl<Value> &rows,
+                   SmallVectorImpl<Value> &cols) {
   for (int64_t m = 0; m < mr; ++m) {
     Value q = arith::AddIOp::create(b, loc, p, cIdx(b, loc, m));
     Value oy = arith::DivUIOp::create(b, loc, q, cIdx(b, loc, s.ow));
@@ -362,6 +360,16 @@ Value emitTile(OpBuilder &b, Location loc, const XnorPlan &pl, int64_t mr,
     rows.push_back(mulAdd(b, loc, oy, s.sy, Value()));
     cols.push_back(mulAdd(b, loc, ox, s.sx, Value()));
   }
+}
+
+/// One mr x nv tile: pixels [p, p + mr) of image n, output-channel blocks
+/// [ob, ob + nv) of a group of `group` blocks; writes K - 2 popcount into
+/// the [N][prow][Op] i32 accumulators `out`.
+Value emitTile(OpBuilder &b, Location loc, const XnorPlan &pl, int64_t mr,
+               int64_t nv, Value n, Value p, Value ob, Value out) {
+  const ConvShape &s = pl.s;
+  SmallVector<Value> rows, cols;
+  windowOrigins(b, loc, s, p, mr, rows, cols);
   auto vec = VectorType::get({pl.lanes}, i64Type(b));
   SmallVector<Value> init(mr * nv, splat(b, loc, vec, 0));
   Value c0 = cIdx(b, loc, 0), c1 = cIdx(b, loc, 1);
@@ -475,13 +483,7 @@ Value emitNibbleTile(OpBuilder &b, Location loc, const XnorPlan &pl,
                      Value out) {
   const ConvShape &s = pl.s;
   SmallVector<Value> rows, cols;
-  for (int64_t m = 0; m < mr; ++m) {
-    Value q = arith::AddIOp::create(b, loc, p, cIdx(b, loc, m));
-    Value oy = arith::DivUIOp::create(b, loc, q, cIdx(b, loc, s.ow));
-    Value ox = arith::RemUIOp::create(b, loc, q, cIdx(b, loc, s.ow));
-    rows.push_back(mulAdd(b, loc, oy, s.sy, Value()));
-    cols.push_back(mulAdd(b, loc, ox, s.sx, Value()));
-  }
+  windowOrigins(b, loc, s, p, mr, rows, cols);
   auto vec = VectorType::get({pl.lanes}, i64Type(b));
   auto bytes = VectorType::get({8 * pl.lanes}, b.getI8Type());
   auto out32 = VectorType::get({pl.lanes}, b.getI32Type());
@@ -895,29 +897,9 @@ LogicalResult rewriteConv(OpBuilder &b, qnn::Conv2DOp op,
   std::optional<std::vector<double>> values = binaryWeights(w);
   if (!values)
     return failure();
-  auto xType = llvm::cast<RankedTensorType>(x.getType());
-  auto wType = llvm::cast<RankedTensorType>(w.getType());
-  auto yType = llvm::cast<RankedTensorType>(op.getResult().getType());
-  ConvShape s;
-  s.n = xType.getDimSize(0);
-  s.c = xType.getDimSize(1);
-  s.h = xType.getDimSize(2);
-  s.w = xType.getDimSize(3);
-  s.o = wType.getDimSize(0);
-  s.kh = wType.getDimSize(2);
-  s.kw = wType.getDimSize(3);
-  s.sy = op.getStrides()[0];
-  s.sx = op.getStrides()[1];
-  s.dy = op.getDilations()[0];
-  s.dx = op.getDilations()[1];
-  s.oh = yType.getDimSize(2);
-  s.ow = yType.getDimSize(3);
+  ConvShape s = convShapeOf(op);
   if (zeroPadded) {
     // Implicit (zero) padding: the kernel geometry is the padded input's.
-    s.pt = padding[0];
-    s.pl = padding[1];
-    s.pb = padding[2];
-    s.pr = padding[3];
     s.h += s.pt + s.pb;
     s.w += s.pl + s.pr;
   }
@@ -932,21 +914,8 @@ LogicalResult rewriteGemm(OpBuilder &b, Operation *op, Value x, Value w,
   std::optional<std::vector<double>> values = binaryWeights(w);
   if (!values)
     return failure();
-  auto xType = llvm::cast<RankedTensorType>(x.getType());
-  auto wType = llvm::cast<RankedTensorType>(w.getType());
-  ConvShape s;
-  s.gemm = true;
-  s.w = s.ow = xType.getDimSize(0);
-  s.c = xType.getDimSize(1);
-  s.o = transposed ? wType.getDimSize(0) : wType.getDimSize(1);
-  std::vector<double> oi = std::move(*values);
-  if (!transposed) { // [K][O] -> [O][K]
-    std::vector<double> t2(oi.size());
-    for (int64_t k = 0; k < s.c; ++k)
-      for (int64_t o = 0; o < s.o; ++o)
-        t2[o * s.c + k] = oi[k * s.o + o];
-    oi = std::move(t2);
-  }
+  ConvShape s = gemmShapeOf(x, w, transposed);
+  std::vector<double> oi = weightsAsOI(s, std::move(*values), transposed);
   buildKernel(b, op, s, oi, x, t);
   return success();
 }
@@ -957,23 +926,14 @@ struct QuantXnorKernelsPass
 
   void runOnOperation() override {
     XnorTarget t{vectorBits, registers, nibbleLookup, emulate};
-    SmallVector<Operation *> ops;
-    getOperation().walk([&](Operation *op) {
-      if (op->hasAttr("qnn.xnor") &&
-          llvm::isa<qnn::Conv2DOp, qnn::FullyConnectedOp, qnn::MatMulOp>(op))
-        ops.push_back(op);
-    });
     OpBuilder b(&getContext());
-    for (Operation *op : ops) {
-      if (auto conv = llvm::dyn_cast<qnn::Conv2DOp>(op))
-        (void)rewriteConv(b, conv, t);
-      else if (auto fc = llvm::dyn_cast<qnn::FullyConnectedOp>(op))
-        (void)rewriteGemm(b, op, fc.getInput(), fc.getWeight(), fc.getBias(),
-                          /*transposed=*/true, t);
-      else if (auto mm = llvm::dyn_cast<qnn::MatMulOp>(op))
-        (void)rewriteGemm(b, op, mm.getLhs(), mm.getRhs(), Value(),
-                          /*transposed=*/false, t);
-    }
+    forEachLinearOp(
+        getOperation(),
+        [](Operation *op) { return op->hasAttr("qnn.xnor"); },
+        [&](qnn::Conv2DOp conv) { (void)rewriteConv(b, conv, t); },
+        [&](Operation *op, Value x, Value w, Value bias, bool transposed) {
+          (void)rewriteGemm(b, op, x, w, bias, transposed, t);
+        });
   }
 };
 

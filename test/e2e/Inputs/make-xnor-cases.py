@@ -62,22 +62,16 @@ def conv_case(name, n, c, h, w, o, k, stride=1, dil=1, pad=0, pad_value=-1,
     return s
 
 
-def fc_case(name, m, k, o):
+def gemm_case(name, op, m, k, o):
+    """fully_connected ([O, K] weights, alpha 0.5) or matmul ([K, O])."""
+    fc = op == "fully_connected"
+    ws, alpha = ([o, k], "!qnn.binary<f32, 0.5>") if fc else \
+        ([k, o], "!qnn.binary<f32>")
     s = f"func.func @{name}(%x: {ty([m, k], 'f32')}) -> {ty([m, o], 'f32')} {{\n"
     s += f"  %a = qnn.binarize %x : {ty([m, k], 'f32')} -> {ty([m, k], '!bx')}\n"
-    s += weights("w", [o, k], "!qnn.binary<f32, 0.5>")
-    s += (f"  %y = qnn.fully_connected %a, %w : ({ty([m, k], '!bx')}, "
-          f"{ty([o, k], '!qnn.binary<f32, 0.5>')}) -> {ty([m, o], 'f32')}\n")
-    s += f"  return %y : {ty([m, o], 'f32')}\n}}\n"
-    return s
-
-
-def matmul_case(name, m, k, o):
-    s = f"func.func @{name}(%x: {ty([m, k], 'f32')}) -> {ty([m, o], 'f32')} {{\n"
-    s += f"  %a = qnn.binarize %x : {ty([m, k], 'f32')} -> {ty([m, k], '!bx')}\n"
-    s += weights("w", [k, o], "!qnn.binary<f32>")
-    s += (f"  %y = qnn.matmul %a, %w : ({ty([m, k], '!bx')}, "
-          f"{ty([k, o], '!qnn.binary<f32>')}) -> {ty([m, o], 'f32')}\n")
+    s += weights("w", ws, alpha)
+    s += (f"  %y = qnn.{op} %a, %w : ({ty([m, k], '!bx')}, "
+          f"{ty(ws, alpha)}) -> {ty([m, o], 'f32')}\n")
     s += f"  return %y : {ty([m, o], 'f32')}\n}}\n"
     return s
 
@@ -127,7 +121,7 @@ print(conv_case("conv_c64_zero_pad_s2", 1, 64, 10, 9, 16, 3, stride=2, pad=1,
                 pad_value=0))
 print(conv_case("conv_c3_zero_pad2_dil", 1, 3, 8, 8, 5, 3, dil=2, pad=2,
                 pad_value=0))
-print(fc_case("fc_k300", 3, 300, 37))
-print(fc_case("gemv_k1000", 1, 1000, 21))
-print(matmul_case("matmul_k70", 5, 70, 12))
+print(gemm_case("fc_k300", "fully_connected", 3, 300, 37))
+print(gemm_case("gemv_k1000", "fully_connected", 1, 1000, 21))
+print(gemm_case("matmul_k70", "matmul", 5, 70, 12))
 print(chain_case())
