@@ -7,7 +7,8 @@
 //   - AVX-512 VPOPCNTDQ: vpxorq, vpopcntq, vpaddq per 512 bits;
 //   - AVX2: operands pre-split into nibble planes, so per 256 bits two
 //     vpxor, two vpshufb table lookups and two byte adds, with a vpsadbw
-//     flush of the byte accumulators every 31 steps;
+//     flush of the byte accumulators every 31 steps; weights held in
+//     registers (as in a kernel tile), so loads do not bound it;
 //   - scalar: xor, popcnt, add per 64 bits.
 //
 //===----------------------------------------------------------------------===//
@@ -25,14 +26,19 @@ constexpr size_t kBytes = 4096; // Per operand (and plane): L1-resident.
 
 __attribute__((target("avx512f,avx512vpopcntdq"))) uint64_t
 countAvx512(const uint8_t *a, const uint8_t *w) {
-  __m512i acc[8];
+  constexpr int kW = 4; // Weight vectors in registers, as in a tile.
+  __m512i wv[kW], acc[2 * kW];
+  for (int v = 0; v < kW; ++v)
+    wv[v] = _mm512_load_si512(w + 64 * v);
   for (__m512i &x : acc)
     x = _mm512_setzero_si512();
-  for (size_t i = 0; i < kBytes; i += 8 * 64)
-    for (int u = 0; u < 8; ++u) {
-      __m512i x = _mm512_xor_si512(
-          _mm512_load_si512(a + i + 64 * u), _mm512_load_si512(w + i + 64 * u));
-      acc[u] = _mm512_add_epi64(acc[u], _mm512_popcnt_epi64(x));
+  // Two activation vectors per step: 8 independent accumulators.
+  for (size_t i = 0; i < kBytes / kW; i += 128)
+    for (int u = 0; u < 2; ++u) {
+      __m512i x = _mm512_load_si512(a + i + 64 * u);
+      for (int v = 0; v < kW; ++v)
+        acc[u * kW + v] = _mm512_add_epi64(
+            acc[u * kW + v], _mm512_popcnt_epi64(_mm512_xor_si512(x, wv[v])));
     }
   uint64_t sum = 0;
   for (__m512i &x : acc)
@@ -40,35 +46,40 @@ countAvx512(const uint8_t *a, const uint8_t *w) {
   return sum;
 }
 
-/// `a` and `w` hold the low nibble planes, `a + kBytes` and `w + kBytes`
-/// the high ones (each byte 0..15).
+/// `a` holds the low nibble planes, `a + kBytes` the high ones (each byte
+/// 0..15). Like a kernel tile, four weight vectors (as nibble planes) stay
+/// in registers and each activation pair loaded is counted against all of
+/// them: the loop is bound by the xor / lookup / add work, not by loads.
 __attribute__((target("avx2"))) uint64_t countAvx2(const uint8_t *a,
                                                    const uint8_t *w) {
   const __m256i lut = _mm256_setr_epi8(0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2,
                                        3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2,
                                        2, 3, 2, 3, 3, 4);
+  constexpr int kW = 4;
+  __m256i wlo[kW], whi[kW];
+  for (int v = 0; v < kW; ++v) {
+    wlo[v] = _mm256_load_si256(reinterpret_cast<const __m256i *>(w + 32 * v));
+    whi[v] = _mm256_load_si256(
+        reinterpret_cast<const __m256i *>(w + kBytes + 32 * v));
+  }
   __m256i total = _mm256_setzero_si256();
-  constexpr int kAcc = 6;
-  constexpr size_t kStep = kAcc * 32;
-  for (size_t i0 = 0; i0 < kBytes; i0 += 31 * kStep) {
-    __m256i acc[kAcc];
+  // Each 32-byte activation step feeds kW accumulators; 31 steps per flush.
+  for (size_t i0 = 0; i0 < kBytes / kW; i0 += 31 * 32) {
+    __m256i acc[kW];
     for (__m256i &x : acc)
       x = _mm256_setzero_si256();
-    size_t end = std::min(kBytes, i0 + 31 * kStep);
-    for (size_t i = i0; i + kStep <= end; i += kStep)
-      for (int u = 0; u < kAcc; ++u) {
-        size_t o = i + 32 * u;
-        __m256i lo = _mm256_xor_si256(
-            _mm256_load_si256(reinterpret_cast<const __m256i *>(a + o)),
-            _mm256_load_si256(reinterpret_cast<const __m256i *>(w + o)));
-        __m256i hi = _mm256_xor_si256(
-            _mm256_load_si256(
-                reinterpret_cast<const __m256i *>(a + kBytes + o)),
-            _mm256_load_si256(
-                reinterpret_cast<const __m256i *>(w + kBytes + o)));
-        acc[u] = _mm256_add_epi8(acc[u], _mm256_shuffle_epi8(lut, lo));
-        acc[u] = _mm256_add_epi8(acc[u], _mm256_shuffle_epi8(lut, hi));
+    size_t end = std::min(kBytes / kW, i0 + 31 * 32);
+    for (size_t i = i0; i < end; i += 32) {
+      __m256i alo = _mm256_load_si256(reinterpret_cast<const __m256i *>(a + i));
+      __m256i ahi =
+          _mm256_load_si256(reinterpret_cast<const __m256i *>(a + kBytes + i));
+      for (int v = 0; v < kW; ++v) {
+        acc[v] = _mm256_add_epi8(
+            acc[v], _mm256_shuffle_epi8(lut, _mm256_xor_si256(alo, wlo[v])));
+        acc[v] = _mm256_add_epi8(
+            acc[v], _mm256_shuffle_epi8(lut, _mm256_xor_si256(ahi, whi[v])));
       }
+    }
     for (__m256i &x : acc)
       total = _mm256_add_epi64(total,
                                _mm256_sad_epu8(x, _mm256_setzero_si256()));

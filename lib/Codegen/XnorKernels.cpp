@@ -238,8 +238,10 @@ Value packConvInput(OpBuilder &b, Location loc, const XnorPlan &pl, Value x) {
                       [&](OpBuilder &b, Location loc, Value x0, Value acc) {
                         return block(b, loc, x0, true, acc);
                       });
+        // The row's end: the last xb pixels, overlapping the previous
+        // block (the same words again), so every read stays in bounds.
         if (fullX < pl.w0)
-          acc = block(b, loc, cIdx(b, loc, fullX), false, acc);
+          acc = block(b, loc, cIdx(b, loc, pl.w0 - pl.xb), true, acc);
         return acc;
       };
       acc = forEach(b, loc, 0, fullWords, 1, acc,
@@ -248,17 +250,6 @@ Value packConvInput(OpBuilder &b, Location loc, const XnorPlan &pl, Value x) {
                     });
       if (tailBits)
         acc = row(b, loc, cIdx(b, loc, fullWords), tailBits, acc);
-      // The tail block also wrote (zero-filled) words over the right
-      // border: restore its padding.
-      if (pl.padValue && fullX < pl.w0)
-        for (int64_t col = pl.padL + pl.w0; col < s.w; ++col)
-          for (int64_t q = 0; q < jq; ++q) {
-            Value word = arith::ConstantOp::create(
-                b, loc, b.getI64IntegerAttr(border[q]));
-            acc = tensor::InsertOp::create(
-                b, loc, word, acc,
-                ValueRange{n, y, cIdx(b, loc, q), cIdx(b, loc, col)});
-          }
       return acc;
     });
   });
@@ -822,7 +813,10 @@ void buildKernel(OpBuilder &b, Operation *op, const ConvShape &s,
     pl.h0 = s.h - s.pt - s.pb;
     pl.w0 = s.w - s.pl - s.pr;
   }
-  pl.wq = std::max<int64_t>(s.w, pl.padL + llvm::alignTo(pl.w0, pl.xb));
+  // Packing vectors no wider than the row, so that the row's end can be
+  // read in bounds (see packConvInput).
+  pl.xb = std::min<int64_t>(pl.xb, llvm::bit_floor(static_cast<uint64_t>(pl.w0)));
+  pl.wq = s.w;
   // A GEMV has one pixel: more channel vectors per tile keep several
   // independent accumulator chains in flight.
   if (pl.p == 1)
