@@ -120,32 +120,45 @@ Value readPadded(OpBuilder &b, Location loc, VectorType type, Value source,
 
 /// The word of `bits` channels starting at channel `c0` for the xb pixels
 /// x0.. of row y of image n (NCHW i8 codes): bit i of each lane is set
-/// when channel c0 + i holds +1.
+/// when channel c0 + i holds +1. Built bytewise: byte g of every pixel
+/// collects channels c0 + 8 g .. + 7 with one compare, select and or per
+/// channel on a whole row vector of bytes; three rounds of interleaving
+/// (bytes, then pairs, then quads) put each pixel's 8 bytes together.
 Value packWord(OpBuilder &b, Location loc, const XnorPlan &pl, Value x,
                Value n, Value y, Value c0, Value x0, int64_t bits,
                bool inBounds) {
-  auto words = VectorType::get({pl.xb}, i64Type(b));
   auto bytes = VectorType::get({pl.xb}, b.getI8Type());
-  Value zeroBytes = splat(b, loc, bytes, 0);
-  Value init = splat(b, loc, words, 0);
-  auto loop = scf::ForOp::create(
-      b, loc, cIdx(b, loc, 0), cIdx(b, loc, bits), cIdx(b, loc, 1),
-      ValueRange{init},
-      [&](OpBuilder &b, Location loc, Value bit, ValueRange acc) {
-        Value c = arith::AddIOp::create(b, loc, c0, bit);
-        Value v = readPadded(b, loc, bytes, x, {n, c, y, x0}, inBounds);
-        Value pos =
-            arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, v,
-                                  zeroBytes);
-        Value one = arith::ExtUIOp::create(b, loc, words, pos);
-        Value shift = arith::IndexCastOp::create(b, loc, i64Type(b), bit);
-        shift = vector::BroadcastOp::create(b, loc, words, shift);
-        Value moved = arith::ShLIOp::create(b, loc, one, shift);
-        scf::YieldOp::create(b, loc,
-                             ValueRange{arith::OrIOp::create(b, loc, acc[0],
-                                                             moved)});
-      });
-  return loop.getResult(0);
+  Value zero = splat(b, loc, bytes, 0);
+  SmallVector<Value> groups;
+  for (int64_t g = 0; g < 8; ++g) {
+    Value acc = zero;
+    for (int64_t k = 0; k < 8 && 8 * g + k < bits; ++k) {
+      Value c = mulAdd(b, loc, c0, 1, cIdx(b, loc, 8 * g + k));
+      Value v = readPadded(b, loc, bytes, x, {n, c, y, x0}, inBounds);
+      Value pos =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, v, zero);
+      Value bit = arith::SelectOp::create(
+          b, loc, pos, splat(b, loc, bytes, static_cast<int8_t>(1 << k)), zero);
+      acc = arith::OrIOp::create(b, loc, acc, bit);
+    }
+    groups.push_back(acc);
+  }
+  // Interleave pairs of vectors of `width`-bit units into units twice as
+  // wide, three times: [g0 g1 .. g7] per pixel = one little-endian word.
+  auto zip = [&](Value lo, Value hi, unsigned width) -> Value {
+    auto unit = VectorType::get({pl.xb}, b.getIntegerType(width));
+    lo = vector::BitCastOp::create(b, loc, unit, lo);
+    hi = vector::BitCastOp::create(b, loc, unit, hi);
+    Value z = vector::InterleaveOp::create(b, loc, lo, hi);
+    return vector::BitCastOp::create(
+        b, loc, VectorType::get({pl.xb}, b.getIntegerType(2 * width)), z);
+  };
+  SmallVector<Value> pairs, quads;
+  for (int64_t g = 0; g < 8; g += 2)
+    pairs.push_back(zip(groups[g], groups[g + 1], 8));
+  for (int64_t g = 0; g < 4; g += 2)
+    quads.push_back(zip(pairs[g], pairs[g + 1], 16));
+  return zip(quads[0], quads[1], 32);
 }
 
 /// The stored planes of a vector of words: the words themselves, or in
@@ -790,7 +803,7 @@ void buildKernel(OpBuilder &b, Operation *op, const ConvShape &s,
   pl.op = llvm::alignTo(s.o, pl.unpack);
   pl.p = s.oh * s.ow;
   pl.prow = s.gemm ? pl.p : llvm::alignTo(pl.p, pl.unpack);
-  pl.xb = pl.unpack;
+  pl.xb = 4 * pl.unpack; // One vector of bytes per channel read.
   pl.h0 = s.h;
   pl.w0 = s.w;
   if (pad) {

@@ -6,10 +6,14 @@
 // RUN: quant-opt %s --quant-xnor-kernels="nibble-lookup=true emulate=true" | FileCheck %s --check-prefix=EMULATE
 
 // CHECK-LABEL: func.func @conv(
-// Packing: one compare per channel bit, shifted into its word.
-// CHECK: arith.cmpi sgt, %{{.*}}, %{{.*}} : vector<8xi8>
-// CHECK: arith.shli %{{.*}}, %{{.*}} : vector<8xi64>
-// CHECK: arith.ori
+// Packing (rows of 7: vectors of 4 pixels): per channel a compare, a
+// select of its bit and an or into its byte; the bytes are interleaved
+// into words.
+// CHECK: %[[M:.*]] = arith.cmpi sgt, %{{.*}}, %{{.*}} : vector<4xi8>
+// CHECK: %[[B:.*]] = arith.select %[[M]], %{{.*}}, %{{.*}} : vector<4xi1>, vector<4xi8>
+// CHECK: arith.ori %{{.*}}, %[[B]] : vector<4xi8>
+// CHECK: vector.interleave %{{.*}}, %{{.*}} : vector<4xi8> -> vector<8xi8>
+// CHECK: vector.interleave %{{.*}}, %{{.*}} : vector<4xi32> -> vector<8xi32>
 // The tile: xor, popcount, accumulate; then K - 2 popcount (K = 70 * 9).
 // CHECK: %[[X:.*]] = arith.xori %{{.*}}, %{{.*}} : vector<4xi64>
 // CHECK: %[[P:.*]] = math.ctpop %[[X]] : vector<4xi64>
