@@ -29,6 +29,7 @@ git clone -q "$ROOT" "$dir/src"
 # NODE_EXTRA_CA_CERTS) needs that CA inside the root too, for npm.
 extra=()
 if [[ -n "${NODE_EXTRA_CA_CERTS:-}" && -f "$NODE_EXTRA_CA_CERTS" ]]; then
+  mkdir -p "$dir/etc/ssl/certs"
   cp "$NODE_EXTRA_CA_CERTS" "$dir/etc/ssl/certs/host-extra-ca.crt"
   extra=(NODE_EXTRA_CA_CERTS=/etc/ssl/certs/host-extra-ca.crt)
 fi
