@@ -96,6 +96,20 @@ mlir::qnn::compiler::weightsAsOI(const ConvShape &s, std::vector<double> w,
   return oi;
 }
 
+void mlir::qnn::compiler::windowOrigins(OpBuilder &b, Location loc,
+                                        const ConvShape &s, Value p,
+                                        int64_t mr,
+                                        SmallVectorImpl<Value> &rows,
+                                        SmallVectorImpl<Value> &cols) {
+  for (int64_t m = 0; m < mr; ++m) {
+    Value q = arith::AddIOp::create(b, loc, p, cIdx(b, loc, m));
+    Value oy = arith::DivUIOp::create(b, loc, q, cIdx(b, loc, s.ow));
+    Value ox = arith::RemUIOp::create(b, loc, q, cIdx(b, loc, s.ow));
+    rows.push_back(mulAdd(b, loc, oy, s.sy, Value()));
+    cols.push_back(mulAdd(b, loc, ox, s.sx, Value()));
+  }
+}
+
 void mlir::qnn::compiler::forEachLinearOp(
     Operation *root, function_ref<bool(Operation *)> filter,
     function_ref<void(qnn::Conv2DOp)> conv,
@@ -245,13 +259,7 @@ Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
   const ConvShape &s = pl.s;
   // Input row and column of each pixel's (ky, kx) = (0, 0) tap.
   SmallVector<Value> rows, cols;
-  for (int64_t m = 0; m < mr; ++m) {
-    Value q = arith::AddIOp::create(b, loc, p, cIdx(b, loc, m));
-    Value oy = arith::DivUIOp::create(b, loc, q, cIdx(b, loc, s.ow));
-    Value ox = arith::RemUIOp::create(b, loc, q, cIdx(b, loc, s.ow));
-    rows.push_back(mulAdd(b, loc, oy, s.sy, Value()));
-    cols.push_back(mulAdd(b, loc, ox, s.sx, Value()));
-  }
+  windowOrigins(b, loc, s, p, mr, rows, cols);
   // Position of accumulator (m, v) in the [N][prow][Op] output.
   Value rowBase = mulAdd(b, loc, n, pl.prow, p);
   auto outPos = [&](int64_t m, int64_t v) {

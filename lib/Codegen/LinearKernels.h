@@ -97,6 +97,12 @@ void forEachLinearOp(
     function_ref<void(qnn::Conv2DOp)> conv,
     function_ref<void(Operation *, Value, Value, Value, bool)> gemm);
 
+/// The input row and column of the (0, 0) tap of output pixels
+/// [p, p + mr) (p linear over OH x OW).
+void windowOrigins(OpBuilder &b, Location loc, const ConvShape &s, Value p,
+                   int64_t mr, SmallVectorImpl<Value> &rows,
+                   SmallVectorImpl<Value> &cols);
+
 /// Helpers shared by the kernel files (see also CodegenUtils.h).
 Value mulAdd(OpBuilder &b, Location loc, Value a, int64_t k, Value c);
 SmallVector<OpFoldResult> indexAttrs(OpBuilder &b, ArrayRef<int64_t> values);

@@ -352,20 +352,6 @@ Value packWeights(OpBuilder &b, Location loc, const XnorPlan &pl,
       b, loc, DenseElementsAttr::get(type, ArrayRef<int64_t>(words)));
 }
 
-/// The packed-input row and column of the (0, 0) tap of output pixels
-/// [p, p + mr).
-void windowOrigins(OpBuilder &b, Location loc, const ConvShape &s, Value p,
-                   int64_t mr, SmallVectorImpl<Value> &rows,
-                   SmallVectorImpl<Value> &cols) {
-  for (int64_t m = 0; m < mr; ++m) {
-    Value q = arith::AddIOp::create(b, loc, p, cIdx(b, loc, m));
-    Value oy = arith::DivUIOp::create(b, loc, q, cIdx(b, loc, s.ow));
-    Value ox = arith::RemUIOp::create(b, loc, q, cIdx(b, loc, s.ow));
-    rows.push_back(mulAdd(b, loc, oy, s.sy, Value()));
-    cols.push_back(mulAdd(b, loc, ox, s.sx, Value()));
-  }
-}
-
 /// One mr x nv tile: pixels [p, p + mr) of image n, output-channel blocks
 /// [ob, ob + nv) of a group of `group` blocks; writes K - 2 popcount into
 /// the [N][prow][Op] i32 accumulators `out`.
