@@ -88,6 +88,17 @@ void registerOurs(const std::string &name, double ops,
   registerRun(name, ops, [model] { model->run(); }, setup);
 }
 
+/// The i8 weights `w` halved to 7 bits (-64..63), as ONNX Runtime's
+/// `reduce_range` quantizes them: x86 CPUs without VNNI then run our exact
+/// pmaddubsw kernels (the `ours_w7` rows; oneDNN's speed does not depend
+/// on the weights' values).
+Buffer to7Bits(const Buffer &w) {
+  Buffer h(w.bytes);
+  for (size_t i = 0; i < w.bytes; ++i)
+    h.as<int8_t>()[i] = static_cast<int8_t>(w.as<int8_t>()[i] >> 1);
+  return h;
+}
+
 void registerGemm(const GemmShape &s, bool isFloat, bool generic) {
   std::string base = std::string(isFloat ? "gemm_f32/" : "gemm_i8/") +
                      s.name() + "/";
@@ -98,6 +109,9 @@ void registerGemm(const GemmShape &s, bool isFloat, bool generic) {
   std::string source = gemmSource(s, isFloat, w.data);
   registerOurs(base + "ours", ops, source, s.m * s.k * el, s.m * s.n * 4,
                isFloat, true);
+  if (!isFloat)
+    registerOurs(base + "ours_w7", ops, gemmSource(s, false, to7Bits(w).data),
+                 s.m * s.k, s.m * s.n * 4, false, true);
   if (generic)
     registerOurs(base + "ours_generic", ops, source, s.m * s.k * el,
                  s.m * s.n * 4, isFloat, false);
@@ -120,6 +134,9 @@ void registerConv(const ConvShape &s, bool isFloat, bool generic) {
   std::string source = convSource(s, isFloat, w.data);
   size_t inBytes = s.c * s.h * s.h * el, outBytes = s.o * oh * oh * 4;
   registerOurs(base + "ours", ops, source, inBytes, outBytes, isFloat, true);
+  if (!isFloat)
+    registerOurs(base + "ours_w7", ops, convSource(s, false, to7Bits(w).data),
+                 inBytes, outBytes, false, true);
   if (generic)
     registerOurs(base + "ours_generic", ops, source, inBytes, outBytes,
                  isFloat, false);

@@ -32,15 +32,17 @@ rows = collections.OrderedDict(
     (k, v) for k, v in rows.items() if not k[0].endswith("_bin"))
 
 peers = ["onednn", "openblas"]
-print("%-10s %-22s %9s %9s %9s %9s %8s %8s" %
-      ("kind", "shape", "ours", "onednn", "openblas", "generic",
-       "/onednn", "/openblas"))
+# ours_w7: the same int8 layer with 7-bit weights (pmaddubsw without VNNI).
+print("%-10s %-22s %9s %9s %9s %9s %9s %8s %8s %8s" %
+      ("kind", "shape", "ours", "ours_w7", "onednn", "openblas", "generic",
+       "/onednn", "w7/onednn", "/openblas"))
 for (group, shape), r in rows.items():
     ours = r.get("ours")
     cells = ["%9.1f" % r[k] if k in r else "%9s" % "-"
-             for k in ["ours", "onednn", "openblas", "ours_generic"]]
-    ratios = ["%8.2f" % (ours / r[p]) if ours and p in r else "%8s" % "-"
-              for p in peers]
+             for k in ["ours", "ours_w7", "onednn", "openblas", "ours_generic"]]
+    ratios = ["%8.2f" % (r[a] / r[p]) if a in r and p in r else "%8s" % "-"
+              for a, p in [("ours", "onednn"), ("ours_w7", "onednn"),
+                           ("ours", "openblas")]]
     print("%-10s %-22s %s %s" % (group, shape, " ".join(cells),
                                   " ".join(ratios)))
 print("(GOP/s = 2 * MACs / s, single thread%s; ratios > 1: ours is faster)"

@@ -7,8 +7,9 @@
 # and runs it on the 10000 test images: top-1 accuracy and batch-1 latency.
 # A fourth row quantizes the float model itself: quant-compile --calibrate
 # runs it natively on 2000 training images (percentile ranges) and
-# quantizes it (qnn-ptq: s8 per-channel weights, 8-bit activations). The
-# last row is the QONNX binary MLP (binary weights and activations, batch
+# quantizes it (qnn-ptq: s8 per-channel weights, 8-bit activations); the
+# fifth does the same with 7-bit weights, which x86 CPUs without VNNI run
+# on exact pmaddubsw kernels (ONNX Runtime's reduce_range). The last row is the QONNX binary MLP (binary weights and activations, batch
 # norm folded into integer thresholds).
 #
 # Environment: BUILD_DIR (default build), MCPU (default: the host CPU),
@@ -52,9 +53,12 @@ python3 "$ROOT/scripts/idx-to-npy.py" "$DATA/train-images-idx3-ubyte.gz" \
   "$OUT/calibration.npy" 2000
 printf '%-24s %-8s %-9s %s\n' model rescales accuracy "latency per image (batch 1)"
 for name in fmnist-cnn fmnist-cnn-qdq fmnist-cnn-qop fmnist-cnn+calibrated \
-  fmnist-bnn-qonnx; do
+  fmnist-cnn+calibrated-w7 fmnist-bnn-qonnx; do
   if [[ $name == *+calibrated ]]; then
     compile "$name" --calibrate="$OUT/calibration.npy" --calibration=percentile
+  elif [[ $name == *+calibrated-w7 ]]; then
+    compile "$name" --calibrate="$OUT/calibration.npy" --calibration=percentile \
+      --quantize=weight-bits=7
   else
     compile "$name"
   fi

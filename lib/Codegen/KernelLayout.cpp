@@ -55,14 +55,14 @@ Value padConstant(OpBuilder &b, Location loc, const Plan &pl) {
   Attribute zero = llvm::isa<FloatType>(pl.elem)
                        ? Attribute(b.getFloatAttr(pl.elem, 0.0))
                        : Attribute(b.getIntegerAttr(
-                             pl.elem, pl.kind == DotKind::VNNI ? -128 : 0));
+                             pl.elem, biasedU8(pl.kind) ? -128 : 0));
   return arith::ConstantOp::create(b, loc, llvm::cast<TypedAttr>(zero));
 }
 
 /// One input element (or vector) converted to the packed operand type.
 Value convertInput(OpBuilder &b, Location loc, const Plan &pl, Value v) {
   Type inElt = getElementTypeOrSelf(v.getType());
-  if (pl.kind == DotKind::VNNI) {
+  if (biasedU8(pl.kind)) {
     Attribute bias = b.getIntegerAttr(inElt, 0x80);
     if (auto vt = llvm::dyn_cast<VectorType>(v.getType()))
       bias = DenseElementsAttr::get(vt, bias);
@@ -93,7 +93,7 @@ Value packInputGeneric(OpBuilder &b, Location loc, const Plan &pl, Value x) {
   auto xType = llvm::cast<RankedTensorType>(x.getType());
   Type inElt = xType.getElementType();
   MLIRContext *ctx = b.getContext();
-  bool convert = pl.elem != inElt || pl.kind == DotKind::VNNI;
+  bool convert = pl.elem != inElt || biasedU8(pl.kind);
   Value nhwc = x;
   if (!s.gemm || convert) {
     // Output dims (n, h, w, c); a conv reads NCHW, a GEMM [M][K].

@@ -4,8 +4,8 @@
 // fully_connected or 2-D matmul with constant weights becomes, on tensors:
 //
 //   xp  = pack(x)        NCHW -> zero-padded [N][Hp][Wp][Cp], converted to
-//                        the dot's operand type (i8 + 128 as u8 for VNNI,
-//                        i16 for pmaddwd)
+//                        the dot's operand type (i8 + 128 as u8 for VNNI
+//                        and pmaddubsw, i16 for pmaddwd)
 //   wp  = constant       [Op/L][KH*KW*Cp/g][L][g], K ordered (ky, kx, c);
 //                        the nv blocks of a tile's channel group are
 //                        interleaved per reduction step (one stream)
@@ -26,6 +26,7 @@
 #include "CodegenUtils.h"
 #include "quant/Codegen/Passes.h"
 #include "quant/Dialect/QNN/IR/QNN.h"
+#include "quant/Support/Numerics.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/Matchers.h"
@@ -180,6 +181,7 @@ Value loadWeights(OpBuilder &b, Location loc, const Plan &pl, Value pos) {
   case DotKind::Int32:
     return arith::ExtSIOp::create(b, loc, i32Vec, w);
   case DotKind::VNNI:
+  case DotKind::MAddUBSW:
   case DotKind::PMAddWD:
     return w;
   }
@@ -215,10 +217,17 @@ Value emitPortableDot(OpBuilder &b, Location loc, Value acc, Value a, Value w,
       vector::CombiningKind::ADD);
 }
 
+/// The pmaddwd intrinsic for `lanes` i32 results.
+StringRef pmaddwdName(int64_t lanes) {
+  return lanes == 16  ? "llvm.x86.avx512.pmaddw.d.512"
+         : lanes == 8 ? "llvm.x86.avx2.pmadd.wd"
+                      : "llvm.x86.sse2.pmadd.wd";
+}
+
 /// acc + a . w for one vector of accumulators.
 Value emitDot(OpBuilder &b, Location loc, const Plan &pl, Value acc, Value a,
               Value w) {
-  if (pl.emulate && pl.kind == DotKind::VNNI)
+  if (pl.emulate && biasedU8(pl.kind))
     return emitPortableDot(b, loc, acc, a, w, 4, b.getI8Type(), true);
   if (pl.emulate && pl.kind == DotKind::PMAddWD)
     return emitPortableDot(b, loc, acc, a, w, 2, b.getI16Type(), false);
@@ -239,10 +248,26 @@ Value emitDot(OpBuilder &b, Location loc, const Plan &pl, Value acc, Value a,
   case DotKind::PMAddWD: {
     auto pairs = VectorType::get({2 * pl.lanes}, b.getI16Type());
     Value a16 = vector::BitCastOp::create(b, loc, pairs, a);
-    StringRef name = pl.lanes == 16  ? "llvm.x86.avx512.pmaddw.d.512"
-                     : pl.lanes == 8 ? "llvm.x86.avx2.pmadd.wd"
-                                     : "llvm.x86.sse2.pmadd.wd";
-    Value prod = callIntrinsic(b, loc, acc.getType(), name, {a16, w});
+    Value prod = callIntrinsic(b, loc, acc.getType(), pmaddwdName(pl.lanes),
+                               {a16, w});
+    return arith::AddIOp::create(b, loc, acc, prod);
+  }
+  case DotKind::MAddUBSW: {
+    // u8 x s8 pairs summed to i16 (exact: the weights were checked by
+    // maddubsExact), then the two i16 of each lane's quadruple summed to
+    // i32 by pmaddwd with ones. Three uops per 4L MACs, against pmaddwd's
+    // four on i16 operands of half the depth.
+    auto bytes = VectorType::get({4 * pl.lanes}, b.getI8Type());
+    auto pairs = VectorType::get({2 * pl.lanes}, b.getI16Type());
+    Value a8 = vector::BitCastOp::create(b, loc, bytes, a);
+    StringRef name = pl.lanes == 16  ? "llvm.x86.avx512.pmaddubs.w.512"
+                     : pl.lanes == 8 ? "llvm.x86.avx2.pmadd.ub.sw"
+                                     : "llvm.x86.ssse3.pmadd.ub.sw.128";
+    Value sums = callIntrinsic(b, loc, pairs, name, {a8, w});
+    Value ones = arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(pairs, b.getI16IntegerAttr(1)));
+    Value prod = callIntrinsic(b, loc, acc.getType(), pmaddwdName(pl.lanes),
+                               {sums, ones});
     return arith::AddIOp::create(b, loc, acc, prod);
   }
   }
@@ -450,7 +475,7 @@ void packWeights(OpBuilder &b, Location loc, Plan &pl, const Weights &wt,
   auto biasType = RankedTensorType::get({pl.op}, pl.acc);
   bool isFloat = llvm::isa<FloatType>(pl.acc);
   std::vector<double> base(pl.op, 0.0);
-  if (pl.kind == DotKind::VNNI)
+  if (biasedU8(pl.kind))
     base = correction;
   DenseElementsAttr biasAttr;
   if (bias && matchPattern(bias, m_Constant(&biasAttr))) {
@@ -576,7 +601,7 @@ qnn::RescaleOp fusableRescale(Operation *op, int64_t o, FusedRescale &fused) {
 /// Target choices of the pass.
 struct KernelTarget {
   unsigned vectorBits, registers;
-  bool vnni, pmaddwd;
+  bool vnni, pmaddwd, maddubs;
   int64_t weightBlockBytes;
   bool emulate; ///< Portable vector ops for the x86 dot products.
 };
@@ -596,6 +621,23 @@ static int64_t reductionBlock(const Plan &pl, int64_t budget) {
     return cq;
   int64_t blocks = std::min<int64_t>(cq, llvm::divideCeilSigned(bytes, budget));
   return llvm::divideCeilSigned(cq, blocks);
+}
+
+/// Whether pmaddubsw is exact for these weights: every pair it sums (channels
+/// 2j and 2j + 1 of one tap in the packed reduction, which pads channels
+/// to a multiple of 4 with zeros) fits int16 for any u8 activations.
+static bool maddubsExact(const ConvShape &s, const Weights &wt) {
+  for (int64_t o = 0; o < s.o; ++o)
+    for (int64_t ky = 0; ky < s.kh; ++ky)
+      for (int64_t kx = 0; kx < s.kw; ++kx)
+        for (int64_t c = 0; c < s.c; c += 2) {
+          double w1 = c + 1 < s.c ? wt.at(s, o, c + 1, ky, kx) : 0.0;
+          if (!qnn::numerics::maddubsPairExact(
+                  static_cast<int64_t>(wt.at(s, o, c, ky, kx)),
+                  static_cast<int64_t>(w1)))
+            return false;
+        }
+  return true;
 }
 
 /// Rewrites `op` (its shape in `s`, weights OIHW in `wt`) into the kernel.
@@ -629,6 +671,14 @@ LogicalResult buildKernel(OpBuilder &b, Operation *op, ConvShape s,
              (t.vectorBits == 512 || t.vectorBits == 256)) {
     pl.kind = DotKind::VNNI;
     pl.depth = 4;
+  } else if (t.maddubs && isInt && maddubsExact(s, wt)) {
+    // Without VNNI, pmaddubsw where its i16 pair sums cannot saturate
+    // (always for 7-bit weights): 4 of the 16 registers go to the weights,
+    // the broadcast, the ones and the i16 sums, so 4 x 2 accumulators (5 x
+    // nv with 32 registers).
+    pl.kind = DotKind::MAddUBSW;
+    pl.depth = 4;
+    pl.mr = wide ? 5 : 4;
   } else if (t.pmaddwd) { // i8 widened to i16 when packed, or i16 already
     pl.kind = DotKind::PMAddWD;
     pl.depth = 2;
@@ -729,8 +779,13 @@ struct QuantLinearKernelsPass
   using Base::Base;
 
   void runOnOperation() override {
-    KernelTarget t{vectorBits, registers, vnni, pmaddwd,
-                   static_cast<int64_t>(weightBlockBytes), emulate};
+    KernelTarget t{vectorBits,
+                   registers,
+                   vnni,
+                   pmaddwd,
+                   maddubs,
+                   static_cast<int64_t>(weightBlockBytes),
+                   emulate};
     OpBuilder b(&getContext());
     forEachLinearOp(
         getOperation(), [](Operation *) { return true; },
@@ -760,7 +815,8 @@ struct IntrinsicEffects
   static constexpr StringLiteral kPureIntrinsics[] = {
       "llvm.x86.avx512.vpdpbusd.512", "llvm.x86.avx512.vpdpbusd.256",
       "llvm.x86.avx512.pmaddw.d.512", "llvm.x86.avx2.pmadd.wd",
-      "llvm.x86.sse2.pmadd.wd",
+      "llvm.x86.sse2.pmadd.wd", "llvm.x86.avx512.pmaddubs.w.512",
+      "llvm.x86.avx2.pmadd.ub.sw", "llvm.x86.ssse3.pmadd.ub.sw.128",
       // XnorKernels.cpp: nibble lookups and byte sums.
       "llvm.x86.avx512.pshuf.b.512", "llvm.x86.avx2.pshuf.b",
       "llvm.x86.ssse3.pshuf.b.128", "llvm.x86.avx512.psad.bw.512",

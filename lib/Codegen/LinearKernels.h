@@ -25,7 +25,17 @@ enum class DotKind {
   Int32,   ///< i8 sign-extended to i32, multiply + add, depth 1.
   PMAddWD, ///< x86 pmaddwd on i16 pairs, depth 2.
   VNNI, ///< vpdpbusd (AVX-512 VNNI / AVX-VNNI) on u8 x s8 quadruples, depth 4.
+  /// x86 pmaddubsw (u8 x s8 pairs summed to i16) then pmaddwd with ones
+  /// (i16 pairs to i32) on VNNI's quadruples, depth 4; only for weights
+  /// whose pair sums cannot saturate i16 (see maddubsExact).
+  MAddUBSW,
 };
+
+/// Whether the dot takes the activations as u8 codes biased by +128 (and
+/// the bias is corrected by -128 * sum_k w).
+inline bool biasedU8(DotKind k) {
+  return k == DotKind::VNNI || k == DotKind::MAddUBSW;
+}
 
 /// A convolution in the kernel's terms. A GEMM [M, K] x [K, O] is the 1x1
 /// convolution of a 1 x M image with K channels (input already "NHWC").

@@ -128,6 +128,8 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
       kernels.vnni =
           kt.avx512vnni || (kt.avxvnni && kt.vectorBits == 256);
       kernels.pmaddwd = kt.x86;
+      // pmaddubsw where the byte instructions cover a whole vector.
+      kernels.maddubs = kt.x86 && kt.byteShuffleBits >= kt.vectorBits;
       kernels.emulate = options.emulated.has_value();
       kernels.weightBlockBytes = options.weightBlockBytes;
       pm.addNestedPass<func::FuncOp>(qnn::createQuantLinearKernels(kernels));

@@ -341,6 +341,14 @@ IntRange mlir::qnn::numerics::dotRange(IntRange a, IntRange w, uint64_t k) {
   return {saturatingMul(p.min, kk), saturatingMul(p.max, kk)};
 }
 
+bool mlir::qnn::numerics::maddubsPairExact(int64_t w0, int64_t w1) {
+  // The extremes are reached with a = 255 on the weights of one sign and
+  // a = 0 on the others.
+  int64_t pos = std::max<int64_t>(w0, 0) + std::max<int64_t>(w1, 0);
+  int64_t neg = std::min<int64_t>(w0, 0) + std::min<int64_t>(w1, 0);
+  return pos <= 128 && neg >= -128;
+}
+
 unsigned mlir::qnn::numerics::signedBitsFor(IntRange r) {
   unsigned bits = 1;
   while (bits < 64 && (r.min < (kInt64Min >> (64 - bits)) ||

@@ -172,4 +172,35 @@ TEST(Numerics, RangesSaturate) {
   }
 }
 
+//===----------------------------------------------------------------------===//
+// pmaddubsw exactness
+//===----------------------------------------------------------------------===//
+
+// Brute force over every i8 weight pair: the pair is exact iff no u8
+// activation pair (the extremes 0 and 255 suffice, the sum being linear
+// in each activation; all four corners are tried) leaves int16.
+TEST(Numerics, MAddUBSPairExactBruteForce) {
+  int exact = 0;
+  for (int w0 = -128; w0 <= 127; ++w0)
+    for (int w1 = -128; w1 <= 127; ++w1) {
+      bool fits = true;
+      for (int a0 : {0, 255})
+        for (int a1 : {0, 255}) {
+          int sum = a0 * w0 + a1 * w1;
+          fits &= sum >= -32768 && sum <= 32767;
+        }
+      EXPECT_EQ(maddubsPairExact(w0, w1), fits) << w0 << ", " << w1;
+      exact += fits;
+    }
+  EXPECT_GT(exact, 0);
+  // 7-bit weights are always exact; 8-bit ones are not.
+  for (int w0 = -64; w0 <= 63; ++w0)
+    for (int w1 = -64; w1 <= 63; ++w1)
+      EXPECT_TRUE(maddubsPairExact(w0, w1));
+  EXPECT_TRUE(maddubsPairExact(128, 0));
+  EXPECT_FALSE(maddubsPairExact(127, 2));
+  EXPECT_TRUE(maddubsPairExact(-128, 127));
+  EXPECT_FALSE(maddubsPairExact(-64, -65));
+}
+
 } // namespace

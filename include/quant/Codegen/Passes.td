@@ -65,7 +65,12 @@ def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
     layout changes move V x V blocks through registers. With `vnni` the
     i8 dot is AVX-512 VNNI vpdpbusd (u8 x s8): activations are biased by
     +128 when packed and 128 * sum_k w is subtracted from the bias at
-    compile time. A conv whose only user is a `qnn.rescale` (half_even,
+    compile time. With `maddubs` (SSSE3 / AVX2 / AVX-512BW, no VNNI) an
+    op whose weights keep pmaddubsw's saturating i16 pair sums exact
+    takes the same packing, with pmaddubsw + pmaddwd (ones) for each
+    vpdpbusd; 7-bit weights (`qnn-quantize-weights` with 7 bits, ONNX
+    Runtime's `reduce_range`) always qualify, other ops take pmaddwd, so
+    results stay bit-exact either way. A conv whose only user is a `qnn.rescale` (half_even,
     input zero point 0, per tensor or per output channel) is requantized
     while its output is unpacked, so the i32 tensor is never written.
     Other ops are left to the generic lowering.
@@ -80,8 +85,14 @@ def QuantLinearKernels : Pass<"quant-linear-kernels", "func::FuncOp"> {
            "vectors, AVX-VNNI with 256-bit vectors)">,
     Option<"pmaddwd", "pmaddwd", "bool", /*default=*/"false",
            "Use x86 pmaddwd (i16 pairs) for i8 dot products">,
+    Option<"maddubs", "maddubs", "bool", /*default=*/"false",
+           "Without vnni, use x86 pmaddubsw + pmaddwd (u8 x s8 "
+           "quadruples, as vpdpbusd) for i8 x i8 -> i32 ops whose weights "
+           "keep pmaddubsw exact (every adjacent weight pair's positive "
+           "part sums to at most 128 and its negative part to at least "
+           "-128: always for 7-bit weights); other ops take pmaddwd">,
     Option<"emulate", "emulate", "bool", /*default=*/"false",
-           "Write the vpdpbusd / pmaddwd dot products as portable vector "
+           "Write the vpdpbusd / pmaddubsw / pmaddwd dot products as portable vector "
            "ops (widen, multiply, add adjacent lanes) instead of x86 "
            "intrinsics; the packing, the VNNI correction and the tiling "
            "are unchanged, so a host without the instructions runs and "

@@ -240,6 +240,13 @@ IntRange dotRange(IntRange a, IntRange w, uint64_t k);
 /// Smallest two's complement width (1..64) holding every value of `r`.
 unsigned signedBitsFor(IntRange r);
 
+/// Whether a0 * w0 + a1 * w1 fits int16 for every u8 a0, a1 (0..255): the
+/// condition under which x86 pmaddubsw, which saturates that pair sum to
+/// int16, is exact for the weight pair (w0, w1). It holds iff the positive
+/// weights of the pair sum to at most 128 and the negative ones to at
+/// least -128 (255 * 128 = 32640); always for 7-bit weights (-64..63).
+bool maddubsPairExact(int64_t w0, int64_t w1);
+
 //===----------------------------------------------------------------------===//
 // Bit packing for binary (XNOR-popcount) kernels
 //===----------------------------------------------------------------------===//
