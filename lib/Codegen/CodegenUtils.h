@@ -39,9 +39,6 @@ Value forEach(OpBuilder &b, Location loc, int64_t from, int64_t to,
 /// registered ops on `root` (what -canonicalize does), greedily.
 LogicalResult canonicalize(Operation *root);
 
-/// Adds the pattern rewriting i8 x i8 -> i32 vector.contract ops with a
-/// reduction depth of 4 into AVX-512 VNNI vpdpbusd (LowerVectors.cpp).
-void populateVNNIContractPatterns(RewritePatternSet &patterns);
 
 } // namespace mlir::qnn::compiler
 

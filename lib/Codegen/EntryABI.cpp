@@ -65,6 +65,9 @@ struct QuantPrepareEntryPass
     for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
       func.setArgAttr(i, bufferization::BufferizationDialect::kWritableAttrName,
                       BoolAttr::get(&getContext(), false));
+    // The entry is the one public function (a private one named by the
+    // user is compiled all the same, not dropped by symbol-dce).
+    func.setPublic();
     for (auto other : module.getOps<func::FuncOp>())
       if (other != func && !other.isExternal())
         other.setPrivate();

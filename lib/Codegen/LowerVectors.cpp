@@ -5,8 +5,8 @@
 //      the base buffer with loop-invariant indices;
 //   2. linalg::hoistRedundantVectorTransfers moves the accumulator tile out
 //      of the reduction loop (it becomes a loop-carried vector);
-//   3. i8 contractions become VNNI dot products (with `vnni`), the rest
-//      outer products -> FMAs, transfers 1-D loads/stores;
+//   3. contractions become outer products -> FMAs (mixed-type ones are
+//      extended first), transfers 1-D loads/stores;
 //   4. math.exp becomes its polynomial approximation; without FMA hardware,
 //      vector.fma / math.fma become mulf + addf {contract}.
 //
@@ -46,6 +46,41 @@ struct SplitFma : OpRewritePattern<FmaOp> {
                                       op->getOperand(1), contract);
     rewriter.replaceOpWithNewOp<arith::AddFOp>(op, mul, op->getOperand(2),
                                                contract);
+    return success();
+  }
+};
+
+/// f32 math.floor (scalar or vector) in arith ops, for targets without a
+/// rounding instruction: t = trunc(x) through i32, minus 1 where t > x;
+/// |x| >= 2^23 is already integral (and NaN / inf) and passes unchanged.
+struct ExpandFloor : OpRewritePattern<math::FloorOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(math::FloorOp op,
+                                PatternRewriter &rewriter) const override {
+    Type type = op.getType();
+    if (!getElementTypeOrSelf(type).isF32())
+      return failure();
+    Location loc = op.getLoc();
+    Type i32 = rewriter.getI32Type();
+    if (auto vt = llvm::dyn_cast<VectorType>(type))
+      i32 = vt.clone(i32);
+    auto constant = [&](float v) -> Value {
+      TypedAttr attr = rewriter.getF32FloatAttr(v);
+      if (auto vt = llvm::dyn_cast<VectorType>(type))
+        attr = DenseElementsAttr::get(vt, attr);
+      return arith::ConstantOp::create(rewriter, loc, attr);
+    };
+    Value x = op.getOperand();
+    Value t = arith::SIToFPOp::create(
+        rewriter, loc, type, arith::FPToSIOp::create(rewriter, loc, i32, x));
+    Value above = arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OGT,
+                                        t, x);
+    Value down = arith::SubFOp::create(rewriter, loc, t, constant(1.0f));
+    Value floor = arith::SelectOp::create(rewriter, loc, above, down, t);
+    Value small = arith::CmpFOp::create(
+        rewriter, loc, arith::CmpFPredicate::OLT,
+        math::AbsFOp::create(rewriter, loc, x), constant(8388608.0f));
+    rewriter.replaceOpWithNewOp<arith::SelectOp>(op, small, floor, x);
     return success();
   }
 };
@@ -125,8 +160,6 @@ struct QuantLowerVectorsPass
     });
 
     applyGreedily(func, [&](RewritePatternSet &p) {
-      if (vnni)
-        qnn::compiler::populateVNNIContractPatterns(p);
       vector::populateCastAwayVectorLeadingOneDimPatterns(p);
       vector::populateDropUnitDimWithShapeCastPatterns(p);
     });
@@ -159,6 +192,10 @@ struct QuantLowerVectorsPass
       populateMathPolynomialApproximationPatterns(
           p, [](StringRef name) { return name == "exp" || name == "math.exp"; });
     });
+    if (expandFloor)
+      applyGreedily(func, [](RewritePatternSet &p) {
+        p.add<ExpandFloor>(p.getContext());
+      });
     if (!fma)
       applyGreedily(func, [](RewritePatternSet &p) {
         p.add<SplitFma<vector::FMAOp>, SplitFma<math::FmaOp>>(p.getContext());
@@ -167,9 +204,3 @@ struct QuantLowerVectorsPass
 };
 
 } // namespace
-
-void mlir::qnn::compiler::populateVNNIContractPatterns(
-    RewritePatternSet &patterns) {
-  // Stage 2 (VNNI kernels) adds its pattern here.
-  (void)patterns;
-}

@@ -65,7 +65,9 @@ getLiveRange(Value root, Block &body,
       if (isa<memref::DeallocOp>(user))
         continue;
       Operation *top = body.findAncestorOpInBlock(*user);
-      if (!top || isa<func::ReturnOp>(user)) {
+      // A terminator (func.return, or scf.yield into an scf.if / scf.for
+      // result) passes the buffer on under another name.
+      if (!top || user->hasTrait<OpTrait::IsTerminator>()) {
         escapes = true;
         continue;
       }

@@ -187,7 +187,7 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
     pm.addNestedPass<func::FuncOp>(qnn::createQuantSplitNarrowTransfers(split));
     qnn::QuantLowerVectorsOptions lower;
     lower.fma = options.target.fma;
-    lower.vnni = options.target.avx512vnni;
+    lower.expandFloor = !options.target.vectorRound;
     pm.addNestedPass<func::FuncOp>(qnn::createQuantLowerVectors(lower));
     pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
     VectorTransferToSCFOptions toScf;

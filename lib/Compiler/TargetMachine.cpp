@@ -156,6 +156,7 @@ mlir::qnn::compiler::getTargetFeatures(const llvm::TargetMachine &tm) {
       f.vectorBits = 256;
     }
     f.fma = sti->checkFeatures("+fma");
+    f.vectorRound = sti->checkFeatures("+sse4.1");
     f.avx512vnni = sti->checkFeatures("+avx512vnni,+avx512bw");
     f.avxvnni = sti->checkFeatures("+avxvnni");
     f.maskBits = sti->checkFeatures("+avx512bw")  ? 8
@@ -170,6 +171,7 @@ mlir::qnn::compiler::getTargetFeatures(const llvm::TargetMachine &tm) {
   } else if (triple.isAArch64()) {
     f.registers = 32;
     f.fma = true;
+    f.vectorRound = true;
   }
   return f;
 }

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "quant/Codegen/Passes.h"
+#include "quant/Compiler/Pipeline.h"
 #include "quant/Conversion/Passes.h"
 #include "quant/Dialect/QNN/IR/QNN.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
@@ -33,7 +34,9 @@ int main(int argc, char **argv) {
                   mlir::bufferization::BufferizationDialect,
                   mlir::LLVM::LLVMDialect, mlir::memref::MemRefDialect,
                   mlir::scf::SCFDialect, mlir::vector::VectorDialect>();
-  mlir::qnn::compiler::registerKernelInterfaces(registry);
+  // The external models (bufferization, tiling, subset) the codegen
+  // passes rely on, as quant-compile registers them.
+  mlir::qnn::compiler::registerCodegenDialects(registry);
 
   // Generic passes our pipelines and tests use.
   mlir::registerCanonicalizerPass();

@@ -169,8 +169,8 @@ def QuantVectorizePooling
     shapes into loops over (n, c, output row) whose body computes V output
     pixels of the row at a time: the accumulator vector starts at the
     output's initial value, every window tap (unrolled, at most 64) loads
-    one contiguous input span and, for a horizontal stride s > 1, keeps
-    every s-th element with one shuffle, then combines (max or add, with
+    one contiguous span of whole registers (V * s elements) and, for a
+    horizontal stride s > 1, keeps every s-th element with one shuffle, then combines (max or add, with
     the input sign- or float-extended to the output type as linalg does).
     Blocks that would read or write past the end of a row use masked
     transfers. The loop lowering would otherwise load and store the output
@@ -178,7 +178,7 @@ def QuantVectorizePooling
 
     Example: `linalg.pooling_nchw_max` 2x2 stride 2 on i8 [1, 8, 28, 28]
     becomes an scf.for nest over (n, c, oy) with one vector<16xi8> block
-    per row: four vector<31xi8> loads, four shuffles and four arith.maxsi.
+    per row: four vector<32xi8> loads, four shuffles and four arith.maxsi.
   }];
   let options = [
     Option<"vectorBits", "vector-bits", "unsigned", /*default=*/"256",
@@ -237,8 +237,9 @@ def QuantSplitNarrowTransfers
            "are split. 0: the target has no masked moves (all are split)">
   ];
   let dependentDialects = [
-    "::mlir::arith::ArithDialect", "::mlir::memref::MemRefDialect",
-    "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect"
+    "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect",
+    "::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect",
+    "::mlir::vector::VectorDialect"
   ];
 }
 
@@ -252,20 +253,20 @@ def QuantLowerVectors : Pass<"quant-lower-vectors", "func::FuncOp"> {
     stores, masks and shape casts, and replaces `math.exp` by its polynomial
     approximation (no libm call). With `fma=false` (targets without FMA,
     such as baseline x86-64) fused multiply-adds become `mulf` + `addf`
-    with the `contract` flag, which LLVM fuses where it can.
-
-    With `vnni=true`, i8 x i8 -> i32 contractions tiled by 4 along the
-    reduction become AVX-512 VNNI `vpdpbusd` dot products: the signed
-    activations are biased by 128 into u8 and the bias correction
-    128 * sum(w) is subtracted again (see the pass implementation).
+    with the `contract` flag, which LLVM fuses where it can. (The VNNI
+    and pmaddubsw dot products come from `quant-linear-kernels`; generic
+    i8 contractions lower here as extended multiply-adds.)
   }];
   let options = [
     Option<"fma", "fma", "bool", /*default=*/"true",
            "The target has fused multiply-add instructions">,
-    Option<"vnni", "vnni", "bool", /*default=*/"false",
-           "Use AVX-512 VNNI vpdpbusd for i8 dot products">
+    Option<"expandFloor", "expand-floor", "bool", /*default=*/"false",
+           "Expand math.floor (as the exp approximation uses it) into "
+           "arith ops, for targets without vector rounding instructions "
+           "(baseline x86-64), where LLVM would call libm's floorf">
   ];
   let dependentDialects = [
+    "::mlir::affine::AffineDialect", "::mlir::linalg::LinalgDialect",
     "::mlir::arith::ArithDialect", "::mlir::LLVM::LLVMDialect",
     "::mlir::math::MathDialect", "::mlir::memref::MemRefDialect",
     "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect"

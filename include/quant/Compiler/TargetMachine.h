@@ -38,6 +38,9 @@ struct TargetFeatures {
   unsigned vectorBits = 128; ///< Widest profitable vector register.
   unsigned registers = 16;   ///< Vector registers available.
   bool fma = false;          ///< Fused multiply-add instructions.
+  /// Vector floor / round instructions (SSE4.1 roundps, NEON frintm);
+  /// without them LLVM calls libm's floorf.
+  bool vectorRound = false;
   bool avx512vnni = false;   ///< vpdpbusd on 512-bit vectors.
   bool avxvnni = false;      ///< VEX vpdpbusd on 256-bit vectors (AVX-VNNI).
   bool x86 = false;          ///< pmaddwd (SSE2 and up).
