@@ -65,6 +65,22 @@ struct QuantPrepareEntryPass
     for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
       func.setArgAttr(i, bufferization::BufferizationDialect::kWritableAttrName,
                       BoolAttr::get(&getContext(), false));
+    // Each result gets its own output buffer: a value returned twice
+    // (`return %0, %0`, an ONNX graph listing one output twice) is copied
+    // for its later positions. Left shared, results-to-out-params would
+    // have to write one buffer into two out-params (upstream crashes).
+    func.walk([&](func::ReturnOp ret) {
+      OpBuilder b(ret);
+      llvm::SmallPtrSet<Value, 4> seen;
+      for (OpOperand &operand : ret->getOpOperands()) {
+        Value v = operand.get();
+        if (seen.insert(v).second)
+          continue;
+        operand.set(bufferization::AllocTensorOp::create(
+            b, ret.getLoc(), llvm::cast<RankedTensorType>(v.getType()),
+            ValueRange(), v));
+      }
+    });
     // The entry is the one public function (a private one named by the
     // user is compiled all the same, not dropped by symbol-dce).
     func.setPublic();

@@ -103,3 +103,17 @@ module {
     return %x : tensor<3xf32>
   }
 }
+
+// -----
+
+// A value returned twice: the second result is a copy (its own buffer).
+// CHECK-LABEL: func.func @main(
+// CHECK: %[[V:.*]] = arith.addf
+// CHECK: %[[C:.*]] = bufferization.alloc_tensor() copy(%[[V]]) : tensor<3xf32>
+// CHECK: return %[[V]], %[[C]], %{{.*}} : tensor<3xf32>, tensor<3xf32>, tensor<3xf32>
+module {
+  func.func @main(%x: tensor<3xf32>) -> (tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) {
+    %0 = arith.addf %x, %x : tensor<3xf32>
+    return %0, %0, %x : tensor<3xf32>, tensor<3xf32>, tensor<3xf32>
+  }
+}

@@ -281,11 +281,16 @@ def QuantPrepareEntry : Pass<"quant-prepare-entry", "ModuleOp"> {
     public function. Its arguments are marked `bufferization.writable =
     false`, so the generated code never writes into the caller's input
     buffers (`const` pointers in the C header). Other functions become
-    private.
+    private. A value returned more than once is copied
+    (`bufferization.alloc_tensor ... copy`) for its later results, so
+    every result has its own output buffer.
   }];
   let options = [
     Option<"entry", "entry", "std::string", /*default=*/"\"main\"",
            "Name of the function to compile">
+  ];
+  let dependentDialects = [
+    "::mlir::bufferization::BufferizationDialect"
   ];
 }
 
