@@ -1,4 +1,5 @@
-//===- Bench.h - shapes, buffers and runners of the benchmarks ---*- C++ -*-===//
+//===- Bench.h - shapes, buffers and runners of the benchmarks ---*- C++
+//-*-===//
 //
 // Shared by quant-bench.cpp (Google Benchmark registration), Ours.cpp (our
 // compiler, in-process) and Peers.cpp (oneDNN, OpenBLAS).

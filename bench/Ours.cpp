@@ -9,8 +9,8 @@
 
 #include "Bench.h"
 
-#include "quant/ExecutionEngine/JIT.h"
 #include "quant/Compiler/TargetMachine.h"
+#include "quant/ExecutionEngine/JIT.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -20,7 +20,6 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdio>
-#include <cstdlib>
 #include <cstdlib>
 #include <cstring>
 
@@ -92,8 +91,7 @@ bool OurModel::compile(const std::string &source, bool kernels) {
   if (const char *block = std::getenv("QUANT_BENCH_WEIGHT_BLOCK"))
     options.weightBlockBytes = std::strtoul(block, nullptr, 10);
   std::string error;
-  impl->model =
-      JITModel::compile(*module, std::move(*tm), options, 2, error);
+  impl->model = JITModel::compile(*module, std::move(*tm), options, 2, error);
   if (!impl->model)
     llvm::errs() << "compile failed: " << error << "\n";
   return impl->model != nullptr;
@@ -120,15 +118,15 @@ std::string convSource(const ConvShape &s, bool isFloat, const void *weights) {
   size_t bytes = s.o * s.c * s.k * s.k * (isFloat ? 4 : 1);
   std::string x = "tensor<" + dims({1, s.c, s.h, s.h}) + t + ">";
   std::string w = "tensor<" + dims({s.o, s.c, s.k, s.k}) + t + ">";
-  std::string y =
-      "tensor<" + dims({1, s.o, s.outH(), s.outH()}) + acc + ">";
+  std::string y = "tensor<" + dims({1, s.o, s.outH(), s.outH()}) + acc + ">";
   std::string p = std::to_string(s.pad), st = std::to_string(s.stride);
   return "func.func @main(%x: " + x + ") -> " + y + " {\n" +
          "  %w = arith.constant dense<" + hexLiteral(weights, bytes) +
-         "> : " + w + "\n" + "  %y = qnn.conv2d %x, %w {strides = array<i64: " +
-         st + ", " + st + ">, padding = array<i64: " + p + ", " + p + ", " +
-         p + ", " + p + ">} : (" + x + ", " + w + ") -> " + y +
-         "\n  return %y : " + y + "\n}\n";
+         "> : " + w + "\n" +
+         "  %y = qnn.conv2d %x, %w {strides = array<i64: " + st + ", " + st +
+         ">, padding = array<i64: " + p + ", " + p + ", " + p + ", " + p +
+         ">} : (" + x + ", " + w + ") -> " + y + "\n  return %y : " + y +
+         "\n}\n";
 }
 
 std::string binaryGemmSource(const GemmShape &s, const void *weights) {
@@ -137,8 +135,8 @@ std::string binaryGemmSource(const GemmShape &s, const void *weights) {
   std::string y = "tensor<" + dims({s.m, s.n}) + "i32>";
   return "func.func @main(%x: " + x + ") -> " + y + " {\n" +
          "  %w = arith.constant dense<" + hexLiteral(weights, s.n * s.k) +
-         "> : " + w + "\n  %y = qnn.fully_connected %x, %w {qnn.xnor} : (" +
-         x + ", " + w + ") -> " + y + "\n  return %y : " + y + "\n}\n";
+         "> : " + w + "\n  %y = qnn.fully_connected %x, %w {qnn.xnor} : (" + x +
+         ", " + w + ") -> " + y + "\n  return %y : " + y + "\n}\n";
 }
 
 std::string binaryConvSource(const ConvShape &s, const void *weights) {

@@ -88,8 +88,8 @@ struct DnnlGemm : DnnlPeer {
     dnnl::memory::desc weiPlain({s.k, s.n}, weiT, tag::ba); // W[N][K]
     dnnl::memory::desc weiAny({s.k, s.n}, weiT, tag::any);
     dnnl::memory::desc dstMd({s.m, s.n}, dstT, tag::ab);
-    dnnl::matmul::primitive_desc pd(
-        dnnl::matmul::desc(srcMd, weiAny, dstMd), eng);
+    dnnl::matmul::primitive_desc pd(dnnl::matmul::desc(srcMd, weiAny, dstMd),
+                                    eng);
     makeOperands(s.m * s.k, s.n * s.k, isFloat);
     args[DNNL_ARG_SRC] = dnnl::memory(srcMd, eng, src.data);
     args[DNNL_ARG_WEIGHTS] =

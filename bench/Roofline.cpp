@@ -52,9 +52,9 @@ countAvx512(const uint8_t *a, const uint8_t *w) {
 /// them: the loop is bound by the xor / lookup / add work, not by loads.
 __attribute__((target("avx2"))) uint64_t countAvx2(const uint8_t *a,
                                                    const uint8_t *w) {
-  const __m256i lut = _mm256_setr_epi8(0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2,
-                                       3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2,
-                                       2, 3, 2, 3, 3, 4);
+  const __m256i lut =
+      _mm256_setr_epi8(0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1,
+                       2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
   constexpr int kW = 4;
   __m256i wlo[kW], whi[kW];
   for (int v = 0; v < kW; ++v) {
@@ -81,8 +81,8 @@ __attribute__((target("avx2"))) uint64_t countAvx2(const uint8_t *a,
       }
     }
     for (__m256i &x : acc)
-      total = _mm256_add_epi64(total,
-                               _mm256_sad_epu8(x, _mm256_setzero_si256()));
+      total =
+          _mm256_add_epi64(total, _mm256_sad_epu8(x, _mm256_setzero_si256()));
   }
   alignas(32) uint64_t lanes[4];
   _mm256_store_si256(reinterpret_cast<__m256i *>(lanes), total);
@@ -96,14 +96,14 @@ __attribute__((target("popcnt"))) uint64_t countScalar(const uint8_t *a,
   uint64_t acc[4] = {0, 0, 0, 0};
   for (size_t i = 0; i < kBytes / 8; i += 4)
     for (int u = 0; u < 4; ++u)
-      acc[u] += static_cast<uint64_t>(__builtin_popcountll(a64[i + u] ^ w64[i + u]));
+      acc[u] +=
+          static_cast<uint64_t>(__builtin_popcountll(a64[i + u] ^ w64[i + u]));
   return acc[0] + acc[1] + acc[2] + acc[3];
 }
 
 class Roofline : public Peer {
 public:
-  explicit Roofline(RooflineIsa isa)
-      : isa(isa), a(2 * kBytes), w(2 * kBytes) {
+  explicit Roofline(RooflineIsa isa) : isa(isa), a(2 * kBytes), w(2 * kBytes) {
     fillI8(a, 3);
     fillI8(w, 4);
     if (isa == RooflineIsa::AVX2) // Nibble planes: bytes 0..15.

@@ -45,18 +45,18 @@ const std::vector<ConvShape> kConvs = {
 
 /// Times fn(); `setup` runs first, untimed (e.g. compiling our model only
 /// when its benchmark is selected).
-void registerRun(const std::string &name, double ops,
-                 std::function<void()> fn,
+void registerRun(const std::string &name, double ops, std::function<void()> fn,
                  std::function<void()> setup = nullptr) {
-  benchmark::RegisterBenchmark(name.c_str(),
-                               [fn, ops, setup](benchmark::State &state) {
-                                 if (setup)
-                                   setup();
-                                 for (auto _ : state)
-                                   fn();
-                                 state.counters["ops"] = benchmark::Counter(
-                                     ops, benchmark::Counter::kIsIterationInvariantRate);
-                               })
+  benchmark::RegisterBenchmark(
+      name.c_str(),
+      [fn, ops, setup](benchmark::State &state) {
+        if (setup)
+          setup();
+        for (auto _ : state)
+          fn();
+        state.counters["ops"] = benchmark::Counter(
+            ops, benchmark::Counter::kIsIterationInvariantRate);
+      })
       ->Unit(benchmark::kMicrosecond)
       ->MinTime(0.3)
       // With --benchmark_repetitions: the best repetition (of the ops/s
@@ -100,8 +100,8 @@ Buffer to7Bits(const Buffer &w) {
 }
 
 void registerGemm(const GemmShape &s, bool isFloat, bool generic) {
-  std::string base = std::string(isFloat ? "gemm_f32/" : "gemm_i8/") +
-                     s.name() + "/";
+  std::string base =
+      std::string(isFloat ? "gemm_f32/" : "gemm_i8/") + s.name() + "/";
   double ops = 2.0 * s.m * s.n * s.k;
   size_t el = isFloat ? 4 : 1;
   Buffer w(s.n * s.k * el);
@@ -124,8 +124,8 @@ void registerGemm(const GemmShape &s, bool isFloat, bool generic) {
 }
 
 void registerConv(const ConvShape &s, bool isFloat, bool generic) {
-  std::string base = std::string(isFloat ? "conv_f32/" : "conv_i8/") +
-                     s.name() + "/";
+  std::string base =
+      std::string(isFloat ? "conv_f32/" : "conv_i8/") + s.name() + "/";
   int64_t oh = s.outH();
   double ops = 2.0 * s.o * oh * oh * s.c * s.k * s.k;
   size_t el = isFloat ? 4 : 1;
@@ -138,8 +138,8 @@ void registerConv(const ConvShape &s, bool isFloat, bool generic) {
     registerOurs(base + "ours_w7", ops, convSource(s, false, to7Bits(w).data),
                  inBytes, outBytes, false, true);
   if (generic)
-    registerOurs(base + "ours_generic", ops, source, inBytes, outBytes,
-                 isFloat, false);
+    registerOurs(base + "ours_generic", ops, source, inBytes, outBytes, isFloat,
+                 false);
   std::shared_ptr<Peer> dnnl = makeDnnlConv(s, isFloat);
   registerRun(base + "onednn", ops, [dnnl] { dnnl->run(); });
   if (isFloat) {
@@ -170,7 +170,10 @@ void registerBinaryConv(const ConvShape &s) {
 }
 
 const std::vector<GemmShape> kBinaryGemms = {
-    {64, 256, 1024}, {64, 256, 2048}, {64, 256, 4096}, {64, 256, 8192},
+    {64, 256, 1024},
+    {64, 256, 2048},
+    {64, 256, 4096},
+    {64, 256, 8192},
 };
 
 /// Binary GEMMs (XNOR kernels) and the host's popcount rooflines.

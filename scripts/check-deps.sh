@@ -13,6 +13,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 FILES=(
   /usr/bin/cmake /usr/bin/ninja /usr/bin/g++ /usr/bin/python3
   /usr/lib/llvm-22/bin/clang /usr/lib/llvm-22/bin/FileCheck
+  /usr/bin/clang-format-22
   /usr/lib/llvm-22/bin/not /usr/lib/llvm-22/bin/count
   /usr/lib/llvm-22/bin/lit /usr/lib/llvm-22/bin/mlir-tblgen
   /usr/lib/llvm-22/lib/cmake/mlir/MLIRConfig.cmake

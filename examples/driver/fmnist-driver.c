@@ -2,7 +2,8 @@
  *
  * Build: quant-compile model.mlir -o model.o --header model.h --name=model
  *        cc -O2 -I<dir of model.h> fmnist-driver.c model.o -o driver
- * Run:   driver <t10k-images-idx3-ubyte> <t10k-labels-idx1-ubyte> [N] [--repeat R]
+ * Run:   driver <t10k-images-idx3-ubyte> <t10k-labels-idx1-ubyte> [N] [--repeat
+ * R]
  *
  * Reads the uncompressed IDX files, feeds each image (pixels / 255, the
  * preprocessing the example models were trained with) through model_run()

@@ -39,7 +39,6 @@ Value forEach(OpBuilder &b, Location loc, int64_t from, int64_t to,
 /// registered ops on `root` (what -canonicalize does), greedily.
 LogicalResult canonicalize(Operation *root);
 
-
 } // namespace mlir::qnn::compiler
 
 #endif // QUANT_LIB_CODEGEN_CODEGENUTILS_H

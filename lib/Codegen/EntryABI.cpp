@@ -153,8 +153,8 @@ struct QuantFinalizeEntryPass
                                    func.getBody().getArgumentTypes(), {i32}));
     func.walk([&](func::ReturnOp ret) {
       OpBuilder b(ret);
-      Value zero = arith::ConstantOp::create(b, ret.getLoc(),
-                                             b.getI32IntegerAttr(0));
+      Value zero =
+          arith::ConstantOp::create(b, ret.getLoc(), b.getI32IntegerAttr(0));
       ret->setOperands(zero);
     });
   }

@@ -11,8 +11,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "LinearKernels.h"
 #include "CodegenUtils.h"
+#include "LinearKernels.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -52,10 +52,10 @@ SmallVector<Value> transposeBlock(OpBuilder &b, Location loc,
 
 Value padConstant(OpBuilder &b, Location loc, const Plan &pl) {
   // Padding holds code 0, i.e. 0x80 after the +128 of VNNI.
-  Attribute zero = llvm::isa<FloatType>(pl.elem)
-                       ? Attribute(b.getFloatAttr(pl.elem, 0.0))
-                       : Attribute(b.getIntegerAttr(
-                             pl.elem, biasedU8(pl.kind) ? -128 : 0));
+  Attribute zero =
+      llvm::isa<FloatType>(pl.elem)
+          ? Attribute(b.getFloatAttr(pl.elem, 0.0))
+          : Attribute(b.getIntegerAttr(pl.elem, biasedU8(pl.kind) ? -128 : 0));
   return arith::ConstantOp::create(b, loc, llvm::cast<TypedAttr>(zero));
 }
 
@@ -207,7 +207,7 @@ Value mlir::qnn::compiler::packInput(OpBuilder &b, Location loc, const Plan &pl,
     for (int64_t j = 0; j < cols; ++j) {
       Value px = arith::AddIOp::create(b, loc, x0, cIdx(b, loc, s.pl + j));
       acc = writeVector(b, loc, rows[j], acc, ValueRange{n, py, px, c0},
-                     /*inBounds=*/channels == v);
+                        /*inBounds=*/channels == v);
     }
     return acc;
   };
@@ -231,18 +231,18 @@ Value mlir::qnn::compiler::packInput(OpBuilder &b, Location loc, const Plan &pl,
           return acc;
         });
   };
-  return forEach(
-      b, loc, 0, s.n, 1, dest,
-      [&](OpBuilder &b, Location loc, Value n, Value acc) {
-        acc = forEach(b, loc, 0, fullChannels, v, acc,
-                      [&](OpBuilder &b, Location loc, Value c0, Value acc) {
-                        return channelBlock(b, loc, n, c0, v, acc);
-                      });
-        if (fullChannels < s.c)
-          acc = channelBlock(b, loc, n, cIdx(b, loc, fullChannels),
-                             s.c - fullChannels, acc);
-        return acc;
-      });
+  return forEach(b, loc, 0, s.n, 1, dest,
+                 [&](OpBuilder &b, Location loc, Value n, Value acc) {
+                   acc = forEach(
+                       b, loc, 0, fullChannels, v, acc,
+                       [&](OpBuilder &b, Location loc, Value c0, Value acc) {
+                         return channelBlock(b, loc, n, c0, v, acc);
+                       });
+                   if (fullChannels < s.c)
+                     acc = channelBlock(b, loc, n, cIdx(b, loc, fullChannels),
+                                        s.c - fullChannels, acc);
+                   return acc;
+                 });
 }
 
 /// For each image, block of L pixels and block of L output channels: L

@@ -73,8 +73,7 @@ ConvShape mlir::qnn::compiler::convShapeOf(qnn::Conv2DOp op) {
   return s;
 }
 
-ConvShape mlir::qnn::compiler::gemmShapeOf(Value x, Value w,
-                                           bool transposed) {
+ConvShape mlir::qnn::compiler::gemmShapeOf(Value x, Value w, bool transposed) {
   auto xType = llvm::cast<RankedTensorType>(x.getType());
   auto wType = llvm::cast<RankedTensorType>(w.getType());
   ConvShape s;
@@ -85,9 +84,9 @@ ConvShape mlir::qnn::compiler::gemmShapeOf(Value x, Value w,
   return s;
 }
 
-std::vector<double>
-mlir::qnn::compiler::weightsAsOI(const ConvShape &s, std::vector<double> w,
-                                 bool transposed) {
+std::vector<double> mlir::qnn::compiler::weightsAsOI(const ConvShape &s,
+                                                     std::vector<double> w,
+                                                     bool transposed) {
   if (transposed)
     return w;
   std::vector<double> oi(w.size()); // [K][O] -> [O][K]
@@ -98,8 +97,7 @@ mlir::qnn::compiler::weightsAsOI(const ConvShape &s, std::vector<double> w,
 }
 
 void mlir::qnn::compiler::windowOrigins(OpBuilder &b, Location loc,
-                                        const ConvShape &s, Value p,
-                                        int64_t mr,
+                                        const ConvShape &s, Value p, int64_t mr,
                                         SmallVectorImpl<Value> &rows,
                                         SmallVectorImpl<Value> &cols) {
   for (int64_t m = 0; m < mr; ++m) {
@@ -212,9 +210,9 @@ Value emitPortableDot(OpBuilder &b, Location loc, Value acc, Value a, Value w,
   Value prod = arith::MulIOp::create(b, loc, a32, w32);
   prod = vector::ShapeCastOp::create(
       b, loc, VectorType::get({lanes, depth}, b.getI32Type()), prod);
-  return vector::MultiDimReductionOp::create(
-      b, loc, prod, acc, ArrayRef<bool>{false, true},
-      vector::CombiningKind::ADD);
+  return vector::MultiDimReductionOp::create(b, loc, prod, acc,
+                                             ArrayRef<bool>{false, true},
+                                             vector::CombiningKind::ADD);
 }
 
 /// The pmaddwd intrinsic for `lanes` i32 results.
@@ -248,8 +246,8 @@ Value emitDot(OpBuilder &b, Location loc, const Plan &pl, Value acc, Value a,
   case DotKind::PMAddWD: {
     auto pairs = VectorType::get({2 * pl.lanes}, b.getI16Type());
     Value a16 = vector::BitCastOp::create(b, loc, pairs, a);
-    Value prod = callIntrinsic(b, loc, acc.getType(), pmaddwdName(pl.lanes),
-                               {a16, w});
+    Value prod =
+        callIntrinsic(b, loc, acc.getType(), pmaddwdName(pl.lanes), {a16, w});
     return arith::AddIOp::create(b, loc, acc, prod);
   }
   case DotKind::MAddUBSW: {
@@ -354,8 +352,8 @@ Value emitTile(OpBuilder &b, Location loc, const Plan &pl, int64_t mr,
 
   for (int64_t m = 0; m < mr; ++m)
     for (int64_t v = 0; v < nv; ++v)
-      out = writeVector(b, loc, kyLoop.getResult(m * nv + v), out,
-                        outPos(m, v));
+      out =
+          writeVector(b, loc, kyLoop.getResult(m * nv + v), out, outPos(m, v));
   return out;
 }
 
@@ -366,55 +364,51 @@ Value emitTiles(OpBuilder &b, Location loc, const Plan &pl, Value out) {
   int64_t fullBlocks = blocks / pl.nv * pl.nv, restNv = blocks % pl.nv;
   int64_t fullPix = pl.p / pl.mr * pl.mr, restMr = pl.p % pl.mr;
   int64_t cq = pl.cp / pl.depth;
-  return forEach(b, loc, 0, pl.s.n, 1, out,
-                 [&](OpBuilder &b, Location loc, Value n, Value cur) {
-                   // Channel blocks [from, to) in groups of nv, all pixels of
-                   // each.
-                   auto channelBlocks = [&](int64_t from, int64_t to,
-                                            int64_t nv, Value cur) {
-                     return forEach(
-                         b, loc, from, to, nv, cur,
-                         [&](OpBuilder &b, Location loc, Value ob, Value acc) {
-                           // All pixel tiles over channel steps [from, to).
-                           auto pixelTiles = [&](OpBuilder &b, Location loc,
-                                                 Value from, Value to,
-                                                 bool first, Value acc) {
-                             acc = forEach(b, loc, 0, fullPix, pl.mr, acc,
-                                           [&](OpBuilder &b, Location loc,
-                                               Value p, Value acc) {
-                                             return emitTile(b, loc, pl, pl.mr,
-                                                             nv, n, p, ob, from,
-                                                             to, first, acc);
-                                           });
-                             if (restMr > 0)
-                               acc = emitTile(b, loc, pl, restMr, nv, n,
-                                              cIdx(b, loc, fullPix), ob, from,
-                                              to, first, acc);
-                             return acc;
-                           };
-                           // The first reduction block starts at the bias,
-                           // the others (a loop) at the partial sums.
-                           acc = pixelTiles(b, loc, cIdx(b, loc, 0),
-                                            cIdx(b, loc, pl.cBlock), true, acc);
-                           if (pl.cBlock >= cq)
-                             return acc;
-                           return forEach(
-                               b, loc, pl.cBlock, cq, pl.cBlock, acc,
-                               [&](OpBuilder &b, Location loc, Value from,
-                                   Value acc) {
-                                 Value to = arith::MinUIOp::create(
-                                     b, loc,
-                                     mulAdd(b, loc, from, 1,
-                                            cIdx(b, loc, pl.cBlock)),
-                                     cIdx(b, loc, cq));
-                                 return pixelTiles(b, loc, from, to, false,
-                                                   acc);
-                               });
-                         });
-                   };
-                   cur = channelBlocks(0, fullBlocks, pl.nv, cur);
-                   return channelBlocks(fullBlocks, blocks, restNv, cur);
-                 });
+  return forEach(
+      b, loc, 0, pl.s.n, 1, out,
+      [&](OpBuilder &b, Location loc, Value n, Value cur) {
+        // Channel blocks [from, to) in groups of nv, all pixels of
+        // each.
+        auto channelBlocks = [&](int64_t from, int64_t to, int64_t nv,
+                                 Value cur) {
+          return forEach(
+              b, loc, from, to, nv, cur,
+              [&](OpBuilder &b, Location loc, Value ob, Value acc) {
+                // All pixel tiles over channel steps [from, to).
+                auto pixelTiles = [&](OpBuilder &b, Location loc, Value from,
+                                      Value to, bool first, Value acc) {
+                  acc = forEach(
+                      b, loc, 0, fullPix, pl.mr, acc,
+                      [&](OpBuilder &b, Location loc, Value p, Value acc) {
+                        return emitTile(b, loc, pl, pl.mr, nv, n, p, ob, from,
+                                        to, first, acc);
+                      });
+                  if (restMr > 0)
+                    acc = emitTile(b, loc, pl, restMr, nv, n,
+                                   cIdx(b, loc, fullPix), ob, from, to, first,
+                                   acc);
+                  return acc;
+                };
+                // The first reduction block starts at the bias,
+                // the others (a loop) at the partial sums.
+                acc = pixelTiles(b, loc, cIdx(b, loc, 0),
+                                 cIdx(b, loc, pl.cBlock), true, acc);
+                if (pl.cBlock >= cq)
+                  return acc;
+                return forEach(
+                    b, loc, pl.cBlock, cq, pl.cBlock, acc,
+                    [&](OpBuilder &b, Location loc, Value from, Value acc) {
+                      Value to = arith::MinUIOp::create(
+                          b, loc,
+                          mulAdd(b, loc, from, 1, cIdx(b, loc, pl.cBlock)),
+                          cIdx(b, loc, cq));
+                      return pixelTiles(b, loc, from, to, false, acc);
+                    });
+              });
+        };
+        cur = channelBlocks(0, fullBlocks, pl.nv, cur);
+        return channelBlocks(fullBlocks, blocks, restNv, cur);
+      });
 }
 
 /// Weights as doubles (exact for i8 / f32) in OIHW order.
@@ -779,12 +773,9 @@ struct QuantLinearKernelsPass
   using Base::Base;
 
   void runOnOperation() override {
-    KernelTarget t{vectorBits,
-                   registers,
-                   vnni,
-                   pmaddwd,
-                   maddubs,
-                   static_cast<int64_t>(weightBlockBytes),
+    KernelTarget t{vectorBits, registers,
+                   vnni,       pmaddwd,
+                   maddubs,    static_cast<int64_t>(weightBlockBytes),
                    emulate};
     OpBuilder b(&getContext());
     forEachLinearOp(

@@ -62,7 +62,7 @@ struct Plan {
   /// Cp / depth (one block) unless the group's weights exceed the cache
   /// budget.
   int64_t cBlock = 1;
-  Type elem, acc;         ///< Packed operand and accumulator element types.
+  Type elem, acc; ///< Packed operand and accumulator element types.
   int64_t hp, wp, cp, kq, op;
   int64_t p;     ///< Output pixels per image (OH * OW; M for a GEMM).
   int64_t prow;  ///< Rows of the [N][prow][Op] accumulator tensor per image

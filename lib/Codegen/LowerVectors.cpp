@@ -34,8 +34,7 @@ namespace {
 
 /// a * b + c as mulf + addf that LLVM may fuse (targets without FMA would
 /// otherwise call fmaf for every lane).
-template <typename FmaOp>
-struct SplitFma : OpRewritePattern<FmaOp> {
+template <typename FmaOp> struct SplitFma : OpRewritePattern<FmaOp> {
   using OpRewritePattern<FmaOp>::OpRewritePattern;
   LogicalResult matchAndRewrite(FmaOp op,
                                 PatternRewriter &rewriter) const override {
@@ -73,8 +72,8 @@ struct ExpandFloor : OpRewritePattern<math::FloorOp> {
     Value x = op.getOperand();
     Value t = arith::SIToFPOp::create(
         rewriter, loc, type, arith::FPToSIOp::create(rewriter, loc, i32, x));
-    Value above = arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OGT,
-                                        t, x);
+    Value above =
+        arith::CmpFOp::create(rewriter, loc, arith::CmpFPredicate::OGT, t, x);
     Value down = arith::SubFOp::create(rewriter, loc, t, constant(1.0f));
     Value floor = arith::SelectOp::create(rewriter, loc, above, down, t);
     Value small = arith::CmpFOp::create(
@@ -122,8 +121,7 @@ struct ExtendContractOperands : OpRewritePattern<vector::ContractionOp> {
       auto t = llvm::cast<VectorType>(v.getType());
       if (t.getElementType() == accElem)
         return v;
-      return arith::ExtSIOp::create(rewriter, op.getLoc(),
-                                    t.clone(accElem), v);
+      return arith::ExtSIOp::create(rewriter, op.getLoc(), t.clone(accElem), v);
     };
     Value lhs = extend(op.getLhs()), rhs = extend(op.getRhs());
     if (lhs == op.getLhs() && rhs == op.getRhs())
@@ -189,8 +187,9 @@ struct QuantLowerVectorsPass
       applyGreedily(func, lowerContracts);
     }
     applyGreedily(func, [&](RewritePatternSet &p) {
-      populateMathPolynomialApproximationPatterns(
-          p, [](StringRef name) { return name == "exp" || name == "math.exp"; });
+      populateMathPolynomialApproximationPatterns(p, [](StringRef name) {
+        return name == "exp" || name == "math.exp";
+      });
     });
     if (expandFloor)
       applyGreedily(func, [](RewritePatternSet &p) {

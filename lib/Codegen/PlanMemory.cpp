@@ -92,9 +92,8 @@ int64_t assignOffsets(MutableArrayRef<Buffer> buffers) {
   SmallVector<Buffer *> order;
   for (Buffer &b : buffers)
     order.push_back(&b);
-  llvm::stable_sort(order, [](Buffer *a, Buffer *b) {
-    return a->bytes > b->bytes;
-  });
+  llvm::stable_sort(order,
+                    [](Buffer *a, Buffer *b) { return a->bytes > b->bytes; });
   int64_t total = 0;
   SmallVector<Buffer *> placed;
   for (Buffer *b : order) {
@@ -176,8 +175,7 @@ struct QuantPlanMemoryPass
       Value offset = arith::ConstantIndexOp::create(builder, loc, b.offset);
       Value view = memref::ViewOp::create(builder, loc, b.alloc.getType(), ws,
                                           offset, ValueRange());
-      for (Operation *user :
-           llvm::make_early_inc_range(b.alloc->getUsers()))
+      for (Operation *user : llvm::make_early_inc_range(b.alloc->getUsers()))
         if (isa<memref::DeallocOp>(user))
           user->erase();
       b.alloc.replaceAllUsesWith(view);
@@ -191,9 +189,9 @@ struct QuantPlanMemoryPass
     Location loc = func.getLoc();
     FunctionType type = func.getFunctionType();
     SmallVector<Type> inputs(type.getInputs().drop_back());
-    auto run = func::FuncOp::create(
-        builder, loc, runName,
-        FunctionType::get(ctx, inputs, type.getResults()));
+    auto run =
+        func::FuncOp::create(builder, loc, runName,
+                             FunctionType::get(ctx, inputs, type.getResults()));
     if (ArrayAttr argAttrs = func.getAllArgAttrs())
       run.setAllArgAttrs(argAttrs.getValue().drop_back());
     Block *entry = run.addEntryBlock();
@@ -211,8 +209,7 @@ struct QuantPlanMemoryPass
     if (total != 0)
       memref::DeallocOp::create(builder, loc, buffer);
     func::ReturnOp::create(builder, loc, call.getResults());
-    module->setAttr("quant.workspace_size",
-                    builder.getI64IntegerAttr(total));
+    module->setAttr("quant.workspace_size", builder.getI64IntegerAttr(total));
   }
 };
 

@@ -66,8 +66,7 @@ std::optional<RowTransfer> matchRow(TransferOp op, unsigned nativeMaskBits) {
   // A row shorter than the vector: only a constant index is handled (as
   // pieces), and only when each piece is a whole number of bytes.
   if (rowSize < lanes && (!getConstantIntValue(op.getIndices().back()) ||
-                          bits % 8 != 0 ||
-                          !llvm::isPowerOf2_64(lanes * bits)))
+                          bits % 8 != 0 || !llvm::isPowerOf2_64(lanes * bits)))
     return std::nullopt;
   SmallVector<int64_t> strides;
   int64_t offset;
@@ -117,8 +116,8 @@ SmallVector<Value> rowEndIndices(OpBuilder &b, Location loc, TransferOp op,
 /// Where lane 0 of a run-time-indexed transfer falls among the row's last
 /// V elements: index - (rowSize - V), at most V (wholly past the row).
 Value rowEndShift(OpBuilder &b, Location loc, const RowTransfer &row) {
-  Value shift = arith::SubIOp::create(
-      b, loc, row.index, cIdx(b, loc, row.rowSize - row.lanes));
+  Value shift = arith::SubIOp::create(b, loc, row.index,
+                                      cIdx(b, loc, row.rowSize - row.lanes));
   return arith::MinUIOp::create(b, loc, shift, cIdx(b, loc, row.lanes));
 }
 
@@ -169,8 +168,7 @@ Value insertPiece(OpBuilder &b, Location loc, vector::TransferReadOp op,
   Type carrier = pieceCarrier(b, vecType, size);
   Value piece = readVector(
       b, loc, VectorType::get({size}, vecType.getElementType()), op.getBase(),
-      withLast(op.getIndices(), cIdx(b, loc, index + offset)),
-      op.getPadding());
+      withLast(op.getIndices(), cIdx(b, loc, index + offset)), op.getPadding());
   Value lanes = asCarrierLanes(b, loc, result, vecType, carrier);
   int64_t lane = carrierLane(vecType, carrier, offset);
   if (auto wide = llvm::dyn_cast<VectorType>(carrier)) {
@@ -178,8 +176,8 @@ Value insertPiece(OpBuilder &b, Location loc, vector::TransferReadOp op,
     lanes = vector::InsertStridedSliceOp::create(
         b, loc, piece, lanes, ArrayRef<int64_t>{lane}, ArrayRef<int64_t>{1});
   } else {
-    piece = vector::BitCastOp::create(
-        b, loc, VectorType::get({1}, carrier), piece);
+    piece =
+        vector::BitCastOp::create(b, loc, VectorType::get({1}, carrier), piece);
     Value scalar =
         vector::ExtractOp::create(b, loc, piece, ArrayRef<int64_t>{0});
     lanes = vector::InsertOp::create(b, loc, scalar, lanes,
@@ -203,13 +201,13 @@ void writePiece(OpBuilder &b, Location loc, vector::TransferWriteOp op,
   } else {
     Value scalar =
         vector::ExtractOp::create(b, loc, lanes, ArrayRef<int64_t>{lane});
-    piece = vector::BroadcastOp::create(
-        b, loc, VectorType::get({1}, carrier), scalar);
+    piece = vector::BroadcastOp::create(b, loc, VectorType::get({1}, carrier),
+                                        scalar);
   }
   piece = vector::BitCastOp::create(
       b, loc, VectorType::get({size}, vecType.getElementType()), piece);
   writeVector(b, loc, piece, op.getBase(),
-                withLast(op.getIndices(), cIdx(b, loc, index + offset)));
+              withLast(op.getIndices(), cIdx(b, loc, index + offset)));
 }
 
 /// The read of the lanes [index, rowSize) of the row, the rest padding,
@@ -284,8 +282,8 @@ void splitRead(vector::TransferReadOp op, const RowTransfer &row,
     auto ifOp = scf::IfOp::create(
         b, loc, fitsInRow(b, loc, row),
         [&](OpBuilder &b, Location loc) {
-          Value v = readVector(b, loc, vecType, op.getBase(),
-                                 op.getIndices(), op.getPadding());
+          Value v = readVector(b, loc, vecType, op.getBase(), op.getIndices(),
+                               op.getPadding());
           scf::YieldOp::create(b, loc, v);
         },
         [&](OpBuilder &b, Location loc) {
@@ -325,8 +323,7 @@ void splitWrite(vector::TransferWriteOp op, const RowTransfer &row,
     scf::IfOp::create(
         b, loc, fitsInRow(b, loc, row),
         [&](OpBuilder &b, Location loc) {
-          writeVector(b, loc, op.getVector(), op.getBase(),
-                        op.getIndices());
+          writeVector(b, loc, op.getVector(), op.getBase(), op.getIndices());
           scf::YieldOp::create(b, loc);
         },
         [&](OpBuilder &b, Location loc) {

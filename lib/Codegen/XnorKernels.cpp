@@ -65,18 +65,18 @@ constexpr int64_t kWordBits = 64;
 /// The shape and tiling of one XNOR kernel.
 struct XnorPlan {
   ConvShape s;
-  int64_t lanes = 4;  ///< i64 words per vector.
-  int64_t mr = 4;     ///< Output pixels per tile.
-  int64_t nv = 2;     ///< Vectors of output channels per tile.
-  int64_t cw = 1;     ///< Words per pixel: ceil(C / 64).
-  int64_t kq = 1;     ///< Reduction steps: KH * KW * Cw.
-  int64_t op = 1;     ///< Output channels, padded to whole unpack blocks.
-  int64_t p = 1;      ///< Output pixels per image.
-  int64_t prow = 1;   ///< Accumulator rows per image.
-  int64_t k = 1;      ///< True reduction length C * KH * KW.
-  int64_t xb = 8;     ///< Pixels per packing vector (conv).
-  int64_t wq = 1;     ///< Packed row length (conv): covers W and the
-                      ///< last packing vector.
+  int64_t lanes = 4; ///< i64 words per vector.
+  int64_t mr = 4;    ///< Output pixels per tile.
+  int64_t nv = 2;    ///< Vectors of output channels per tile.
+  int64_t cw = 1;    ///< Words per pixel: ceil(C / 64).
+  int64_t kq = 1;    ///< Reduction steps: KH * KW * Cw.
+  int64_t op = 1;    ///< Output channels, padded to whole unpack blocks.
+  int64_t p = 1;     ///< Output pixels per image.
+  int64_t prow = 1;  ///< Accumulator rows per image.
+  int64_t k = 1;     ///< True reduction length C * KH * KW.
+  int64_t xb = 8;    ///< Pixels per packing vector (conv).
+  int64_t wq = 1;    ///< Packed row length (conv): covers W and the
+                     ///< last packing vector.
   /// A qnn.pad folded into the packing (conv): its value (+1 / -1; 0 when
   /// there is none), its top / left counts and its input's H and W (s
   /// describes the padded input).
@@ -94,8 +94,8 @@ struct XnorPlan {
   /// iteration of loop level `flushLevel` (0: the whole reduction, 1: ky,
   /// 2: kx, 3: a chunk of `chunk` words), at most 31 steps of 8 per byte.
   int64_t flushLevel = 0, chunk = 1;
-  Value x;            ///< Packed input.
-  Value w;            ///< Packed weights, flat.
+  Value x; ///< Packed input.
+  Value w; ///< Packed weights, flat.
 };
 
 Type i64Type(OpBuilder &b) { return b.getI64Type(); }
@@ -124,9 +124,8 @@ Value readPadded(OpBuilder &b, Location loc, VectorType type, Value source,
 /// collects channels c0 + 8 g .. + 7 with one compare, select and or per
 /// channel on a whole row vector of bytes; three rounds of interleaving
 /// (bytes, then pairs, then quads) put each pixel's 8 bytes together.
-Value packWord(OpBuilder &b, Location loc, const XnorPlan &pl, Value x,
-               Value n, Value y, Value c0, Value x0, int64_t bits,
-               bool inBounds) {
+Value packWord(OpBuilder &b, Location loc, const XnorPlan &pl, Value x, Value n,
+               Value y, Value c0, Value x0, int64_t bits, bool inBounds) {
   auto bytes = VectorType::get({pl.xb}, b.getI8Type());
   Value zero = splat(b, loc, bytes, 0);
   SmallVector<Value> groups;
@@ -181,9 +180,10 @@ SmallVector<int64_t> padWords(const XnorPlan &pl) {
   SmallVector<int64_t> words;
   for (int64_t j = 0; j < pl.cw; ++j) {
     int64_t bits = std::min<int64_t>(kWordBits, pl.s.c - j * kWordBits);
-    uint64_t word = pl.padValue > 0 ? (bits == kWordBits ? ~uint64_t(0)
-                                                         : (uint64_t(1) << bits) - 1)
-                                    : 0;
+    uint64_t word =
+        pl.padValue > 0
+            ? (bits == kWordBits ? ~uint64_t(0) : (uint64_t(1) << bits) - 1)
+            : 0;
     for (int64_t q = 0; q < pl.planes; ++q) {
       uint64_t plane = word;
       if (pl.nibble)
@@ -203,7 +203,8 @@ Value packConvInput(OpBuilder &b, Location loc, const XnorPlan &pl, Value x) {
   int64_t jq = pl.cw * pl.planes;
   Value packed =
       tensor::EmptyOp::create(b, loc, {s.n, s.h, jq, pl.wq}, i64Type(b));
-  SmallVector<int64_t> border = pl.padValue ? padWords(pl) : SmallVector<int64_t>();
+  SmallVector<int64_t> border =
+      pl.padValue ? padWords(pl) : SmallVector<int64_t>();
   if (pl.padValue) {
     // Every position starts as padding (a broadcast of the words per
     // index); the interior is overwritten below.
@@ -226,46 +227,51 @@ Value packConvInput(OpBuilder &b, Location loc, const XnorPlan &pl, Value x) {
   }
   int64_t fullWords = s.c / kWordBits, tailBits = s.c % kWordBits;
   int64_t fullX = pl.w0 / pl.xb * pl.xb;
-  return forEach(b, loc, 0, s.n, 1, packed, [&](OpBuilder &b, Location loc,
-                                                Value n, Value acc) {
-    return forEach(b, loc, 0, pl.h0, 1, acc, [&](OpBuilder &b, Location loc,
-                                                 Value ySrc, Value acc) {
-      Value y = mulAdd(b, loc, ySrc, 1, cIdx(b, loc, pl.padT));
-      // One word index j (bits channels from 64 j) over the whole row.
-      auto row = [&](OpBuilder &b, Location loc, Value j, int64_t bits,
-                     Value acc) {
-        Value c0 = mulAdd(b, loc, j, kWordBits, Value());
-        auto block = [&](OpBuilder &b, Location loc, Value x0, bool inBounds,
-                         Value acc) {
-          Value word =
-              packWord(b, loc, pl, x, n, ySrc, c0, x0, bits, inBounds);
-          SmallVector<Value> planes = splitPlanes(b, loc, pl, word);
-          Value col = mulAdd(b, loc, x0, 1, cIdx(b, loc, pl.padL));
-          for (auto [q, plane] : llvm::enumerate(planes))
-            acc = writeVector(
-                b, loc, plane, acc,
-                {n, y, mulAdd(b, loc, j, pl.planes, cIdx(b, loc, q)), col});
-          return acc;
-        };
-        acc = forEach(b, loc, 0, fullX, pl.xb, acc,
-                      [&](OpBuilder &b, Location loc, Value x0, Value acc) {
-                        return block(b, loc, x0, true, acc);
-                      });
-        // The row's end: the last xb pixels, overlapping the previous
-        // block (the same words again), so every read stays in bounds.
-        if (fullX < pl.w0)
-          acc = block(b, loc, cIdx(b, loc, pl.w0 - pl.xb), true, acc);
-        return acc;
-      };
-      acc = forEach(b, loc, 0, fullWords, 1, acc,
-                    [&](OpBuilder &b, Location loc, Value j, Value acc) {
-                      return row(b, loc, j, kWordBits, acc);
+  return forEach(
+      b, loc, 0, s.n, 1, packed,
+      [&](OpBuilder &b, Location loc, Value n, Value acc) {
+        return forEach(
+            b, loc, 0, pl.h0, 1, acc,
+            [&](OpBuilder &b, Location loc, Value ySrc, Value acc) {
+              Value y = mulAdd(b, loc, ySrc, 1, cIdx(b, loc, pl.padT));
+              // One word index j (bits channels from 64 j) over the whole row.
+              auto row = [&](OpBuilder &b, Location loc, Value j, int64_t bits,
+                             Value acc) {
+                Value c0 = mulAdd(b, loc, j, kWordBits, Value());
+                auto block = [&](OpBuilder &b, Location loc, Value x0,
+                                 bool inBounds, Value acc) {
+                  Value word =
+                      packWord(b, loc, pl, x, n, ySrc, c0, x0, bits, inBounds);
+                  SmallVector<Value> planes = splitPlanes(b, loc, pl, word);
+                  Value col = mulAdd(b, loc, x0, 1, cIdx(b, loc, pl.padL));
+                  for (auto [q, plane] : llvm::enumerate(planes))
+                    acc = writeVector(
+                        b, loc, plane, acc,
+                        {n, y, mulAdd(b, loc, j, pl.planes, cIdx(b, loc, q)),
+                         col});
+                  return acc;
+                };
+                acc = forEach(
+                    b, loc, 0, fullX, pl.xb, acc,
+                    [&](OpBuilder &b, Location loc, Value x0, Value acc) {
+                      return block(b, loc, x0, true, acc);
                     });
-      if (tailBits)
-        acc = row(b, loc, cIdx(b, loc, fullWords), tailBits, acc);
-      return acc;
-    });
-  });
+                // The row's end: the last xb pixels, overlapping the previous
+                // block (the same words again), so every read stays in bounds.
+                if (fullX < pl.w0)
+                  acc = block(b, loc, cIdx(b, loc, pl.w0 - pl.xb), true, acc);
+                return acc;
+              };
+              acc =
+                  forEach(b, loc, 0, fullWords, 1, acc,
+                          [&](OpBuilder &b, Location loc, Value j, Value acc) {
+                            return row(b, loc, j, kWordBits, acc);
+                          });
+              if (tailBits)
+                acc = row(b, loc, cIdx(b, loc, fullWords), tailBits, acc);
+              return acc;
+            });
+      });
 }
 
 /// [M][K] i8 codes -> [1][1][Cw][M] words: a compare of 64 codes is a
@@ -273,41 +279,42 @@ Value packConvInput(OpBuilder &b, Location loc, const XnorPlan &pl, Value x) {
 Value packGemmInput(OpBuilder &b, Location loc, const XnorPlan &pl, Value x) {
   const ConvShape &s = pl.s;
   int64_t m = s.w;
-  Value packed = tensor::EmptyOp::create(
-      b, loc, {1, 1, pl.cw * pl.planes, m}, i64Type(b));
+  Value packed =
+      tensor::EmptyOp::create(b, loc, {1, 1, pl.cw * pl.planes, m}, i64Type(b));
   auto bytes = VectorType::get({kWordBits}, b.getI8Type());
   auto word = VectorType::get({1}, i64Type(b));
   Value zeroBytes = splat(b, loc, bytes, 0);
   int64_t fullWords = s.c / kWordBits;
   Value c0 = cIdx(b, loc, 0);
-  return forEach(b, loc, 0, m, 1, packed, [&](OpBuilder &b, Location loc,
-                                              Value r, Value acc) {
-    auto one = [&](OpBuilder &b, Location loc, Value j, bool inBounds,
-                   Value acc) -> Value {
-      Value k = mulAdd(b, loc, j, kWordBits, Value());
-      Value v = readPadded(b, loc, bytes, x, {r, k}, inBounds);
-      Value pos = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, v,
-                                        zeroBytes);
-      Value w = vector::BitCastOp::create(b, loc, word, pos);
-      SmallVector<Value> planes = splitPlanes(b, loc, pl, w);
-      for (auto [q, plane] : llvm::enumerate(planes)) {
-        Value scalar =
-            vector::ExtractOp::create(b, loc, plane, ArrayRef<int64_t>{0});
-        acc = tensor::InsertOp::create(
-            b, loc, scalar, acc,
-            ValueRange{c0, c0, mulAdd(b, loc, j, pl.planes, cIdx(b, loc, q)),
-                       r});
-      }
-      return acc;
-    };
-    acc = forEach(b, loc, 0, fullWords, 1, acc,
-                  [&](OpBuilder &b, Location loc, Value j, Value acc) {
-                    return one(b, loc, j, true, acc);
-                  });
-    if (s.c % kWordBits)
-      acc = one(b, loc, cIdx(b, loc, fullWords), false, acc);
-    return acc;
-  });
+  return forEach(
+      b, loc, 0, m, 1, packed,
+      [&](OpBuilder &b, Location loc, Value r, Value acc) {
+        auto one = [&](OpBuilder &b, Location loc, Value j, bool inBounds,
+                       Value acc) -> Value {
+          Value k = mulAdd(b, loc, j, kWordBits, Value());
+          Value v = readPadded(b, loc, bytes, x, {r, k}, inBounds);
+          Value pos = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
+                                            v, zeroBytes);
+          Value w = vector::BitCastOp::create(b, loc, word, pos);
+          SmallVector<Value> planes = splitPlanes(b, loc, pl, w);
+          for (auto [q, plane] : llvm::enumerate(planes)) {
+            Value scalar =
+                vector::ExtractOp::create(b, loc, plane, ArrayRef<int64_t>{0});
+            acc = tensor::InsertOp::create(
+                b, loc, scalar, acc,
+                ValueRange{c0, c0,
+                           mulAdd(b, loc, j, pl.planes, cIdx(b, loc, q)), r});
+          }
+          return acc;
+        };
+        acc = forEach(b, loc, 0, fullWords, 1, acc,
+                      [&](OpBuilder &b, Location loc, Value j, Value acc) {
+                        return one(b, loc, j, true, acc);
+                      });
+        if (s.c % kWordBits)
+          acc = one(b, loc, cIdx(b, loc, fullWords), false, acc);
+        return acc;
+      });
 }
 
 /// Packed weights: blocks of L output channels in groups of nv (the last
@@ -388,8 +395,7 @@ Value emitTile(OpBuilder &b, Location loc, const XnorPlan &pl, int64_t mr,
                     for (int64_t v = 0; v < nv; ++v)
                       ws.push_back(readVector(
                           b, loc, vec, pl.w,
-                          mulAdd(b, loc, base, 1,
-                                 cIdx(b, loc, v * pl.lanes))));
+                          mulAdd(b, loc, base, 1, cIdx(b, loc, v * pl.lanes))));
                     SmallVector<Value> next(accs.begin(), accs.end());
                     for (int64_t m = 0; m < mr; ++m) {
                       Value a = tensor::ExtractOp::create(
@@ -452,8 +458,8 @@ Value sumBytes(OpBuilder &b, Location loc, const XnorPlan &pl, Value acc) {
   if (pl.emulate) {
     auto grid = VectorType::get({pl.lanes, 8}, b.getI8Type());
     Value g = vector::ShapeCastOp::create(b, loc, grid, acc);
-    g = arith::ExtUIOp::create(
-        b, loc, VectorType::get({pl.lanes, 8}, i64Type(b)), g);
+    g = arith::ExtUIOp::create(b, loc,
+                               VectorType::get({pl.lanes, 8}, i64Type(b)), g);
     return vector::MultiDimReductionOp::create(
         b, loc, g, splat(b, loc, words, 0), ArrayRef<bool>{false, true},
         vector::CombiningKind::ADD);
@@ -468,9 +474,8 @@ Value sumBytes(OpBuilder &b, Location loc, const XnorPlan &pl, Value acc) {
 /// The nibble-mode tile (see XnorPlan::nibble): the output tile starts at
 /// K; byte accumulators collect the counts of at most 31 steps, then each
 /// flush subtracts twice their sums from it.
-Value emitNibbleTile(OpBuilder &b, Location loc, const XnorPlan &pl,
-                     int64_t mr, int64_t nv, Value n, Value p, Value ob,
-                     Value out) {
+Value emitNibbleTile(OpBuilder &b, Location loc, const XnorPlan &pl, int64_t mr,
+                     int64_t nv, Value n, Value p, Value ob, Value out) {
   const ConvShape &s = pl.s;
   SmallVector<Value> rows, cols;
   windowOrigins(b, loc, s, p, mr, rows, cols);
@@ -543,8 +548,8 @@ Value emitNibbleTile(OpBuilder &b, Location loc, const XnorPlan &pl,
         sum = arith::AddIOp::create(b, loc, sum, sum);
         Value pos = outPos(b, loc, m, v);
         Value cur = readVector(b, loc, out32, out, pos);
-        out = writeVector(b, loc, arith::SubIOp::create(b, loc, cur, sum),
-                          out, pos);
+        out = writeVector(b, loc, arith::SubIOp::create(b, loc, cur, sum), out,
+                          pos);
       }
     return out;
   };
@@ -557,9 +562,10 @@ Value emitNibbleTile(OpBuilder &b, Location loc, const XnorPlan &pl,
   std::function<std::pair<SmallVector<Value>, Value>(
       OpBuilder &, Location, int64_t, SmallVector<Value>, Value,
       SmallVector<Value>)>
-      nest = [&](OpBuilder &b, Location loc, int64_t level,
-                 SmallVector<Value> accs, Value out,
-                 SmallVector<Value> ivs) -> std::pair<SmallVector<Value>, Value> {
+      nest =
+          [&](OpBuilder &b, Location loc, int64_t level,
+              SmallVector<Value> accs, Value out,
+              SmallVector<Value> ivs) -> std::pair<SmallVector<Value>, Value> {
     if (level == 4)
       return {step(b, loc, ivs[0], ivs[1], ivs[3], accs), out};
     Value lb, ub, st;
@@ -573,7 +579,8 @@ Value emitNibbleTile(OpBuilder &b, Location loc, const XnorPlan &pl,
       st = cIdx(b, loc, pl.chunk);
     } else {
       lb = ivs[2];
-      ub = arith::MinUIOp::create(b, loc, mulAdd(b, loc, lb, 1, cIdx(b, loc, pl.chunk)),
+      ub = arith::MinUIOp::create(b, loc,
+                                  mulAdd(b, loc, lb, 1, cIdx(b, loc, pl.chunk)),
                                   cIdx(b, loc, pl.cw));
       st = cIdx(b, loc, 1);
     }
@@ -615,15 +622,14 @@ Value emitTiles(OpBuilder &b, Location loc, const XnorPlan &pl, Value out) {
           return forEach(
               b, loc, from, to, nv, cur,
               [&](OpBuilder &b, Location loc, Value ob, Value acc) {
-                acc = forEach(b, loc, 0, fullPix, pl.mr, acc,
-                              [&](OpBuilder &b, Location loc, Value p,
-                                  Value acc) {
-                                return pl.nibble
-                                           ? emitNibbleTile(b, loc, pl, pl.mr,
-                                                            nv, n, p, ob, acc)
-                                           : emitTile(b, loc, pl, pl.mr, nv,
-                                                      n, p, ob, acc);
-                              });
+                acc = forEach(
+                    b, loc, 0, fullPix, pl.mr, acc,
+                    [&](OpBuilder &b, Location loc, Value p, Value acc) {
+                      return pl.nibble ? emitNibbleTile(b, loc, pl, pl.mr, nv,
+                                                        n, p, ob, acc)
+                                       : emitTile(b, loc, pl, pl.mr, nv, n, p,
+                                                  ob, acc);
+                    });
                 if (restMr > 0)
                   acc = pl.nibble
                             ? emitNibbleTile(b, loc, pl, restMr, nv, n,
@@ -703,15 +709,15 @@ Value correctZeroPadding(OpBuilder &b, Location loc, const XnorPlan &pl,
     return arith::IndexCastOp::create(b, loc, b.getIndexType(), v);
   };
   return forEach(
-      b, loc, 0, s.n, 1, out, [&](OpBuilder &b, Location loc, Value n,
-                                  Value out) {
+      b, loc, 0, s.n, 1, out,
+      [&](OpBuilder &b, Location loc, Value n, Value out) {
         return forEach(
             b, loc, 0, static_cast<int64_t>(pixels.size()), 1, out,
             [&](OpBuilder &b, Location loc, Value i, Value out) {
               Value pix = index(b, loc, pixTable, i);
               Value pat = index(b, loc, patTable, i);
-              Value row = mulAdd(b, loc, mulAdd(b, loc, n, pl.prow, pix),
-                                 pl.op, Value());
+              Value row = mulAdd(b, loc, mulAdd(b, loc, n, pl.prow, pix), pl.op,
+                                 Value());
               Value base = mulAdd(b, loc, pat, pl.op, Value());
               return forEach(
                   b, loc, 0, pl.op, pl.unpack, out,
@@ -720,9 +726,9 @@ Value correctZeroPadding(OpBuilder &b, Location loc, const XnorPlan &pl,
                     Value cur = readVector(b, loc, vec, out, pos);
                     Value at = arith::AddIOp::create(b, loc, base, o);
                     Value corr = readVector(b, loc, vec, corrTable, at);
-                    return writeVector(
-                        b, loc, arith::AddIOp::create(b, loc, cur, corr), out,
-                        pos);
+                    return writeVector(b, loc,
+                                       arith::AddIOp::create(b, loc, cur, corr),
+                                       out, pos);
                   });
             });
       });
@@ -760,8 +766,7 @@ qnn::PadOp foldablePad(Value x) {
     return {};
   double v = pad.getValue().convertToDouble();
   ArrayRef<int64_t> p = pad.getPads();
-  if ((v != 1.0 && v != -1.0) || p.size() != 8 || p[0] || p[1] || p[4] ||
-      p[5])
+  if ((v != 1.0 && v != -1.0) || p.size() != 8 || p[0] || p[1] || p[4] || p[5])
     return {};
   return pad;
 }
@@ -814,7 +819,8 @@ void buildKernel(OpBuilder &b, Operation *op, const ConvShape &s,
   }
   // Packing vectors no wider than the row, so that the row's end can be
   // read in bounds (see packConvInput).
-  pl.xb = std::min<int64_t>(pl.xb, llvm::bit_floor(static_cast<uint64_t>(pl.w0)));
+  pl.xb =
+      std::min<int64_t>(pl.xb, llvm::bit_floor(static_cast<uint64_t>(pl.w0)));
   pl.wq = s.w;
   // A GEMV has one pixel: more channel vectors per tile keep several
   // independent accumulator chains in flight.
@@ -827,10 +833,10 @@ void buildKernel(OpBuilder &b, Operation *op, const ConvShape &s,
     // Each step adds at most 8 to a byte: 31 steps per flush.
     constexpr int64_t kMaxSteps = 31;
     pl.chunk = std::min(pl.cw, kMaxSteps);
-    pl.flushLevel = pl.kq <= kMaxSteps              ? 0
-                    : s.kw * pl.cw <= kMaxSteps     ? 1
-                    : pl.cw <= kMaxSteps            ? 2
-                                                    : 3;
+    pl.flushLevel = pl.kq <= kMaxSteps          ? 0
+                    : s.kw * pl.cw <= kMaxSteps ? 1
+                    : pl.cw <= kMaxSteps        ? 2
+                                                : 3;
     // Zen 3 (AVX2), ResNet-18 3x3 convs: 4 x 2 beat 3 x 2, 2 x 2, 6 x 1
     // and 4 x 1 (e.g. 512 channels 7x7: 267 us against 369, 449, 296,
     // 446); 8 byte accumulators, 4 weight planes, 2 activation planes and
@@ -879,8 +885,7 @@ void buildKernel(OpBuilder &b, Operation *op, const ConvShape &s,
     pad->erase();
 }
 
-LogicalResult rewriteConv(OpBuilder &b, qnn::Conv2DOp op,
-                          const XnorTarget &t) {
+LogicalResult rewriteConv(OpBuilder &b, qnn::Conv2DOp op, const XnorTarget &t) {
   Value x = op.getInput(), w = op.getWeight();
   if (op.getGroups() != 1 || op.getBias() || !staticOfRank(x, 4, 8) ||
       !staticOfRank(op.getResult(), 4, 32))
@@ -896,7 +901,8 @@ LogicalResult rewriteConv(OpBuilder &b, qnn::Conv2DOp op,
     s.h += s.pt + s.pb;
     s.w += s.pl + s.pr;
   }
-  buildKernel(b, op, s, *values, x, t, zeroPadded ? qnn::PadOp() : foldablePad(x));
+  buildKernel(b, op, s, *values, x, t,
+              zeroPadded ? qnn::PadOp() : foldablePad(x));
   return success();
 }
 
@@ -921,8 +927,7 @@ struct QuantXnorKernelsPass
     XnorTarget t{vectorBits, registers, nibbleLookup, emulate};
     OpBuilder b(&getContext());
     forEachLinearOp(
-        getOperation(),
-        [](Operation *op) { return op->hasAttr("qnn.xnor"); },
+        getOperation(), [](Operation *op) { return op->hasAttr("qnn.xnor"); },
         [&](qnn::Conv2DOp conv) { (void)rewriteConv(b, conv, t); },
         [&](Operation *op, Value x, Value w, Value bias, bool transposed) {
           (void)rewriteGemm(b, op, x, w, bias, transposed, t);

@@ -55,11 +55,18 @@ std::optional<ElementType> classify(Type elt) {
     return std::nullopt;
   }
   switch (width) {
-  case 8: return isSigned ? ElementType::I8 : ElementType::U8;
-  case 16: return isSigned ? ElementType::I16 : ElementType::U16;
-  case 32: return isSigned ? ElementType::I32 : ElementType::U32;
-  case 64: if (isSigned) return ElementType::I64; break;
-  default: break;
+  case 8:
+    return isSigned ? ElementType::I8 : ElementType::U8;
+  case 16:
+    return isSigned ? ElementType::I16 : ElementType::U16;
+  case 32:
+    return isSigned ? ElementType::I32 : ElementType::U32;
+  case 64:
+    if (isSigned)
+      return ElementType::I64;
+    break;
+  default:
+    break;
   }
   return std::nullopt;
 }
@@ -89,10 +96,17 @@ LogicalResult describe(Location loc, Type type, TensorInfo &info,
   }
   if (markedUnsigned && elt.isSignlessInteger()) {
     switch (*et) {
-    case ElementType::I8: et = ElementType::U8; break;
-    case ElementType::I16: et = ElementType::U16; break;
-    case ElementType::I32: et = ElementType::U32; break;
-    default: break;
+    case ElementType::I8:
+      et = ElementType::U8;
+      break;
+    case ElementType::I16:
+      et = ElementType::U16;
+      break;
+    case ElementType::I32:
+      et = ElementType::U32;
+      break;
+    default:
+      break;
     }
   }
   info.shape.assign(tensor.getShape().begin(), tensor.getShape().end());
@@ -184,20 +198,19 @@ static void writeTensor(llvm::raw_ostream &os, const TensorInfo &t,
   }
   os << "/* real = (q - zero_point) * scale */\n";
   if (t.axis < 0) {
-    os << "#define " << macro << "_SCALE "
-       << llvm::format("%.17g", t.scales[0]) << "\n";
+    os << "#define " << macro << "_SCALE " << llvm::format("%.17g", t.scales[0])
+       << "\n";
     os << "#define " << macro << "_ZERO_POINT " << t.zeroPoints[0] << "\n\n";
     return;
   }
   os << "#define " << macro << "_QUANT_AXIS " << t.axis << "\n";
   os << "static const double " << var << "_scales[" << t.scales.size()
      << "] = {";
-  llvm::interleaveComma(t.scales, os, [&](double s) {
-    os << llvm::format("%.17g", s);
-  });
+  llvm::interleaveComma(t.scales, os,
+                        [&](double s) { os << llvm::format("%.17g", s); });
   os << "};\n";
-  os << "static const int32_t " << var << "_zero_points["
-     << t.zeroPoints.size() << "] = {";
+  os << "static const int32_t " << var << "_zero_points[" << t.zeroPoints.size()
+     << "] = {";
   llvm::interleaveComma(t.zeroPoints, os);
   os << "};\n\n";
 }
@@ -256,8 +269,7 @@ void mlir::qnn::compiler::writeCHeader(llvm::raw_ostream &os,
   os << "int " << name << "_run(" << params << ");\n";
   os << "int " << name << "_run_with_workspace(" << params
      << (first ? "" : ", ") << "void *workspace);\n";
-  os << "\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << upper
-     << "_H */\n";
+  os << "\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* " << upper << "_H */\n";
 }
 
 int64_t mlir::qnn::compiler::getWorkspaceSize(ModuleOp module) {

@@ -46,12 +46,11 @@
 #include "mlir/Dialect/Tensor/IR/TensorInferTypeOpInterfaceImpl.h"
 #include "mlir/Dialect/Tensor/IR/TensorTilingInterfaceImpl.h"
 #include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
-#include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/Dialect/Tensor/Transforms/SubsetInsertionOpInterfaceImpl.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/Dialect/Vector/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Vector/Transforms/SubsetOpInterfaceImpl.h"
 #include "mlir/Transforms/Passes.h"
-
 
 using namespace mlir;
 using namespace mlir::qnn::compiler;
@@ -62,9 +61,9 @@ struct PhaseName {
   const char *name;
 };
 constexpr PhaseName kPhases[] = {
-    {Phase::Integer, "integer"},     {Phase::Linalg, "linalg"},
-    {Phase::Vector, "vector"},       {Phase::Bufferize, "bufferize"},
-    {Phase::Loops, "loops"},         {Phase::LLVM, "llvm"},
+    {Phase::Integer, "integer"}, {Phase::Linalg, "linalg"},
+    {Phase::Vector, "vector"},   {Phase::Bufferize, "bufferize"},
+    {Phase::Loops, "loops"},     {Phase::LLVM, "llvm"},
 };
 /// The features the kernels and vector shapes are chosen for: the
 /// emulated CPU's under --emulate-cpu, else the target's.
@@ -125,8 +124,7 @@ void mlir::qnn::compiler::addPhasePasses(OpPassManager &pm, Phase phase,
       kernels.registers = kt.registers;
       // vpdpbusd at the kernel's vector width: AVX-512 VNNI, or AVX-VNNI
       // on a 256-bit target.
-      kernels.vnni =
-          kt.avx512vnni || (kt.avxvnni && kt.vectorBits == 256);
+      kernels.vnni = kt.avx512vnni || (kt.avxvnni && kt.vectorBits == 256);
       kernels.pmaddwd = kt.x86;
       // pmaddubsw where the byte instructions cover a whole vector.
       kernels.maddubs = kt.x86 && kt.byteShuffleBits >= kt.vectorBits;
@@ -239,9 +237,8 @@ void mlir::qnn::compiler::registerCodegenDialects(DialectRegistry &registry) {
   registry.insert<qnn::QNNDialect, quant::QuantDialect>();
   registry.insert<affine::AffineDialect, arith::ArithDialect,
                   bufferization::BufferizationDialect, cf::ControlFlowDialect,
-                  func::FuncDialect, index::IndexDialect,
-                  linalg::LinalgDialect, LLVM::LLVMDialect,
-                  math::MathDialect, memref::MemRefDialect,
+                  func::FuncDialect, index::IndexDialect, linalg::LinalgDialect,
+                  LLVM::LLVMDialect, math::MathDialect, memref::MemRefDialect,
                   scf::SCFDialect, tensor::TensorDialect, ub::UBDialect,
                   vector::VectorDialect>();
   arith::registerBufferizableOpInterfaceExternalModels(registry);

@@ -1,7 +1,7 @@
 //===- TargetMachine.cpp - target machines and native code emission -----===//
 //
-// See TargetMachine.h. Feature checks use the MCSubtargetInfo of the requested CPU
-// without the user's features, so `--mcpu=x86-64 --mattr=+avx512f` is an
+// See TargetMachine.h. Feature checks use the MCSubtargetInfo of the requested
+// CPU without the user's features, so `--mcpu=x86-64 --mattr=+avx512f` is an
 // error instead of code that traps with an illegal instruction.
 //
 //===----------------------------------------------------------------------===//
@@ -47,7 +47,8 @@ mlir::qnn::compiler::createTargetMachine(const TargetOptions &options) {
                           ? hostTriple
                           : llvm::Triple::normalize(options.triple));
   std::string error;
-  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target)
     return makeError("unknown target triple '" + triple.str() + "': " + error);
 
@@ -68,8 +69,8 @@ mlir::qnn::compiler::createTargetMachine(const TargetOptions &options) {
   std::unique_ptr<llvm::MCSubtargetInfo> base(
       target->createMCSubtargetInfo(triple, cpu, ""));
   if (!base || !base->isCPUStringValid(cpu))
-    return makeError("unknown CPU '" + cpu + "' for target '" +
-                     triple.str() + "'");
+    return makeError("unknown CPU '" + cpu + "' for target '" + triple.str() +
+                     "'");
   SmallVector<StringRef> features;
   StringRef(options.features).split(features, ',', -1, false);
   for (StringRef f : features) {
@@ -79,10 +80,9 @@ mlir::qnn::compiler::createTargetMachine(const TargetOptions &options) {
     if (f[0] != '+' && f[0] != '-')
       return makeError("feature '" + f + "' must start with '+' or '-'");
     StringRef name = f.drop_front();
-    bool known = llvm::any_of(base->getAllProcessorFeatures(),
-                              [&](const llvm::SubtargetFeatureKV &kv) {
-                                return name == kv.Key;
-                              });
+    bool known = llvm::any_of(
+        base->getAllProcessorFeatures(),
+        [&](const llvm::SubtargetFeatureKV &kv) { return name == kv.Key; });
     if (!known)
       return makeError("unknown feature '" + name + "' for target '" +
                        triple.str() + "'");
@@ -95,24 +95,33 @@ mlir::qnn::compiler::createTargetMachine(const TargetOptions &options) {
   llvm::TargetOptions targetOptions;
   llvm::CodeGenOptLevel level = llvm::CodeGenOptLevel::Default;
   switch (options.optLevel) {
-  case 0: level = llvm::CodeGenOptLevel::None; break;
-  case 1: level = llvm::CodeGenOptLevel::Less; break;
-  case 2: level = llvm::CodeGenOptLevel::Default; break;
-  default: level = llvm::CodeGenOptLevel::Aggressive; break;
+  case 0:
+    level = llvm::CodeGenOptLevel::None;
+    break;
+  case 1:
+    level = llvm::CodeGenOptLevel::Less;
+    break;
+  case 2:
+    level = llvm::CodeGenOptLevel::Default;
+    break;
+  default:
+    level = llvm::CodeGenOptLevel::Aggressive;
+    break;
   }
   std::string featureString = hostFeatures;
   if (!options.features.empty())
     featureString += (featureString.empty() ? "" : ",") + options.features;
-  std::unique_ptr<llvm::TargetMachine> tm(target->createTargetMachine(
-      triple, cpu, featureString, targetOptions, llvm::Reloc::PIC_,
-      std::nullopt, level));
+  std::unique_ptr<llvm::TargetMachine> tm(
+      target->createTargetMachine(triple, cpu, featureString, targetOptions,
+                                  llvm::Reloc::PIC_, std::nullopt, level));
   if (!tm)
     return makeError("cannot create a target machine for '" + triple.str() +
                      "'");
   return tm;
 }
 
-llvm::Error mlir::qnn::compiler::checkHostCanRun(const llvm::TargetMachine &tm) {
+llvm::Error
+mlir::qnn::compiler::checkHostCanRun(const llvm::TargetMachine &tm) {
   llvm::Triple host(llvm::sys::getProcessTriple());
   if (tm.getTargetTriple().getArch() != host.getArch())
     return makeError("cannot run code for '" + tm.getTargetTriple().str() +
@@ -122,21 +131,21 @@ llvm::Error mlir::qnn::compiler::checkHostCanRun(const llvm::TargetMachine &tm) 
   // Instruction-set extensions the generated code may use; system features
   // (invpcid, ...) do not matter to user code and VMs often hide them.
   static const char *const kPrefixes[] = {
-      "sse", "ssse", "avx", "fma", "f16c", "bmi", "popcnt", "lzcnt", "movbe",
-      "gfni", "vaes", "vpclmul", "pclmul", "aes", "sha", "adx", "xop", "amx",
-      "neon", "sve", "dotprod", "i8mm", "bf16", "fp16", "fullfp16"};
+      "sse",   "ssse",  "avx",  "fma",     "f16c",    "bmi",    "popcnt",
+      "lzcnt", "movbe", "gfni", "vaes",    "vpclmul", "pclmul", "aes",
+      "sha",   "adx",   "xop",  "amx",     "neon",    "sve",    "dotprod",
+      "i8mm",  "bf16",  "fp16", "fullfp16"};
   for (const llvm::SubtargetFeatureKV &kv : sti->getAllProcessorFeatures()) {
     StringRef key(kv.Key);
-    if (!llvm::any_of(kPrefixes, [&](const char *p) {
-          return key.starts_with(p);
-        }))
+    if (!llvm::any_of(kPrefixes,
+                      [&](const char *p) { return key.starts_with(p); }))
       continue;
     auto it = hostFeatures.find(kv.Key);
     if (it == hostFeatures.end() || it->second)
       continue;
     if (sti->checkFeatures(std::string("+") + kv.Key))
-      return makeError("target feature '" + StringRef(kv.Key) +
-                       "' (CPU '" + tm.getTargetCPU() +
+      return makeError("target feature '" + StringRef(kv.Key) + "' (CPU '" +
+                       tm.getTargetCPU() +
                        "') is not available on this host (" +
                        llvm::sys::getHostCPUName() + ")");
   }
@@ -159,9 +168,9 @@ mlir::qnn::compiler::getTargetFeatures(const llvm::TargetMachine &tm) {
     f.vectorRound = sti->checkFeatures("+sse4.1");
     f.avx512vnni = sti->checkFeatures("+avx512vnni,+avx512bw");
     f.avxvnni = sti->checkFeatures("+avxvnni");
-    f.maskBits = sti->checkFeatures("+avx512bw")  ? 8
-                 : sti->checkFeatures("+avx")     ? 32
-                                                  : 0;
+    f.maskBits = sti->checkFeatures("+avx512bw") ? 8
+                 : sti->checkFeatures("+avx")    ? 32
+                                                 : 0;
     f.x86 = true;
     f.vpopcntdq = f.vectorBits == 512 && sti->checkFeatures("+avx512vpopcntdq");
     f.byteShuffleBits = sti->checkFeatures("+avx512bw") ? 512

@@ -8,12 +8,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/ExecutionEngine/AlignedBuffer.h"
 #include "quant/ExecutionEngine/Calibrate.h"
 #include "quant/Compiler/Interface.h"
-#include "quant/ExecutionEngine/JIT.h"
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Dialect/QNN/IR/QNN.h"
+#include "quant/ExecutionEngine/AlignedBuffer.h"
+#include "quant/ExecutionEngine/JIT.h"
 
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
@@ -34,8 +34,8 @@ static bool isFloatTensor(Value v) {
   return t && t.getElementType().isF32() && t.hasStaticShape();
 }
 
-SmallVector<Value> mlir::qnn::compiler::selectCalibrationPoints(
-    func::FuncOp func) {
+SmallVector<Value>
+mlir::qnn::compiler::selectCalibrationPoints(func::FuncOp func) {
   SmallVector<Value> points;
   for (BlockArgument arg : func.getArguments())
     if (isFloatTensor(arg))
@@ -83,7 +83,8 @@ LogicalResult mlir::qnn::compiler::calibrateModule(
   if (!func || func.isExternal())
     return emitError(loc) << "calibration: no function '@" << options.entry
                           << "' with a body";
-  FailureOr<ModelInterface> interface = getModelInterface(module, options.entry);
+  FailureOr<ModelInterface> interface =
+      getModelInterface(module, options.entry);
   if (failed(interface))
     return failure();
   size_t numIn = interface->inputs.size();
@@ -96,17 +97,17 @@ LogicalResult mlir::qnn::compiler::calibrateModule(
   for (size_t i = 0; i < numIn; ++i) {
     const TensorInfo &t = interface->inputs[i];
     if (getElementTypeName(t.type) != npy::getDTypeName(samples[i].dtype))
-      return emitError(loc) << "calibration: samples of input " << i << " are "
-                            << npy::getDTypeName(samples[i].dtype)
-                            << ", the model expects "
-                            << getElementTypeName(t.type);
+      return emitError(loc)
+             << "calibration: samples of input " << i << " are "
+             << npy::getDTypeName(samples[i].dtype) << ", the model expects "
+             << getElementTypeName(t.type);
     int64_t n = t.getNumElements();
     int64_t total = samples[i].getNumElements();
     if (n == 0 || total == 0 || total % n != 0)
-      return emitError(loc) << "calibration: " << total
-                            << " sample elements for input " << i
-                            << " are not a whole number of model inputs of "
-                            << n << " elements";
+      return emitError(loc)
+             << "calibration: " << total << " sample elements for input " << i
+             << " are not a whole number of model inputs of " << n
+             << " elements";
     if (count >= 0 && total / n != count)
       return emitError(loc) << "calibration: inputs have different sample "
                                "counts ("
@@ -129,8 +130,8 @@ LogicalResult mlir::qnn::compiler::calibrateModule(
     Value mapped = mapping.lookup(p);
     if (failed(cloneFunc.insertResult(cloneFunc.getNumResults(),
                                       mapped.getType(), DictionaryAttr())))
-      return emitError(loc) << "calibration: cannot instrument '@"
-                            << options.entry << "'";
+      return emitError(loc)
+             << "calibration: cannot instrument '@" << options.entry << "'";
     ret.getOperandsMutable().append(mapped);
   }
   FailureOr<ModelInterface> cloneInterface =
@@ -141,8 +142,7 @@ LogicalResult mlir::qnn::compiler::calibrateModule(
   llvm::Expected<std::unique_ptr<llvm::TargetMachine>> tm =
       createTargetMachine(target);
   if (!tm)
-    return emitError(loc) << "calibration: "
-                          << llvm::toString(tm.takeError());
+    return emitError(loc) << "calibration: " << llvm::toString(tm.takeError());
   if (llvm::Error err = checkHostCanRun(**tm))
     return emitError(loc) << "calibration: " << llvm::toString(std::move(err));
   CodegenOptions codegen;

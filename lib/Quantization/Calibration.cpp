@@ -2,10 +2,10 @@
 //
 // See Calibration.h. The histogram methods look at |x| of the non-zero
 // values (exact zeros, ReLU's clipped half, are exactly representable and
-// would otherwise dominate the KL divergence; the percentile counts them): thresholds t are
-// bin edges (percentile, MSE) or TensorRT's (i + 0.5) bin centre (entropy),
-// and the range is [0, t] for a non-negative activation, [-t, t] otherwise,
-// both intersected with what min/max saw.
+// would otherwise dominate the KL divergence; the percentile counts them):
+// thresholds t are bin edges (percentile, MSE) or TensorRT's (i + 0.5) bin
+// centre (entropy), and the range is [0, t] for a non-negative activation, [-t,
+// t] otherwise, both intersected with what min/max saw.
 //
 //===----------------------------------------------------------------------===//
 
@@ -94,9 +94,10 @@ double mlir::qnn::calibration::percentileThreshold(
   return histogram.size() * binWidth;
 }
 
-double mlir::qnn::calibration::mseThreshold(
-    const std::vector<uint64_t> &histogram, double binWidth, unsigned levels,
-    bool symmetric) {
+double
+mlir::qnn::calibration::mseThreshold(const std::vector<uint64_t> &histogram,
+                                     double binWidth, unsigned levels,
+                                     bool symmetric) {
   size_t bins = histogram.size();
   double bestT = bins * binWidth, bestErr = INFINITY;
   double steps = std::max(levels, 2u) - 1.0;
@@ -146,9 +147,10 @@ void normalize(std::vector<double> &dist) {
 }
 } // namespace
 
-double mlir::qnn::calibration::entropyThreshold(
-    const std::vector<uint64_t> &histogram, double binWidth,
-    unsigned quantizedBins) {
+double
+mlir::qnn::calibration::entropyThreshold(const std::vector<uint64_t> &histogram,
+                                         double binWidth,
+                                         unsigned quantizedBins) {
   size_t bins = histogram.size();
   if (quantizedBins == 0 || bins <= quantizedBins)
     return bins * binWidth;
@@ -217,11 +219,11 @@ Range mlir::qnn::calibration::computeCalibratedRange(const Observer &observer,
   case Method::Entropy:
     // The levels that cover |x| <= t: all of them for [0, t], half for
     // [-t, t].
-    t = entropyThreshold(h, w,
-                         options.quantizedBins
-                             ? options.quantizedBins
-                             : 1u << (std::min(options.bits, 16u) -
-                                      (symmetric ? 1 : 0)));
+    t = entropyThreshold(
+        h, w,
+        options.quantizedBins
+            ? options.quantizedBins
+            : 1u << (std::min(options.bits, 16u) - (symmetric ? 1 : 0)));
     break;
   case Method::MinMax:
     break;

@@ -101,7 +101,8 @@ static void applyAffine(const std::vector<float> &w, const SliceMap &map,
   r.dequantized.resize(w.size());
   for (size_t i = 0; i < w.size(); ++i) {
     int64_t s = map.sliceOf[i];
-    r.codes[i] = quantizeOne(w[i], r.scales[s], r.zeroPoints[s], r.qmin, r.qmax);
+    r.codes[i] =
+        quantizeOne(w[i], r.scales[s], r.zeroPoints[s], r.qmin, r.qmax);
     r.dequantized[i] = static_cast<float>(r.codes[i] - r.zeroPoints[s]) *
                        static_cast<float>(r.scales[s]);
   }

@@ -105,13 +105,35 @@ int64_t Array::getAsInt(int64_t i) const {
     std::memcpy(&f, p, 4);
     return static_cast<int64_t>(f);
   }
-  case DType::I8: return static_cast<int8_t>(p[0]);
-  case DType::U8: return p[0];
-  case DType::I16: { int16_t v; std::memcpy(&v, p, 2); return v; }
-  case DType::U16: { uint16_t v; std::memcpy(&v, p, 2); return v; }
-  case DType::I32: { int32_t v; std::memcpy(&v, p, 4); return v; }
-  case DType::U32: { uint32_t v; std::memcpy(&v, p, 4); return v; }
-  case DType::I64: { int64_t v; std::memcpy(&v, p, 8); return v; }
+  case DType::I8:
+    return static_cast<int8_t>(p[0]);
+  case DType::U8:
+    return p[0];
+  case DType::I16: {
+    int16_t v;
+    std::memcpy(&v, p, 2);
+    return v;
+  }
+  case DType::U16: {
+    uint16_t v;
+    std::memcpy(&v, p, 2);
+    return v;
+  }
+  case DType::I32: {
+    int32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
+  case DType::U32: {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
+  case DType::I64: {
+    int64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
   }
   return 0;
 }
@@ -128,15 +150,30 @@ void Array::set(int64_t i, double v) {
 void Array::setInt(int64_t i, int64_t v) {
   uint8_t *p = &data[i * getDTypeSize(dtype)];
   switch (dtype) {
-  case DType::F32: { float f = static_cast<float>(v); std::memcpy(p, &f, 4); return; }
-  case DType::I8: case DType::U8: p[0] = static_cast<uint8_t>(v); return;
-  case DType::I16: case DType::U16: {
-    uint16_t u = static_cast<uint16_t>(v); std::memcpy(p, &u, 2); return;
+  case DType::F32: {
+    float f = static_cast<float>(v);
+    std::memcpy(p, &f, 4);
+    return;
   }
-  case DType::I32: case DType::U32: {
-    uint32_t u = static_cast<uint32_t>(v); std::memcpy(p, &u, 4); return;
+  case DType::I8:
+  case DType::U8:
+    p[0] = static_cast<uint8_t>(v);
+    return;
+  case DType::I16:
+  case DType::U16: {
+    uint16_t u = static_cast<uint16_t>(v);
+    std::memcpy(p, &u, 2);
+    return;
   }
-  case DType::I64: std::memcpy(p, &v, 8); return;
+  case DType::I32:
+  case DType::U32: {
+    uint32_t u = static_cast<uint32_t>(v);
+    std::memcpy(p, &u, 4);
+    return;
+  }
+  case DType::I64:
+    std::memcpy(p, &v, 8);
+    return;
   }
 }
 
@@ -192,7 +229,8 @@ bool mlir::qnn::npy::readFile(const std::string &path, Array &array,
                          d.substr(1) == std::string(i.descr).substr(1)))
       found = &i;
   if (!found)
-    return bad("dtype " + *descr + " is not supported (f4, i1, u1, i2, u2, "
+    return bad("dtype " + *descr +
+               " is not supported (f4, i1, u1, i2, u2, "
                "i4, u4, i8, little-endian)");
   std::vector<int64_t> dims;
   std::string s = *shape;
@@ -214,7 +252,8 @@ bool mlir::qnn::npy::readFile(const std::string &path, Array &array,
   size_t dataOffset = offset + headerLen;
   if (bytes.size() - dataOffset < array.data.size())
     return bad("expected " + std::to_string(array.data.size()) +
-               " data bytes, found " + std::to_string(bytes.size() - dataOffset));
+               " data bytes, found " +
+               std::to_string(bytes.size() - dataOffset));
   std::memcpy(array.data.data(), bytes.data() + dataOffset, array.data.size());
   return true;
 }
@@ -224,10 +263,10 @@ bool mlir::qnn::npy::writeFile(const std::string &path, const Array &array,
   std::string header = "{'descr': '" + std::string(info(array.dtype).descr) +
                        "', 'fortran_order': False, 'shape': (";
   for (size_t i = 0; i < array.shape.size(); ++i)
-    header += std::to_string(array.shape[i]) +
-              (array.shape.size() == 1 || i + 1 < array.shape.size() ? ","
-                                                                    : "") +
-              (i + 1 < array.shape.size() ? " " : "");
+    header +=
+        std::to_string(array.shape[i]) +
+        (array.shape.size() == 1 || i + 1 < array.shape.size() ? "," : "") +
+        (i + 1 < array.shape.size() ? " " : "");
   header += "), }";
   size_t total = 10 + header.size() + 1;
   header.append((64 - total % 64) % 64, ' ');

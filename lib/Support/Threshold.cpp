@@ -25,8 +25,9 @@ float AccumulatorToReal::apply(int64_t k) const {
   return z;
 }
 
-IntegerThreshold mlir::qnn::numerics::integerThreshold(
-    const AccumulatorToReal &map, double t, int64_t lo, int64_t hi) {
+IntegerThreshold
+mlir::qnn::numerics::integerThreshold(const AccumulatorToReal &map, double t,
+                                      int64_t lo, int64_t hi) {
   IntegerThreshold r;
   auto holds = [&](int64_t k) {
     return static_cast<double>(map.apply(k)) >= t;

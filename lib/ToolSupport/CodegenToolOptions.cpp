@@ -57,8 +57,7 @@ LoadModelOptions SharedToolOptions::getLoadOptions(StringRef entry) const {
 
 llvm::Error SharedToolOptions::applyTo(CodegenOptions &options,
                                        bool isONNX) const {
-  options.foldQDQ =
-      foldQDQ == cl::BOU_UNSET ? isONNX : foldQDQ == cl::BOU_TRUE;
+  options.foldQDQ = foldQDQ == cl::BOU_UNSET ? isONNX : foldQDQ == cl::BOU_TRUE;
   options.weightBlockBytes = weightBlockBytes;
   if (emulateCpu.empty())
     return llvm::Error::success();

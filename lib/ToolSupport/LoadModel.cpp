@@ -48,10 +48,14 @@ findONNXNode(Location loc) {
 
 static StringRef severityName(DiagnosticSeverity severity) {
   switch (severity) {
-  case DiagnosticSeverity::Error: return "error";
-  case DiagnosticSeverity::Warning: return "warning";
-  case DiagnosticSeverity::Note: return "note";
-  case DiagnosticSeverity::Remark: return "remark";
+  case DiagnosticSeverity::Error:
+    return "error";
+  case DiagnosticSeverity::Warning:
+    return "warning";
+  case DiagnosticSeverity::Note:
+    return "note";
+  case DiagnosticSeverity::Remark:
+    return "remark";
   }
   return "error";
 }
@@ -78,8 +82,7 @@ ONNXDiagnosticHandler::ONNXDiagnosticHandler(MLIRContext *ctx, StringRef path,
       this->os << this->path << ": " << severityName(severity) << ": ";
       if (!StringRef(message).starts_with("node "))
         if (auto node = findONNXNode(d.getLocation()))
-          this->os << "node '" << node->first << "' (" << node->second
-                   << "): ";
+          this->os << "node '" << node->first << "' (" << node->second << "): ";
       this->os << message << "\n";
     };
     print(diag, diag.getSeverity());
@@ -135,8 +138,7 @@ ToolModel::ToolModel()
 
 ToolModel::~ToolModel() = default;
 
-LogicalResult ToolModel::load(StringRef path,
-                              const LoadModelOptions &options) {
+LogicalResult ToolModel::load(StringRef path, const LoadModelOptions &options) {
   module = loadModel(path, &context, sourceMgr, options, onnx);
   if (!module)
     return failure();

@@ -23,14 +23,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/ExecutionEngine/Calibrate.h"
-#include "quant/ToolSupport/CodegenToolOptions.h"
 #include "quant/Compiler/Interface.h"
-#include "quant/ToolSupport/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Compiler/TargetMachine.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
+#include "quant/ExecutionEngine/Calibrate.h"
 #include "quant/Support/ToolOptions.h"
+#include "quant/ToolSupport/CodegenToolOptions.h"
+#include "quant/ToolSupport/LoadModel.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
@@ -59,12 +59,12 @@ cl::opt<std::string> outputFile("o", cl::desc("Output file"),
                                 cl::value_desc("file"), cl::init("-"));
 cl::opt<std::string> headerFile("header", cl::desc("Write the C header here"),
                                 cl::value_desc("file"));
-cl::opt<EmitKind> emit(
-    "emit", cl::desc("What to write"), cl::init(EmitKind::Obj),
-    cl::values(clEnumValN(EmitKind::Obj, "obj", "object file (default)"),
-               clEnumValN(EmitKind::Asm, "asm", "assembly"),
-               clEnumValN(EmitKind::LLVMIR, "llvm", "optimized LLVM IR"),
-               clEnumValN(EmitKind::MLIR, "mlir", "LLVM-dialect MLIR")));
+cl::opt<EmitKind>
+    emit("emit", cl::desc("What to write"), cl::init(EmitKind::Obj),
+         cl::values(clEnumValN(EmitKind::Obj, "obj", "object file (default)"),
+                    clEnumValN(EmitKind::Asm, "asm", "assembly"),
+                    clEnumValN(EmitKind::LLVMIR, "llvm", "optimized LLVM IR"),
+                    clEnumValN(EmitKind::MLIR, "mlir", "LLVM-dialect MLIR")));
 cl::opt<std::string> emitAfter(
     "emit-after",
     cl::desc("Stop after this phase and write its MLIR (phases: integer, "
@@ -74,16 +74,15 @@ cl::opt<std::string> emitAfter(
 SharedToolOptions shared;
 cl::opt<std::string> entry("entry", cl::desc("Function to compile"),
                            cl::init("main"));
-cl::opt<std::string> symbolName("name",
-                                cl::desc("Symbol prefix: <name>_run"),
+cl::opt<std::string> symbolName("name", cl::desc("Symbol prefix: <name>_run"),
                                 cl::init("model"));
 cl::opt<std::string> triple("target-triple",
                             cl::desc("Target triple (default: host)"));
 cl::opt<std::string> cpu("mcpu", cl::desc("Target CPU (default: host CPU)"));
 cl::opt<std::string> attrs("mattr",
                            cl::desc("Target features, e.g. +avx2,-fma"));
-cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
-                           cl::Prefix, cl::init(2));
+cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"), cl::Prefix,
+                           cl::init(2));
 
 cl::OptionCategory calibCategory("Calibration (float models)");
 cl::list<std::string> calibrate(
@@ -98,9 +97,9 @@ cl::opt<std::string> calibrationMethod(
 cl::opt<double> percentile("calibration-percentile",
                            cl::desc("Percentile of |x| kept (percentile)"),
                            cl::init(99.99), cl::cat(calibCategory));
-cl::opt<unsigned> calibrationBatch(
-    "calibration-batch", cl::desc("Samples per min/max batch"), cl::init(32),
-    cl::cat(calibCategory));
+cl::opt<unsigned> calibrationBatch("calibration-batch",
+                                   cl::desc("Samples per min/max batch"),
+                                   cl::init(32), cl::cat(calibCategory));
 cl::opt<double> calibrationEMA(
     "calibration-ema",
     cl::desc("Moving-average momentum of per-batch min/max (0: absolute "
@@ -119,8 +118,7 @@ int fail(const llvm::Twine &message) {
 }
 
 /// Opens `path` for writing through a temporary file.
-std::unique_ptr<llvm::ToolOutputFile> open(StringRef path,
-                                           std::string &error) {
+std::unique_ptr<llvm::ToolOutputFile> open(StringRef path, std::string &error) {
   return openOutputFile(path, &error);
 }
 
@@ -157,13 +155,12 @@ LogicalResult calibrateAndQuantize(ModuleOp module, unsigned optLevel) {
   options.emaMomentum = calibrationEMA;
   options.progress = llvm::errs().is_displayed();
   // Calibration runs on this host, whatever the final target.
-  if (failed(calibrateModule(module, samples, TargetOptions{"", "", "", optLevel},
-                             options)))
+  if (failed(calibrateModule(module, samples,
+                             TargetOptions{"", "", "", optLevel}, options)))
     return failure();
   if (emitAfter == "calibration")
     return success();
-  return runTextualPipeline(
-      module, "qnn-ptq{" + quantizeOptions + "}");
+  return runTextualPipeline(module, "qnn-ptq{" + quantizeOptions + "}");
 }
 } // namespace
 
@@ -174,8 +171,8 @@ int main(int argc, char **argv) {
   registerPassManagerCLOptions();
   registerQNNPipelines();
   mlir::qnn::hideLibraryOptions();
-  cl::ParseCommandLineOptions(argc, argv,
-                              "quant-mlir compiler: qnn model to native code\n");
+  cl::ParseCommandLineOptions(
+      argc, argv, "quant-mlir compiler: qnn model to native code\n");
   if (optLevel > 3)
     return fail("-O" + llvm::Twine(optLevel.getValue()) +
                 " is not an optimization level (0-3)");
@@ -197,8 +194,8 @@ int main(int argc, char **argv) {
   if (!emitAfter.empty() && !stopAfterCalibration) {
     stopAfter = parsePhase(emitAfter);
     if (!stopAfter)
-      return fail("unknown phase '" + emitAfter + "' (phases: " +
-                  listPhaseNames() + ")");
+      return fail("unknown phase '" + emitAfter +
+                  "' (phases: " + listPhaseNames() + ")");
   }
 
   // Target first: its features shape vectorization.

@@ -49,6 +49,6 @@ int main(int argc, char **argv) {
   mlir::qnn::registerQuantConversionPasses();
   mlir::qnn::registerQuantCodegenPasses();
 
-  return mlir::asMainReturnCode(mlir::MlirOptMain(
-      argc, argv, "quant-mlir optimizer driver\n", registry));
+  return mlir::asMainReturnCode(
+      mlir::MlirOptMain(argc, argv, "quant-mlir optimizer driver\n", registry));
 }

@@ -16,15 +16,15 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/ToolSupport/CodegenToolOptions.h"
-#include "quant/ExecutionEngine/AlignedBuffer.h"
 #include "quant/Compiler/Interface.h"
-#include "quant/ExecutionEngine/JIT.h"
-#include "quant/ToolSupport/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
 #include "quant/Compiler/TargetMachine.h"
+#include "quant/ExecutionEngine/AlignedBuffer.h"
+#include "quant/ExecutionEngine/JIT.h"
 #include "quant/Support/Npy.h"
 #include "quant/Support/ToolOptions.h"
+#include "quant/ToolSupport/CodegenToolOptions.h"
+#include "quant/ToolSupport/LoadModel.h"
 
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
@@ -48,11 +48,13 @@ namespace {
 cl::opt<std::string> inputFile(cl::Positional,
                                cl::desc("<model.mlir|model.onnx>"),
                                cl::init("-"));
-cl::list<std::string> inputs("i", cl::desc("Input .npy file (one per input, in "
-                                           "order)"),
+cl::list<std::string> inputs("i",
+                             cl::desc("Input .npy file (one per input, in "
+                                      "order)"),
                              cl::value_desc("file"));
-cl::list<std::string> outputs("o", cl::desc("Output .npy file (one per "
-                                            "output, in order)"),
+cl::list<std::string> outputs("o",
+                              cl::desc("Output .npy file (one per "
+                                       "output, in order)"),
                               cl::value_desc("file"));
 cl::opt<bool> randomInputs("random-inputs",
                            cl::desc("Fill missing inputs with random data"));
@@ -79,8 +81,8 @@ cl::opt<bool> noKernels("no-kernels",
                                  "microkernels"));
 cl::opt<std::string> cpu("mcpu", cl::desc("Target CPU (default: host)"));
 cl::opt<std::string> attrs("mattr", cl::desc("Target features"));
-cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"),
-                           cl::Prefix, cl::init(2));
+cl::opt<unsigned> optLevel("O", cl::desc("Optimization level 0-3"), cl::Prefix,
+                           cl::init(2));
 
 int fail(const llvm::Twine &message) {
   llvm::errs() << "quant-run: error: " << message << "\n";
@@ -116,11 +118,21 @@ void fillRandom(npy::Array &a, std::mt19937 &gen) {
   std::uniform_real_distribution<double> real(-1.0, 1.0);
   for (int64_t i = 0, e = a.getNumElements(); i < e; ++i) {
     switch (a.dtype) {
-    case npy::DType::F32: a.set(i, real(gen)); break;
-    case npy::DType::I8: a.setInt(i, static_cast<int64_t>(gen() % 256) - 128); break;
-    case npy::DType::U8: a.setInt(i, gen() % 256); break;
-    case npy::DType::I16: a.setInt(i, static_cast<int64_t>(gen() % 65536) - 32768); break;
-    case npy::DType::U16: a.setInt(i, gen() % 65536); break;
+    case npy::DType::F32:
+      a.set(i, real(gen));
+      break;
+    case npy::DType::I8:
+      a.setInt(i, static_cast<int64_t>(gen() % 256) - 128);
+      break;
+    case npy::DType::U8:
+      a.setInt(i, gen() % 256);
+      break;
+    case npy::DType::I16:
+      a.setInt(i, static_cast<int64_t>(gen() % 65536) - 32768);
+      break;
+    case npy::DType::U16:
+      a.setInt(i, gen() % 65536);
+      break;
     default:
       a.setInt(i, static_cast<int64_t>(gen() % (1 << 21)) - (1 << 20));
       break;
@@ -133,8 +145,8 @@ int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
   registerPassManagerCLOptions();
   mlir::qnn::hideLibraryOptions();
-  cl::ParseCommandLineOptions(argc, argv,
-                              "quant-mlir runner: JIT-compile and run a model\n");
+  cl::ParseCommandLineOptions(
+      argc, argv, "quant-mlir runner: JIT-compile and run a model\n");
   if (optLevel > 3)
     return fail("-O" + llvm::Twine(optLevel.getValue()) +
                 " is not an optimization level (0-3)");
@@ -162,7 +174,8 @@ int main(int argc, char **argv) {
     return fail("the model has " + llvm::Twine(numIn) + " inputs but " +
                 llvm::Twine(inputs.size()) + " -i files were given");
   if (inputs.size() < numIn && !randomInputs)
-    return fail("the model has " + llvm::Twine(numIn) + " inputs: give one -i "
+    return fail("the model has " + llvm::Twine(numIn) +
+                " inputs: give one -i "
                 "file each, or --random-inputs");
   if (outputs.size() > numOut)
     return fail("the model has " + llvm::Twine(numOut) + " outputs but " +
@@ -233,8 +246,9 @@ int main(int argc, char **argv) {
     }
     int32_t status = model->run(pointers);
     if (status != 0)
-      return fail("the model returned status " + llvm::Twine(status) +
-                  (perSample ? " on sample " + std::to_string(s) : std::string()));
+      return fail(
+          "the model returned status " + llvm::Twine(status) +
+          (perSample ? " on sample " + std::to_string(s) : std::string()));
     for (size_t i = 0; i < numOut; ++i) {
       size_t bytes = interface->outputs[i].getNumElements() *
                      getElementSize(interface->outputs[i].type);
@@ -247,8 +261,8 @@ int main(int argc, char **argv) {
       return fail(error);
 
   if (benchRuns > 0) {
-    int warmup = warmupRuns >= 0 ? warmupRuns.getValue()
-                                 : std::max(1u, benchRuns / 10);
+    int warmup =
+        warmupRuns >= 0 ? warmupRuns.getValue() : std::max(1u, benchRuns / 10);
     for (int r = 0; r < warmup; ++r)
       model->run(pointers);
     std::vector<double> times;
@@ -263,10 +277,10 @@ int main(int argc, char **argv) {
     double mean = 0;
     for (double t : times)
       mean += t / times.size();
-    double median = times.size() % 2
-                        ? times[times.size() / 2]
-                        : 0.5 * (times[times.size() / 2 - 1] +
-                                 times[times.size() / 2]);
+    double median =
+        times.size() % 2
+            ? times[times.size() / 2]
+            : 0.5 * (times[times.size() / 2 - 1] + times[times.size() / 2]);
     llvm::outs() << llvm::format("bench: runs=%u min_us=%.3f median_us=%.3f "
                                  "mean_us=%.3f\n",
                                  benchRuns.getValue(), times.front(), median,

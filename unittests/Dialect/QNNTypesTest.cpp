@@ -71,8 +71,8 @@ TEST_F(QNNTypesTest, BinaryBuilderUniques) {
 }
 
 TEST_F(QNNTypesTest, TernarySymmetricAndAsymmetric) {
-  auto sym = llvm::dyn_cast_or_null<TernaryType>(
-      parse("!qnn.ternary<f32, 0.5>"));
+  auto sym =
+      llvm::dyn_cast_or_null<TernaryType>(parse("!qnn.ternary<f32, 0.5>"));
   ASSERT_TRUE(sym);
   EXPECT_EQ(sym.getNegScaleValues(), ArrayRef<double>({0.5}));
   EXPECT_EQ(sym.getPosScaleValues(), ArrayRef<double>({0.5}));
@@ -159,11 +159,9 @@ TEST_F(QNNTypesTest, AxesAndSlices) {
   EXPECT_EQ(getQuantizedAxis(perAxis), 2);
   EXPECT_EQ(getNumParameterSlices(perAxis), 3);
   EXPECT_EQ(getQuantizedAxis(parse("!quant.uniform<i8:f32, 0.1>")), -1);
-  EXPECT_EQ(getNumParameterSlices(parse("!qnn.ternary<f32:0, {1.0, 2.0}>")),
-            2);
-  EXPECT_EQ(getQuantizedAxis(
-                parse("!quant.uniform<i8:f32:{1:2}, {{0.1, 0.2}}>")),
-            1);
+  EXPECT_EQ(getNumParameterSlices(parse("!qnn.ternary<f32:0, {1.0, 2.0}>")), 2);
+  EXPECT_EQ(
+      getQuantizedAxis(parse("!quant.uniform<i8:f32:{1:2}, {{0.1, 0.2}}>")), 1);
 }
 
 TEST_F(QNNTypesTest, VerifyQuantizedTensor) {

@@ -171,8 +171,8 @@ TEST(Calibration, EntropyKeepsUniformWhole) {
 
 TEST(Calibration, ConstantZeroActivation) {
   std::vector<float> v(64, 0.0f);
-  for (Method m : {Method::MinMax, Method::Percentile, Method::MSE,
-                   Method::Entropy}) {
+  for (Method m :
+       {Method::MinMax, Method::Percentile, Method::MSE, Method::Entropy}) {
     Observer o = observe(v, 256);
     Options opts;
     opts.method = m;

@@ -71,8 +71,8 @@ TEST(Slices, Errors) {
 
 TEST(Affine, AsymmetricByHand) {
   std::vector<float> w = {-1.0f, 0.0f, 2.0f, 3.0f};
-  AffineResult r = quantizeAffine(w, slices({4}), 8, false,
-                                  AffineScheme::Asymmetric);
+  AffineResult r =
+      quantizeAffine(w, slices({4}), 8, false, AffineScheme::Asymmetric);
   float scale = 4.0f / 255.0f;
   EXPECT_EQ(r.scales[0], static_cast<double>(scale));
   // zp = round(0 - (-1) / scale) = round(63.75) = 64.
@@ -88,8 +88,8 @@ TEST(Affine, AsymmetricByHand) {
 
 TEST(Affine, SymmetricRanges) {
   std::vector<float> w = {-2.0f, 1.0f, 0.5f};
-  AffineResult full = quantizeAffine(w, slices({3}), 8, true,
-                                     AffineScheme::SymmetricFull);
+  AffineResult full =
+      quantizeAffine(w, slices({3}), 8, true, AffineScheme::SymmetricFull);
   EXPECT_EQ(full.zeroPoints[0], 0);
   EXPECT_EQ(full.scales[0], static_cast<double>(2.0f / 127.5f));
   // -max|W| sits at q_min - 0.5 in exact arithmetic (-127.5): the f32
@@ -124,8 +124,8 @@ TEST(Affine, GranularityImprovesSqnrOnSkewedTensor) {
   std::vector<float> w(rows * cols);
   for (int64_t r = 0; r < rows; ++r)
     for (int64_t c = 0; c < cols; ++c)
-      w[r * cols + c] = normal(rng) * std::pow(4.0f, r - 4) *
-                        (c % 16 == 0 ? 8.0f : 1.0f);
+      w[r * cols + c] =
+          normal(rng) * std::pow(4.0f, r - 4) * (c % 16 == 0 ? 8.0f : 1.0f);
   auto sqnr = [&](Granularity g) {
     AffineResult r = quantizeAffine(w, slices({rows, cols}, g), 4, true,
                                     AffineScheme::SymmetricRestricted);

@@ -118,8 +118,8 @@ inline int32_t tfliteSingleRoundingMBQM(int32_t x, int32_t quantizedMultiplier,
 
 /// TOSA specification apply_scale_32 (without the REQUIREs), the result
 /// kept in 64 bits.
-inline int64_t tosaApplyScale32(int32_t value, int32_t multiplier,
-                                int8_t shift, bool doubleRound) {
+inline int64_t tosaApplyScale32(int32_t value, int32_t multiplier, int8_t shift,
+                                bool doubleRound) {
   int64_t round = int64_t(1) << (shift - 1);
   if (doubleRound) {
     if (shift > 31 && value >= 0)
@@ -140,8 +140,7 @@ inline bool tosaValueOk(int64_t value, int shift) {
 
 /// TFLite quantization_util.cc QuantizeMultiplier (double-rounding build).
 inline void tfliteQuantizeMultiplier(double doubleMultiplier,
-                                     int32_t *quantizedMultiplier,
-                                     int *shift) {
+                                     int32_t *quantizedMultiplier, int *shift) {
   if (doubleMultiplier == 0.) {
     *quantizedMultiplier = 0;
     *shift = 0;
@@ -162,8 +161,7 @@ inline void tfliteQuantizeMultiplier(double doubleMultiplier,
 
 /// MLIR mlir/lib/Dialect/Tosa/Utils/QuantUtils.cpp (LLVM 22),
 /// computeMultiplierAndShift(scale, multiplier, shift, 32).
-inline bool mlirComputeMultiplierAndShift32(double scale,
-                                            int32_t &multiplier,
+inline bool mlirComputeMultiplierAndShift32(double scale, int32_t &multiplier,
                                             int32_t &shift) {
   const double mantissa = std::frexp(scale, &shift);
   auto shiftedM = std::round(mantissa * (int64_t(1) << 31));
@@ -285,7 +283,6 @@ inline std::vector<int32_t> someMultipliers() {
 inline int32_t exactSRDHM(int32_t a, int32_t b) {
   return static_cast<int32_t>(sat32(divHalfUp(i128(a) * b, 31)));
 }
-
 
 /// Exact composition: saturated left shift, exact SRDHM, exact half-away
 /// division.

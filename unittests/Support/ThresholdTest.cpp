@@ -93,7 +93,8 @@ TEST(Threshold, LargeAccumulatorsRoundInF32) {
 
 TEST(Threshold, ConstantOutcomes) {
   double inf = std::numeric_limits<double>::infinity();
-  IntegerThreshold r = integerThreshold({0.5f, std::nullopt}, 1000.0, -128, 128);
+  IntegerThreshold r =
+      integerThreshold({0.5f, std::nullopt}, 1000.0, -128, 128);
   EXPECT_TRUE(r.alwaysFalse);
   r = integerThreshold({0.5f, std::nullopt}, -1000.0, -128, 128);
   EXPECT_TRUE(r.alwaysTrue);

@@ -1,4 +1,5 @@
-//===- Passes.h - code generation passes --------------------------*- C++ -*-===//
+//===- Passes.h - code generation passes --------------------------*- C++
+//-*-===//
 //
 // Declarations and registration of the code generation passes (the
 // kernels, vectorization, entry ABI and memory planning passes of

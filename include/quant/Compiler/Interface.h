@@ -1,4 +1,5 @@
-//===- Interface.h - the C interface of a compiled model ----------*- C++ -*-===//
+//===- Interface.h - the C interface of a compiled model ----------*- C++
+//-*-===//
 //
 // What a compiled model looks like from C: one buffer per graph input and
 // output, in order, with shape, element type and (for quantized boundary

@@ -1,4 +1,5 @@
-//===- Pipeline.h - the qnn to LLVM dialect pipeline --------------*- C++ -*-===//
+//===- Pipeline.h - the qnn to LLVM dialect pipeline --------------*- C++
+//-*-===//
 //
 // The phases quant-compile and quant-run go through, from a qnn module (any
 // IR level) to the LLVM dialect, with the options that the target decides.

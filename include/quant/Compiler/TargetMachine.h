@@ -29,7 +29,7 @@ namespace mlir::qnn::compiler {
 struct TargetOptions {
   std::string triple;
   std::string cpu;
-  std::string features; ///< Comma-separated "+feat,-feat" (--mattr).
+  std::string features;  ///< Comma-separated "+feat,-feat" (--mattr).
   unsigned optLevel = 2; ///< 0..3
 };
 
@@ -41,10 +41,10 @@ struct TargetFeatures {
   /// Vector floor / round instructions (SSE4.1 roundps, NEON frintm);
   /// without them LLVM calls libm's floorf.
   bool vectorRound = false;
-  bool avx512vnni = false;   ///< vpdpbusd on 512-bit vectors.
-  bool avxvnni = false;      ///< VEX vpdpbusd on 256-bit vectors (AVX-VNNI).
-  bool x86 = false;          ///< pmaddwd (SSE2 and up).
-  bool vpopcntdq = false;    ///< vpopcntq on 512-bit vectors.
+  bool avx512vnni = false; ///< vpdpbusd on 512-bit vectors.
+  bool avxvnni = false;    ///< VEX vpdpbusd on 256-bit vectors (AVX-VNNI).
+  bool x86 = false;        ///< pmaddwd (SSE2 and up).
+  bool vpopcntdq = false;  ///< vpopcntq on 512-bit vectors.
   /// Widest vector the target's byte shuffle (pshufb) handles: 512
   /// (AVX-512BW), 256 (AVX2), 128 (SSSE3); 0: none.
   unsigned byteShuffleBits = 0;

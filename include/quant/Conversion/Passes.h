@@ -1,4 +1,5 @@
-//===- Passes.h - qnn conversion pass declarations ----------------*- C++ -*-===//
+//===- Passes.h - qnn conversion pass declarations ----------------*- C++
+//-*-===//
 //
 // Declarations and registration of the passes that lower qnn out of its
 // dialect (convert-qnn-to-linalg).

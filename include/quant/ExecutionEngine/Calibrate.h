@@ -42,8 +42,7 @@ SmallVector<Value> selectCalibrationPoints(func::FuncOp func);
 /// input, with the samples stacked along dimension 0, each a whole model
 /// input) by running it natively for `target` (which must run on this
 /// host), and attaches the ranges. Diagnostics go to the module's context.
-LogicalResult calibrateModule(ModuleOp module,
-                              ArrayRef<npy::Array> samples,
+LogicalResult calibrateModule(ModuleOp module, ArrayRef<npy::Array> samples,
                               const TargetOptions &target,
                               const CalibrateOptions &options);
 

@@ -1,4 +1,5 @@
-//===- JIT.h - compile a qnn module in-process and call it -------*- C++ -*-===//
+//===- JIT.h - compile a qnn module in-process and call it -------*- C++
+//-*-===//
 //
 // The in-process path quant-run and the benchmarks share: the codegen
 // pipeline for a target machine, then mlir::ExecutionEngine. A compiled

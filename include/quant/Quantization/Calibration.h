@@ -98,8 +98,8 @@ double percentileThreshold(const std::vector<uint64_t> &histogram,
 /// `levels` quantization steps span [0, t] (unsigned) or [-t, t].
 double mseThreshold(const std::vector<uint64_t> &histogram, double binWidth,
                     unsigned levels, bool symmetric);
-double entropyThreshold(const std::vector<uint64_t> &histogram,
-                        double binWidth, unsigned quantizedBins);
+double entropyThreshold(const std::vector<uint64_t> &histogram, double binWidth,
+                        unsigned quantizedBins);
 
 } // namespace mlir::qnn::calibration
 

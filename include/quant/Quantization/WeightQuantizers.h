@@ -1,4 +1,5 @@
-//===- WeightQuantizers.h - post-training weight quantizers ------*- C++ -*-===//
+//===- WeightQuantizers.h - post-training weight quantizers ------*- C++
+//-*-===//
 //
 // The post-training quantizers of the literature, on plain float arrays:
 // affine (asymmetric min/max, symmetric full and restricted range),

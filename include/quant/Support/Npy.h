@@ -1,4 +1,5 @@
-//===- Npy.h - reading and writing NumPy .npy files ---------------*- C++ -*-===//
+//===- Npy.h - reading and writing NumPy .npy files ---------------*- C++
+//-*-===//
 //
 // A small .npy (format 1.0-3.0) reader and writer for the tools and test
 // drivers: little-endian, C order, dtypes f4, i1, u1, i2, u2, i4, u4, i8.
@@ -50,8 +51,7 @@ struct Array {
 bool readFile(const std::string &path, Array &array, std::string &error);
 /// Writes `array` to `path` (format 1.0). On failure returns false and sets
 /// `error`.
-bool writeFile(const std::string &path, const Array &array,
-               std::string &error);
+bool writeFile(const std::string &path, const Array &array, std::string &error);
 
 } // namespace mlir::qnn::npy
 

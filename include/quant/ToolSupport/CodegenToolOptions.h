@@ -12,8 +12,8 @@
 #ifndef QUANT_TOOLSUPPORT_CODEGENTOOLOPTIONS_H
 #define QUANT_TOOLSUPPORT_CODEGENTOOLOPTIONS_H
 
-#include "quant/ToolSupport/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
+#include "quant/ToolSupport/LoadModel.h"
 
 #include "llvm/Support/CommandLine.h"
 

@@ -1,4 +1,5 @@
-//===- LoadModel.h - read a model for quant-compile / quant-run ---*- C++ -*-===//
+//===- LoadModel.h - read a model for quant-compile / quant-run ---*- C++
+//-*-===//
 //
 // The model readers of the code generation tools: MLIR (text or bytecode)
 // or ONNX, told apart by the file name and the first bytes, a diagnostic
@@ -42,8 +43,7 @@ bool isONNXModel(StringRef path, StringRef contents);
 /// `isONNX`. Returns null after reporting an error.
 OwningOpRef<ModuleOp> loadModel(StringRef path, MLIRContext *ctx,
                                 llvm::SourceMgr &sourceMgr,
-                                const LoadModelOptions &options,
-                                bool &isONNX);
+                                const LoadModelOptions &options, bool &isONNX);
 
 /// The code generation tools' diagnostics: they carry source (or ONNX node)
 /// locations, so the generic form of the failing op (often the whole

@@ -73,8 +73,8 @@ struct BinarizeLowering : OpConversionPattern<BinarizeOp> {
           Value t = axis >= 0 ? a[1] : scalar;
           Value cond;
           if (isFloat) {
-            cond = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGE, a[0],
-                                         t);
+            cond =
+                arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGE, a[0], t);
           } else {
             Value x = a[0];
             if (x.getType() != b.getI64Type())

@@ -3,8 +3,8 @@
 // Binary tensors have no buffer representation in code generation yet (the
 // XNOR-popcount kernels are future work), but the pair
 //
-//   %b = qnn.binarize %x {thresholds...} : tensor<...xf32> -> !qnn.binary<alpha>
-//   %y = qnn.dequantize %b : ... -> tensor<...xf32>
+//   %b = qnn.binarize %x {thresholds...} : tensor<...xf32> ->
+//   !qnn.binary<alpha> %y = qnn.dequantize %b : ... -> tensor<...xf32>
 //
 // is a float function: y = x >= t[c] ? +alpha[c'] : -alpha[c'] (t along the
 // binarize axis, alpha along the binary type's axis). The integer lowering
@@ -101,10 +101,10 @@ Value buildPair(OpBuilder &b, Location loc, const BinaryPair &p, Value x) {
       [&](OpBuilder &nb, Location l, ValueRange a) -> Value {
         Value t = tIndex >= 0 ? a[tIndex]
                               : scalarConstant(nb, l, f32, p.thresholds[0]);
-        Value alpha = aIndex >= 0 ? a[aIndex]
-                                  : scalarConstant(nb, l, f32, p.alphas[0]);
-        Value pos = arith::CmpFOp::create(nb, l, arith::CmpFPredicate::OGE,
-                                          a[0], t);
+        Value alpha =
+            aIndex >= 0 ? a[aIndex] : scalarConstant(nb, l, f32, p.alphas[0]);
+        Value pos =
+            arith::CmpFOp::create(nb, l, arith::CmpFPredicate::OGE, a[0], t);
         Value neg = arith::NegFOp::create(nb, l, alpha);
         return arith::SelectOp::create(nb, l, pos, alpha, neg);
       });

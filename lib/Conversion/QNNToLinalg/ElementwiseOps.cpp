@@ -76,8 +76,7 @@ Value integerBody(IntDivOp op, OpBuilder &b, Location l, Value x, Value y) {
   Type t = x.getType();
   Value zero = arith::ConstantOp::create(b, l, b.getIntegerAttr(t, 0));
   Value one = arith::ConstantOp::create(b, l, b.getIntegerAttr(t, 1));
-  Value isZero =
-      arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, y, zero);
+  Value isZero = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, y, zero);
   if (op.getIsUnsigned()) {
     Value safe = arith::SelectOp::create(b, l, isZero, one, y);
     Value q = arith::DivUIOp::create(b, l, x, safe);
@@ -133,17 +132,17 @@ struct IntClampLowering : OpConversionPattern<IntClampOp> {
     };
     Value lo = bound(op.getMin()), hi = bound(op.getMax());
     bool isUnsigned = op.getIsUnsigned();
-    Value result = buildElementwise(
-        rewriter, loc, type, adaptor.getInput(),
-        rewriter.getMultiDimIdentityMap(type.getRank()),
-        [&](OpBuilder &b, Location l, ValueRange a) -> Value {
-          if (isUnsigned) {
-            Value v = arith::MaxUIOp::create(b, l, a[0], lo);
-            return arith::MinUIOp::create(b, l, v, hi);
-          }
-          Value v = arith::MaxSIOp::create(b, l, a[0], lo);
-          return arith::MinSIOp::create(b, l, v, hi);
-        });
+    Value result =
+        buildElementwise(rewriter, loc, type, adaptor.getInput(),
+                         rewriter.getMultiDimIdentityMap(type.getRank()),
+                         [&](OpBuilder &b, Location l, ValueRange a) -> Value {
+                           if (isUnsigned) {
+                             Value v = arith::MaxUIOp::create(b, l, a[0], lo);
+                             return arith::MinUIOp::create(b, l, v, hi);
+                           }
+                           Value v = arith::MaxSIOp::create(b, l, a[0], lo);
+                           return arith::MinSIOp::create(b, l, v, hi);
+                         });
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -159,17 +158,17 @@ struct ClampLowering : OpConversionPattern<ClampOp> {
     Location loc = op.getLoc();
     auto type = llvm::cast<RankedTensorType>(op.getType());
     Type elt = type.getElementType();
-    Value lo = scalarConstant(rewriter, loc, elt,
-                              op.getMin().convertToDouble());
-    Value hi = scalarConstant(rewriter, loc, elt,
-                              op.getMax().convertToDouble());
-    Value result = buildElementwise(
-        rewriter, loc, type, adaptor.getInput(),
-        rewriter.getMultiDimIdentityMap(type.getRank()),
-        [&](OpBuilder &b, Location l, ValueRange a) -> Value {
-          Value v = arith::MaximumFOp::create(b, l, a[0], lo);
-          return arith::MinimumFOp::create(b, l, v, hi);
-        });
+    Value lo =
+        scalarConstant(rewriter, loc, elt, op.getMin().convertToDouble());
+    Value hi =
+        scalarConstant(rewriter, loc, elt, op.getMax().convertToDouble());
+    Value result =
+        buildElementwise(rewriter, loc, type, adaptor.getInput(),
+                         rewriter.getMultiDimIdentityMap(type.getRank()),
+                         [&](OpBuilder &b, Location l, ValueRange a) -> Value {
+                           Value v = arith::MaximumFOp::create(b, l, a[0], lo);
+                           return arith::MinimumFOp::create(b, l, v, hi);
+                         });
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -215,8 +214,8 @@ struct LeakyReluLowering : OpConversionPattern<LeakyReluOp> {
     auto type = llvm::cast<RankedTensorType>(op.getType());
     Type elt = type.getElementType();
     Value zero = scalarConstant(rewriter, loc, elt, 0);
-    Value alpha = scalarConstant(rewriter, loc, elt,
-                                 op.getAlpha().convertToDouble());
+    Value alpha =
+        scalarConstant(rewriter, loc, elt, op.getAlpha().convertToDouble());
     Value result = buildElementwise(
         rewriter, loc, type, adaptor.getInput(),
         rewriter.getMultiDimIdentityMap(type.getRank()),
@@ -242,15 +241,15 @@ struct SigmoidLowering : OpConversionPattern<SigmoidOp> {
     auto type = llvm::cast<RankedTensorType>(op.getType());
     Type elt = type.getElementType();
     Value one = scalarConstant(rewriter, loc, elt, 1);
-    Value result = buildElementwise(
-        rewriter, loc, type, adaptor.getInput(),
-        rewriter.getMultiDimIdentityMap(type.getRank()),
-        [&](OpBuilder &b, Location l, ValueRange a) -> Value {
-          Value neg = arith::NegFOp::create(b, l, a[0]);
-          Value e = math::ExpOp::create(b, l, neg);
-          Value d = arith::AddFOp::create(b, l, one, e);
-          return arith::DivFOp::create(b, l, one, d);
-        });
+    Value result =
+        buildElementwise(rewriter, loc, type, adaptor.getInput(),
+                         rewriter.getMultiDimIdentityMap(type.getRank()),
+                         [&](OpBuilder &b, Location l, ValueRange a) -> Value {
+                           Value neg = arith::NegFOp::create(b, l, a[0]);
+                           Value e = math::ExpOp::create(b, l, neg);
+                           Value d = arith::AddFOp::create(b, l, one, e);
+                           return arith::DivFOp::create(b, l, one, d);
+                         });
     rewriter.replaceOp(op, result);
     return success();
   }

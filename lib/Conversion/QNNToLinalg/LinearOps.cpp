@@ -81,16 +81,16 @@ Value initAccumulator(OpBuilder &b, Location loc, RankedTensorType accType,
   if (biasType.getShape() != biasShape)
     bias = tensor::ExpandShapeOp::create(
         b, loc, RankedTensorType::get(biasShape, biasType.getElementType()),
-        bias, SmallVector<ReassociationIndices>{llvm::to_vector(
-                  llvm::seq<int64_t>(0, biasShape.size()))});
+        bias,
+        SmallVector<ReassociationIndices>{
+            llvm::to_vector(llvm::seq<int64_t>(0, biasShape.size()))});
   SmallVector<AffineExpr> exprs;
   for (unsigned d : biasDims)
     exprs.push_back(b.getAffineDimExpr(d));
   AffineMap map = AffineMap::get(accType.getRank(), 0, exprs, b.getContext());
-  return buildElementwise(b, loc, accType, bias, map,
-                          [](OpBuilder &, Location, ValueRange args) {
-                            return args[0];
-                          });
+  return buildElementwise(
+      b, loc, accType, bias, map,
+      [](OpBuilder &, Location, ValueRange args) { return args[0]; });
 }
 
 /// A linalg.contract of `lhs` and `rhs` into `acc` with the given maps
@@ -148,15 +148,15 @@ struct Conv2DLowering : OpConversionPattern<Conv2DOp> {
       shape[2] += pad[0] + pad[2];
       shape[3] += pad[1] + pad[3];
       Value zero = scalarConstant(rewriter, loc, xType.getElementType(), 0);
-      x = tensor::PadOp::create(
-          rewriter, loc, xType.clone(shape), x,
-          indexAttrs(rewriter, {0, 0, pad[0], pad[1]}),
-          indexAttrs(rewriter, {0, 0, pad[2], pad[3]}), zero);
+      x = tensor::PadOp::create(rewriter, loc, xType.clone(shape), x,
+                                indexAttrs(rewriter, {0, 0, pad[0], pad[1]}),
+                                indexAttrs(rewriter, {0, 0, pad[2], pad[3]}),
+                                zero);
       xType = llvm::cast<RankedTensorType>(x.getType());
     }
     // Input [N, G, C/G, H, W].
-    auto x5Type = xType.clone(
-        {n, g, cg, xType.getDimSize(2), xType.getDimSize(3)});
+    auto x5Type =
+        xType.clone({n, g, cg, xType.getDimSize(2), xType.getDimSize(3)});
     Value x5 = tensor::ExpandShapeOp::create(
         rewriter, loc, x5Type, x,
         SmallVector<ReassociationIndices>{{0}, {1, 2}, {3}, {4}});
@@ -248,11 +248,11 @@ struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
                                        emptyTensor(rewriter, loc, wtType),
                                        ArrayRef<int64_t>{1, 0})
                .getResult()[0];
-    Value acc = initAccumulator(rewriter, loc, outType, adaptor.getBias(), {o},
-                                {1});
+    Value acc =
+        initAccumulator(rewriter, loc, outType, adaptor.getBias(), {o}, {1});
     // Iteration space (b, o, k).
-    Value result = contract(rewriter, loc, x, wt, acc, 3,
-                            {{0, 2}, {2, 1}, {0, 1}});
+    Value result =
+        contract(rewriter, loc, x, wt, acc, 3, {{0, 2}, {2, 1}, {0, 1}});
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -315,6 +315,6 @@ struct MatMulLowering : OpConversionPattern<MatMulOp> {
 
 void mlir::qnn::lowering::populateLinearPatterns(const TypeConverter &tc,
                                                  RewritePatternSet &p) {
-  p.add<Conv2DLowering, FullyConnectedLowering, MatMulLowering>(
-      tc, p.getContext());
+  p.add<Conv2DLowering, FullyConnectedLowering, MatMulLowering>(tc,
+                                                                p.getContext());
 }

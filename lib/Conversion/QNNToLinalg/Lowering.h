@@ -1,4 +1,5 @@
-//===- Lowering.h - helpers shared by the qnn-to-linalg patterns -*- C++ -*-===//
+//===- Lowering.h - helpers shared by the qnn-to-linalg patterns -*- C++
+//-*-===//
 //
 // Private to lib/Conversion/QNNToLinalg: small builders (empty tensors,
 // constants, broadcasting operands, generic ops) and the per-group pattern
@@ -26,8 +27,7 @@ Value scalarConstant(OpBuilder &b, Location loc, Type type, double v);
 
 /// A constant of element type `type` and value `v` shaped like `like`: a
 /// splat vector if `like` is a vector, else a scalar.
-Value constantLike(OpBuilder &b, Location loc, Value like, Type type,
-                   double v);
+Value constantLike(OpBuilder &b, Location loc, Value like, Type type, double v);
 
 /// A tensor of `type` filled with the scalar `v` (linalg.fill).
 Value filledTensor(OpBuilder &b, Location loc, RankedTensorType type, Value v);
@@ -64,15 +64,14 @@ Value buildElementwise(
 AffineMap axisMap(MLIRContext *ctx, unsigned rank, int64_t axis);
 
 /// Rounds an f32 value (or vector) to the nearest integer, ties to even,
-/// without a libm call: values of magnitude below 2^23 go through the 1.5 * 2^23
-/// trick, larger ones are integers already.
+/// without a libm call: values of magnitude below 2^23 go through the 1.5 *
+/// 2^23 trick, larger ones are integers already.
 Value roundHalfEvenF32(OpBuilder &b, Location loc, Value x);
 
 /// Pattern populations, one per op group (see the .cpp files).
 void populateLinearPatterns(const TypeConverter &tc, RewritePatternSet &p);
 void populatePoolingPatterns(const TypeConverter &tc, RewritePatternSet &p);
-void populateElementwisePatterns(const TypeConverter &tc,
-                                 RewritePatternSet &p);
+void populateElementwisePatterns(const TypeConverter &tc, RewritePatternSet &p);
 void populateShapePatterns(const TypeConverter &tc, RewritePatternSet &p);
 void populateQuantPatterns(const TypeConverter &tc, RewritePatternSet &p);
 void populateBinarizePatterns(const TypeConverter &tc, RewritePatternSet &p);

@@ -44,8 +44,7 @@ Value padSpatial(OpBuilder &b, Location loc, Value x, ArrayRef<int64_t> pad,
     shape[3] = w + pad[1] + highW;
     x = tensor::PadOp::create(b, loc, type.clone(shape), x,
                               {idx(0), idx(0), idx(pad[0]), idx(pad[1])},
-                              {idx(0), idx(0), idx(highH), idx(highW)},
-                              value);
+                              {idx(0), idx(0), idx(highH), idx(highW)}, value);
     type = llvm::cast<RankedTensorType>(x.getType());
   }
   if (type.getDimSize(2) == needH && type.getDimSize(3) == needW)
@@ -64,8 +63,8 @@ SmallVector<NamedAttribute> poolingAttrs(OpBuilder &b,
                                          ArrayRef<int64_t> strides,
                                          ArrayRef<int64_t> dilations) {
   auto vec = [&](ArrayRef<int64_t> v) {
-    return DenseIntElementsAttr::get(
-        RankedTensorType::get({2}, b.getI64Type()), v);
+    return DenseIntElementsAttr::get(RankedTensorType::get({2}, b.getI64Type()),
+                                     v);
   };
   return {b.getNamedAttr("strides", vec(strides)),
           b.getNamedAttr("dilations", vec(dilations))};
@@ -131,13 +130,14 @@ struct MaxPoolIndicesLowering : OpConversionPattern<MaxPool2DIndicesOp> {
     int64_t needH = (outType.getDimSize(2) - 1) * s[0] + d[0] * (k[0] - 1) + 1;
     int64_t needW = (outType.getDimSize(3) - 1) * s[1] + d[1] * (k[1] - 1) + 1;
     Value lowest =
-        isFloat ? scalarConstant(rewriter, loc, elt,
-                                 -std::numeric_limits<double>::infinity())
-                : arith::ConstantOp::create(
-                      rewriter, loc,
-                      rewriter.getIntegerAttr(
-                          elt, APInt::getSignedMinValue(
-                                   elt.getIntOrFloatBitWidth())));
+        isFloat
+            ? scalarConstant(rewriter, loc, elt,
+                             -std::numeric_limits<double>::infinity())
+            : arith::ConstantOp::create(
+                  rewriter, loc,
+                  rewriter.getIntegerAttr(
+                      elt,
+                      APInt::getSignedMinValue(elt.getIntOrFloatBitWidth())));
     Value x = padSpatial(rewriter, loc, adaptor.getInput(), pad, needH, needW,
                          lowest);
     Value maxInit = filledTensor(rewriter, loc, outType.clone(elt), lowest);
@@ -182,10 +182,8 @@ struct MaxPoolIndicesLowering : OpConversionPattern<MaxPool2DIndicesOp> {
               b, l, mulAdd(idx(3), s[1], mulAdd(idx(5), d[1], cst(0))),
               cst(pad[1]));
           Value plane = mulAdd(idx(0), channels, idx(1));
-          Value flat =
-              columnMajor
-                  ? mulAdd(plane, h * w, mulAdd(col, h, row))
-                  : mulAdd(mulAdd(plane, h, row), w, col);
+          Value flat = columnMajor ? mulAdd(plane, h * w, mulAdd(col, h, row))
+                                   : mulAdd(mulAdd(plane, h, row), w, col);
           auto cmp = [&](arith::CmpIPredicate p, Value a, Value v) -> Value {
             return arith::CmpIOp::create(b, l, p, a, v);
           };
@@ -212,9 +210,8 @@ struct MaxPoolIndicesLowering : OpConversionPattern<MaxPool2DIndicesOp> {
               arith::IndexCastOp::create(b, l, args[3].getType(), flat);
           linalg::YieldOp::create(
               b, l,
-              ValueRange{
-                  arith::SelectOp::create(b, l, take, args[0], args[2]),
-                  arith::SelectOp::create(b, l, take, flat64, args[3])});
+              ValueRange{arith::SelectOp::create(b, l, take, args[0], args[2]),
+                         arith::SelectOp::create(b, l, take, flat64, args[3])});
         });
     rewriter.replaceOp(op, generic.getResult(1));
     return success();
@@ -247,8 +244,8 @@ struct AvgPoolLowering : OpConversionPattern<AvgPool2DOp> {
     int64_t oh = outType.getDimSize(2), ow = outType.getDimSize(3);
     int64_t needH = (oh - 1) * s[0] + k[0], needW = (ow - 1) * s[1] + k[1];
     Value zero = scalarConstant(rewriter, loc, elt, 0);
-    Value x = padSpatial(rewriter, loc, adaptor.getInput(), pad, needH, needW,
-                         zero);
+    Value x =
+        padSpatial(rewriter, loc, adaptor.getInput(), pad, needH, needW, zero);
     Value window = tensor::EmptyOp::create(rewriter, loc, k, elt);
     Value init = filledTensor(rewriter, loc, outType, zero);
     Value sum = linalg::PoolingNchwSumOp::create(
@@ -287,8 +284,8 @@ struct AvgPoolLowering : OpConversionPattern<AvgPool2DOp> {
 /// Reduces `x` with `combine` over `axes` (starting from `init`) into a
 /// tensor without those dimensions.
 Value reduce(OpBuilder &b, Location loc, Value x, ArrayRef<int64_t> axes,
-             Value init, function_ref<Value(OpBuilder &, Location, Value,
-                                            Value)> combine) {
+             Value init,
+             function_ref<Value(OpBuilder &, Location, Value, Value)> combine) {
   auto type = llvm::cast<RankedTensorType>(x.getType());
   SmallVector<int64_t> shape;
   SmallVector<AffineExpr> outExprs;
@@ -337,8 +334,7 @@ struct GlobalAvgPoolLowering : OpConversionPattern<GlobalAvgPoolOp> {
     Value divisor = scalarConstant(rewriter, loc, elt, count);
     auto sumType = llvm::cast<RankedTensorType>(sum.getType());
     Value mean = buildElementwise(
-        rewriter, loc, sumType, sum,
-        rewriter.getMultiDimIdentityMap(2),
+        rewriter, loc, sumType, sum, rewriter.getMultiDimIdentityMap(2),
         [&](OpBuilder &b, Location l, ValueRange a) -> Value {
           return arith::DivFOp::create(b, l, a[0], divisor);
         });
@@ -373,22 +369,23 @@ struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
     MLIRContext *ctx = rewriter.getContext();
     AffineMap id = AffineMap::getMultiDimIdentityMap(rank, ctx);
     AffineMap dropAxis = id.dropResult(axis);
-    Value e = buildElementwise(
-        rewriter, loc, type, {x, max}, {id, dropAxis},
-        [](OpBuilder &b, Location l, ValueRange a) -> Value {
-          Value shifted = arith::SubFOp::create(b, l, a[0], a[1]);
-          return math::ExpOp::create(b, l, shifted);
-        });
-    Value sum = reduce(rewriter, loc, e, {axis},
-                       scalarConstant(rewriter, loc, elt, 0),
-                       [](OpBuilder &b, Location l, Value v, Value acc) {
-                         return arith::AddFOp::create(b, l, acc, v);
-                       });
-    Value result = buildElementwise(
-        rewriter, loc, type, {e, sum}, {id, dropAxis},
-        [](OpBuilder &b, Location l, ValueRange a) -> Value {
-          return arith::DivFOp::create(b, l, a[0], a[1]);
-        });
+    Value e =
+        buildElementwise(rewriter, loc, type, {x, max}, {id, dropAxis},
+                         [](OpBuilder &b, Location l, ValueRange a) -> Value {
+                           Value shifted =
+                               arith::SubFOp::create(b, l, a[0], a[1]);
+                           return math::ExpOp::create(b, l, shifted);
+                         });
+    Value sum =
+        reduce(rewriter, loc, e, {axis}, scalarConstant(rewriter, loc, elt, 0),
+               [](OpBuilder &b, Location l, Value v, Value acc) {
+                 return arith::AddFOp::create(b, l, acc, v);
+               });
+    Value result =
+        buildElementwise(rewriter, loc, type, {e, sum}, {id, dropAxis},
+                         [](OpBuilder &b, Location l, ValueRange a) -> Value {
+                           return arith::DivFOp::create(b, l, a[0], a[1]);
+                         });
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -415,8 +412,8 @@ struct BatchNormLowering : OpConversionPattern<BatchNormOp> {
         {id, channel, channel, channel, channel},
         [&](OpBuilder &b, Location l, ValueRange a) -> Value {
           Value var = arith::AddFOp::create(b, l, a[4], eps);
-          Value inv =
-              arith::DivFOp::create(b, l, a[1], math::SqrtOp::create(b, l, var));
+          Value inv = arith::DivFOp::create(b, l, a[1],
+                                            math::SqrtOp::create(b, l, var));
           Value centered = arith::SubFOp::create(b, l, a[0], a[3]);
           Value scaled = arith::MulFOp::create(b, l, centered, inv);
           return arith::AddFOp::create(b, l, scaled, a[2]);

@@ -90,9 +90,8 @@ struct TransposeLowering : OpConversionPattern<TransposeOp> {
     auto outType = llvm::cast<RankedTensorType>(
         getTypeConverter()->convertType(op.getType()));
     Value init = emptyTensor(rewriter, op.getLoc(), outType);
-    auto t = linalg::TransposeOp::create(rewriter, op.getLoc(),
-                                         adaptor.getInput(), init,
-                                         op.getPermutation());
+    auto t = linalg::TransposeOp::create(
+        rewriter, op.getLoc(), adaptor.getInput(), init, op.getPermutation());
     rewriter.replaceOp(op, t.getResult()[0]);
     return success();
   }

@@ -250,8 +250,8 @@ Importer::Importer(ModuleOp module, const onnx::ModelProto &model,
 /// interface and .npy dtypes of quant-compile / quant-run read it).
 static bool isUnsignedONNXType(const onnx::TypeProto &valueType) {
   const onnx::TypeProto &unwrapped = unwrapOptional(valueType);
-  const onnx::TypeProto &type =
-      unwrapped.has_sequence_type() ? unwrapped.sequence_type().elem_type()
+  const onnx::TypeProto &type = unwrapped.has_sequence_type()
+                                    ? unwrapped.sequence_type().elem_type()
                                     : unwrapped;
   if (!type.has_tensor_type())
     return false;
@@ -315,16 +315,15 @@ LogicalResult Importer::importGraph() {
       continue;
     const onnx::TypeProto &type = unwrapOptional(input.type());
     if (type.has_sequence_type()) {
-      int32_t onnxElt = type.sequence_type().elem_type().tensor_type()
-                            .elem_type();
+      int32_t onnxElt =
+          type.sequence_type().elem_type().tensor_type().elem_type();
       Type elt = convertElementType(onnxElt, ctx);
       if (!elt)
         return emitError(graphLoc)
                << "graph input '" << input.name()
                << "' is a sequence of an unsupported element type ("
                << onnxTypeName(onnxElt) << ")";
-      ArrayRef<SmallVector<int64_t>> shapes =
-          sequenceInputShapes[input.name()];
+      ArrayRef<SmallVector<int64_t>> shapes = sequenceInputShapes[input.name()];
       for (auto [k, shape] : llvm::enumerate(shapes)) {
         argTypes.push_back(RankedTensorType::get(shape, elt));
         args.push_back({&input, static_cast<int64_t>(k)});

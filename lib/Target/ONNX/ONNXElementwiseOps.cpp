@@ -65,8 +65,7 @@ static LogicalResult convertBroadcastBinary(Importer &im) {
   bool isInteger = llvm::isa<IntegerType>(elt);
   if (!isInteger && failed(im.floatInput(0)))
     return failure();
-  if (elt != r.getElementType() ||
-      im.inputONNXType(0) != im.inputONNXType(1))
+  if (elt != r.getElementType() || im.inputONNXType(0) != im.inputONNXType(1))
     return im.error() << "expects inputs of one type, got "
                       << onnxTypeName(im.inputONNXType(0)) << " and "
                       << onnxTypeName(im.inputONNXType(1));
@@ -77,10 +76,10 @@ static LogicalResult convertBroadcastBinary(Importer &im) {
   auto type = RankedTensorType::get(*shape, elt);
   Value result;
   if (isInteger)
-    result = im.create<IntOpTy>(
-        type, *lhs, *rhs,
-        isUnsignedONNX(im.inputONNXType(0)) ? im.builder().getUnitAttr()
-                                            : UnitAttr());
+    result = im.create<IntOpTy>(type, *lhs, *rhs,
+                                isUnsignedONNX(im.inputONNXType(0))
+                                    ? im.builder().getUnitAttr()
+                                    : UnitAttr());
   else
     result = im.create<OpTy>(type, *lhs, *rhs);
   return im.setOutput(0, result);
@@ -151,8 +150,9 @@ static LogicalResult buildIntClamp(Importer &im, Value x) {
                       << " tensors is not supported";
   int64_t bounds[2] = {
       isUnsigned ? 0 : APInt::getSignedMinValue(width).getSExtValue(),
-      isUnsigned ? static_cast<int64_t>(APInt::getMaxValue(width).getZExtValue())
-                 : APInt::getSignedMaxValue(width).getSExtValue()};
+      isUnsigned
+          ? static_cast<int64_t>(APInt::getMaxValue(width).getZExtValue())
+          : APInt::getSignedMaxValue(width).getSExtValue()};
   FailureOr<ClipBounds> given = clipBounds(im);
   if (failed(given))
     return failure();

@@ -533,8 +533,7 @@ Value Importer::toStorage(Value value) {
 // Outputs and builders
 //===----------------------------------------------------------------------===//
 
-std::optional<SmallVector<Value>>
-Importer::sequenceInput(unsigned i) const {
+std::optional<SmallVector<Value>> Importer::sequenceInput(unsigned i) const {
   if (!hasInput(i))
     return std::nullopt;
   auto it = sequences.find(inputName(i));

@@ -65,8 +65,7 @@ static LogicalResult freezeInputs(onnx::ModelProto &model,
   return success();
 }
 
-const onnx::TypeProto &
-onnximport::unwrapOptional(const onnx::TypeProto &type) {
+const onnx::TypeProto &onnximport::unwrapOptional(const onnx::TypeProto &type) {
   return type.has_optional_type() ? type.optional_type().elem_type() : type;
 }
 
@@ -101,16 +100,15 @@ static LogicalResult setTensorShape(onnx::TypeProto::Tensor &tensor,
   if (tensor.has_shape()) {
     const onnx::TensorShapeProto &known = tensor.shape();
     if (known.dim_size() != static_cast<int>(dims.size()))
-      return emitError(loc) << what << " has rank " << known.dim_size()
-                            << ", but --input-shape gives " << dims.size()
-                            << " dimensions";
+      return emitError(loc)
+             << what << " has rank " << known.dim_size()
+             << ", but --input-shape gives " << dims.size() << " dimensions";
     for (int d = 0; d < known.dim_size(); ++d)
       if (known.dim(d).has_dim_value() && known.dim(d).dim_value() >= 0 &&
           known.dim(d).dim_value() != dims[d])
-        return emitError(loc)
-               << "dimension " << d << " of " << what << " is "
-               << known.dim(d).dim_value() << ", but --input-shape gives "
-               << dims[d];
+        return emitError(loc) << "dimension " << d << " of " << what << " is "
+                              << known.dim(d).dim_value()
+                              << ", but --input-shape gives " << dims[d];
   }
   onnx::TensorShapeProto &shape = *tensor.mutable_shape();
   shape.clear_dim();
@@ -124,8 +122,7 @@ static LogicalResult setTensorShape(onnx::TypeProto::Tensor &tensor,
 /// shapes go to `sequenceShapes`, since an ONNX sequence type has one
 /// element shape for all elements.
 static LogicalResult applyInputShapes(onnx::ModelProto &model,
-                                      ArrayRef<std::string> specs,
-                                      Location loc,
+                                      ArrayRef<std::string> specs, Location loc,
                                       SequenceShapes &sequenceShapes) {
   onnx::GraphProto &graph = *model.mutable_graph();
   llvm::StringSet<> initializers, done;
@@ -155,9 +152,8 @@ static LogicalResult applyInputShapes(onnx::ModelProto &model,
       return emitError(loc) << "invalid --input-shape '" << spec
                             << "': expected NAME=D0xD1x... for a tensor or "
                                "NAME=[D0xD1,...] for a sequence";
-    auto input = llvm::find_if(graph.input(), [&](const auto &info) {
-      return info.name() == name;
-    });
+    auto input = llvm::find_if(
+        graph.input(), [&](const auto &info) { return info.name() == name; });
     if (input == graph.input().end())
       return emitError(loc)
              << "--input-shape names '" << name << "', not a graph input";
@@ -254,9 +250,8 @@ LogicalResult onnximport::prepareGraphInputs(onnx::ModelProto &model,
                                              const ONNXImportOptions &opts,
                                              Location loc,
                                              SequenceShapes &sequenceShapes) {
-  return failure(failed(freezeInputs(model, opts.frozenInputs, loc)) ||
-                 failed(applyInputShapes(model, opts.inputShapes, loc,
-                                         sequenceShapes)) ||
-                 failed(fixInputShapes(model, opts.batch, sequenceShapes,
-                                       loc)));
+  return failure(
+      failed(freezeInputs(model, opts.frozenInputs, loc)) ||
+      failed(applyInputShapes(model, opts.inputShapes, loc, sequenceShapes)) ||
+      failed(fixInputShapes(model, opts.batch, sequenceShapes, loc)));
 }

@@ -1,11 +1,11 @@
 //===- ONNXNNOps.cpp - neural-network ONNX op converters ------------------===//
 //
 // Conv, Gemm, MatMul, MaxPool, AveragePool, GlobalAveragePool,
-// BatchNormalization (inference and training mode) and Softmax, plus the window-attribute
-// handling (kernel_shape, strides, dilations, pads, auto_pad, ceil_mode)
-// that the quantized convolutions in ONNXQuantOps.cpp share. Only 2-D
-// windows (rank-4 NCHW inputs) exist in qnn: convolutions must be 2-D,
-// 1-D and 3-D pooling is built from 2-D pools (see buildPool).
+// BatchNormalization (inference and training mode) and Softmax, plus the
+// window-attribute handling (kernel_shape, strides, dilations, pads, auto_pad,
+// ceil_mode) that the quantized convolutions in ONNXQuantOps.cpp share. Only
+// 2-D windows (rank-4 NCHW inputs) exist in qnn: convolutions must be 2-D, 1-D
+// and 3-D pooling is built from 2-D pools (see buildPool).
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,16 +29,17 @@ static RankedTensorType typeOf(Value v) {
 
 /// Reads an attribute with one entry >= `minValue` per spatial dimension
 /// (`n` of them), or `dflt` for each.
-static FailureOr<SmallVector<int64_t, 2>>
-getSpatial(Importer &im, StringRef name, unsigned n, int64_t dflt,
-           int64_t minValue) {
+static FailureOr<SmallVector<int64_t, 2>> getSpatial(Importer &im,
+                                                     StringRef name, unsigned n,
+                                                     int64_t dflt,
+                                                     int64_t minValue) {
   std::optional<SmallVector<int64_t>> values = im.getInts(name);
   if (!values)
     return SmallVector<int64_t, 2>(n, dflt);
   if (values->size() != n ||
       llvm::any_of(*values, [&](int64_t v) { return v < minValue; })) {
-    im.error() << "expects " << n << " '" << name << "' entries >= "
-               << minValue << ", got " << values->size() << " entries";
+    im.error() << "expects " << n << " '" << name << "' entries >= " << minValue
+               << ", got " << values->size() << " entries";
     return failure();
   }
   return SmallVector<int64_t, 2>(values->begin(), values->end());
@@ -414,9 +415,9 @@ static FailureOr<Value> buildPool(Importer &im, Value x, const WindowParams &p,
   int64_t n = in[0], c = in[1];
   auto pool = [&](Value v, const WindowParams &q) {
     ArrayRef<int64_t> shape = typeOf(v).getShape();
-    return build(v, q,
-                 RankedTensorType::get(windowResultShape(shape, shape[1], q),
-                                       elt));
+    return build(
+        v, q,
+        RankedTensorType::get(windowResultShape(shape, shape[1], q), elt));
   };
   switch (p.kernel.size()) {
   case 2:
@@ -457,7 +458,8 @@ static LogicalResult convertMaxPool(Importer &im) {
   int64_t storageOrder = im.getInt("storage_order", 0);
   if (storageOrder != 0 && storageOrder != 1)
     return im.error() << "expects storage_order 0 or 1, got " << storageOrder;
-  bool withIndices = im.node().output_size() > 1 && !im.node().output(1).empty();
+  bool withIndices =
+      im.node().output_size() > 1 && !im.node().output(1).empty();
   FailureOr<Value> x = im.input(0);
   if (failed(x))
     return failure();
@@ -482,8 +484,8 @@ static LogicalResult convertMaxPool(Importer &im) {
       return im.error() << "the Indices output is not supported for "
                         << onnxTypeName(onnxType) << " tensors";
     auto type = RankedTensorType::get(
-        windowResultShape(typeOf(input).getShape(),
-                          typeOf(input).getDimSize(1), *p),
+        windowResultShape(typeOf(input).getShape(), typeOf(input).getDimSize(1),
+                          *p),
         b.getI64Type());
     Value indices = im.create<MaxPool2DIndicesOp>(
         type, input, b.getDenseI64ArrayAttr(p->kernel),
@@ -508,12 +510,12 @@ static LogicalResult convertMaxPool(Importer &im) {
   FailureOr<Value> y = buildPool(
       im, input, *p, elt,
       [&](Value v, const WindowParams &q, RankedTensorType type) -> Value {
-        return im.create<MaxPool2DOp>(
-            type, v, b.getDenseI64ArrayAttr(q.kernel),
-            b.getDenseI64ArrayAttr(q.strides),
-            b.getDenseI64ArrayAttr(q.dilations),
-            b.getDenseI64ArrayAttr(q.padding),
-            q.ceilMode ? b.getUnitAttr() : UnitAttr());
+        return im.create<MaxPool2DOp>(type, v, b.getDenseI64ArrayAttr(q.kernel),
+                                      b.getDenseI64ArrayAttr(q.strides),
+                                      b.getDenseI64ArrayAttr(q.dilations),
+                                      b.getDenseI64ArrayAttr(q.padding),
+                                      q.ceilMode ? b.getUnitAttr()
+                                                 : UnitAttr());
       });
   if (failed(y))
     return failure();
@@ -538,11 +540,11 @@ static LogicalResult convertAveragePool(Importer &im) {
   FailureOr<Value> y = buildPool(
       im, *x, *p, typeOf(*x).getElementType(),
       [&](Value v, const WindowParams &q, RankedTensorType type) -> Value {
-        return im.create<AvgPool2DOp>(
-            type, v, b.getDenseI64ArrayAttr(q.kernel),
-            b.getDenseI64ArrayAttr(q.strides),
-            b.getDenseI64ArrayAttr(q.padding),
-            q.ceilMode ? b.getUnitAttr() : UnitAttr(), includePad);
+        return im.create<AvgPool2DOp>(type, v, b.getDenseI64ArrayAttr(q.kernel),
+                                      b.getDenseI64ArrayAttr(q.strides),
+                                      b.getDenseI64ArrayAttr(q.padding),
+                                      q.ceilMode ? b.getUnitAttr() : UnitAttr(),
+                                      includePad);
       });
   if (failed(y))
     return failure();

@@ -343,9 +343,8 @@ struct LinearOperands {
 
 /// The quantized element type of operand input `i` of shape `shape`;
 /// `isRhs` tells the weights / rhs from input 0.
-using OperandTypeFn =
-    function_ref<FailureOr<Type>(unsigned i, ArrayRef<int64_t> shape,
-                                 bool isRhs)>;
+using OperandTypeFn = function_ref<FailureOr<Type>(
+    unsigned i, ArrayRef<int64_t> shape, bool isRhs)>;
 
 /// Reads the operand preamble the four nodes share, in this order (the
 /// first problem is the one reported): the attributes (the window ones for
@@ -473,9 +472,9 @@ static LogicalResult convertQLinearMatMul(Importer &im) {
     return failure();
   SmallVector<int64_t> shape = matmulResultShape(ops->lhsShape, ops->rhsShape);
   if (llvm::isa<quant::UniformQuantizedType>(ops->lhsElt))
-    return im.setOutput(0, im.create<MatMulOp>(
-                               RankedTensorType::get(shape, yElt), ops->lhs,
-                               ops->rhs));
+    return im.setOutput(0,
+                        im.create<MatMulOp>(RankedTensorType::get(shape, yElt),
+                                            ops->lhs, ops->rhs));
   // Per-row a: see the function comment.
   Value af = im.create<DequantizeOp>(typeOf(ops->lhs).clone(f32(im)), ops->lhs);
   Value bf = im.create<DequantizeOp>(typeOf(ops->rhs).clone(f32(im)), ops->rhs);

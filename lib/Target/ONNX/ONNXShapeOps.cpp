@@ -346,20 +346,18 @@ static LogicalResult convertPad(Importer &im) {
     }
   }
   // Edge and reflect padding copy elements: no value.
-  FailureOr<double> value =
-      *padMode == PadMode::Constant
-          ? padRealValue(im, type.getElementType(), code)
-          : FailureOr<double>(0.0);
+  FailureOr<double> value = *padMode == PadMode::Constant
+                                ? padRealValue(im, type.getElementType(), code)
+                                : FailureOr<double>(0.0);
   if (failed(value))
     return failure();
   SmallVector<int64_t> shape(type.getShape());
   for (int64_t d = 0; d < rank; ++d)
     shape[d] += pads[d] + pads[d + rank];
   OpBuilder &b = im.builder();
-  Value y =
-      im.create<PadOp>(type.clone(shape), *x, b.getDenseI64ArrayAttr(pads),
-                       b.getF64FloatAttr(*value),
-                       PadModeAttr::get(b.getContext(), *padMode));
+  Value y = im.create<PadOp>(
+      type.clone(shape), *x, b.getDenseI64ArrayAttr(pads),
+      b.getF64FloatAttr(*value), PadModeAttr::get(b.getContext(), *padMode));
   return im.setOutput(0, y);
 }
 

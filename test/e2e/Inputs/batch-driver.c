@@ -29,9 +29,10 @@ int main(int argc, char **argv) {
   g = fopen(argv[3], "wb");
   if (!g)
     return 3;
-  len = snprintf(header, sizeof header,
-                 "{'descr': '<f4', 'fortran_order': False, 'shape': (%ld, %d), }",
-                 n, MODEL_OUTPUT0_SIZE);
+  len =
+      snprintf(header, sizeof header,
+               "{'descr': '<f4', 'fortran_order': False, 'shape': (%ld, %d), }",
+               n, MODEL_OUTPUT0_SIZE);
   pad = (64 - (10 + len + 1) % 64) % 64;
   head[8] = (unsigned char)((len + pad + 1) & 0xff);
   head[9] = (unsigned char)((len + pad + 1) >> 8);

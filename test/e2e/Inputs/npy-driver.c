@@ -28,9 +28,10 @@ static int readNpy(const char *path, void *data, size_t size, size_t count) {
 /* Writes a 1-D float32 .npy of `count` elements. */
 static int writeNpy(const char *path, const float *data, size_t count) {
   char header[128];
-  int len = snprintf(header, sizeof header,
-                     "{'descr': '<f4', 'fortran_order': False, 'shape': (%lu,), }",
-                     (unsigned long)count);
+  int len =
+      snprintf(header, sizeof header,
+               "{'descr': '<f4', 'fortran_order': False, 'shape': (%lu,), }",
+               (unsigned long)count);
   int total = 10 + len + 1, pad = (64 - total % 64) % 64, i;
   FILE *f = fopen(path, "wb");
   unsigned char head[10] = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 0, 0};
@@ -83,5 +84,6 @@ int main(int argc, char **argv) {
   printf("%s: %d inputs, output0 rank %d, %d elements, shape[0] = %lld\n",
          MODEL_OUTPUT0_TYPE, MODEL_NUM_INPUTS, MODEL_OUTPUT0_RANK,
          MODEL_OUTPUT0_SIZE, (long long)model_output0_shape[0]);
-  return writeNpy(argv[argc - 1], (const float *)out0, MODEL_OUTPUT0_SIZE) ? 0 : 5;
+  return writeNpy(argv[argc - 1], (const float *)out0, MODEL_OUTPUT0_SIZE) ? 0
+                                                                           : 5;
 }

@@ -228,7 +228,8 @@ Tensor matmul(qnn::MatMulOp op, const Tensor &a, const Tensor &b) {
   forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
     double acc = 0;
     for (int64_t j = 0; j < k; ++j)
-      acc += matElement(a, i, i[rank - 2], j) * matElement(b, i, j, i[rank - 1]);
+      acc +=
+          matElement(a, i, i[rank - 2], j) * matElement(b, i, j, i[rank - 1]);
     y.values[pos] = acc;
   });
   return y;
@@ -245,9 +246,9 @@ Tensor matmul(qnn::MatMulOp op, const Tensor &a, const Tensor &b) {
 Tensor maxPool(qnn::MaxPool2DOp op, const Tensor &x, const Tensor &key) {
   Tensor y = make(op.getType());
   forEach(y.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    y.values[pos] = x.values[windowArgMax(key, i, op.getKernel(),
-                                          op.getStrides(), op.getDilations(),
-                                          op.getPadding())];
+    y.values[pos] =
+        x.values[windowArgMax(key, i, op.getKernel(), op.getStrides(),
+                              op.getDilations(), op.getPadding())];
   });
   return y;
 }
@@ -268,8 +269,8 @@ Tensor avgPool(qnn::AvgPool2DOp op, const Tensor &x) {
         bool inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
         // Explicit padding counts with count_include_pad; the ceil-mode
         // overhang beyond it never does.
-        bool inPadded = iy >= -p[0] && iy < h + p[2] && ix >= -p[1] &&
-                        ix < w + p[3];
+        bool inPadded =
+            iy >= -p[0] && iy < h + p[2] && ix >= -p[1] && ix < w + p[3];
         if (inside)
           sum += x.values[((i[0] * x.shape[1] + i[1]) * h + iy) * w + ix];
         if (inside || (includePad && inPadded))
@@ -483,9 +484,9 @@ bool affineLinear(Operation &op, const std::vector<const Tensor *> &in,
   int64_t qmin = 0, qmax = 0;
   integerRange(resultElt, qmin, qmax);
   forEach(r.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    double sw = wPerAxis ? wPerAxis.getScales()[i[channelDim]]
-                         : llvm::cast<quant::UniformQuantizedType>(wElt)
-                               .getScale();
+    double sw = wPerAxis
+                    ? wPerAxis.getScales()[i[channelDim]]
+                    : llvm::cast<quant::UniformQuantizedType>(wElt).getScale();
     float acc = static_cast<float>(r.values[pos]);
     if (floatResult) {
       r.values[pos] = acc * static_cast<float>(xType.getScale() * sw);
@@ -510,9 +511,9 @@ bool affineLinear(Operation &op, const std::vector<const Tensor *> &in,
 /// ternary, codebook), whose values qnn-ref holds as codes.
 bool isQuantizedTensor(Type t) {
   auto rt = llvm::dyn_cast<RankedTensorType>(t);
-  return rt && llvm::isa<quant::QuantizedType, qnn::BinaryType,
-                         qnn::TernaryType, qnn::CodebookType>(
-                   rt.getElementType());
+  return rt &&
+         llvm::isa<quant::QuantizedType, qnn::BinaryType, qnn::TernaryType,
+                   qnn::CodebookType>(rt.getElementType());
 }
 
 /// The ops whose definition is arithmetic on real values.
@@ -586,8 +587,8 @@ std::string unsupportedQuantized(Operation &op) {
   auto reject = [&](Type type, const std::string &why) {
     std::string message;
     llvm::raw_string_ostream os(message);
-    os << "qnn-ref cannot evaluate '" << op.getName() << "' on " << type
-       << ": " << why;
+    os << "qnn-ref cannot evaluate '" << op.getName() << "' on " << type << ": "
+       << why;
     return message;
   };
   SmallVector<Type> types(op.getOperandTypes());
@@ -690,8 +691,8 @@ bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
     else if (auto o = llvm::dyn_cast<quant::StorageCastOp>(op))
       r = retype(*in[0], o.getType());
     else if (!evaluateMoreOps(op, in, r)) {
-      error = "qnn-ref cannot evaluate '" + op.getName().getStringRef().str() +
-              "'";
+      error =
+          "qnn-ref cannot evaluate '" + op.getName().getStringRef().str() + "'";
       return false;
     }
     env[op.getResult(0)] = std::move(r);

@@ -1,4 +1,5 @@
-//===- Evaluator.h - naive reference interpreter of qnn graphs ---*- C++ -*-===//
+//===- Evaluator.h - naive reference interpreter of qnn graphs ---*- C++
+//-*-===//
 //
 // The independent reference the end-to-end tests compare compiled code
 // against: it walks a function of qnn / quant / arith ops and evaluates

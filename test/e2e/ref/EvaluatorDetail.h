@@ -1,4 +1,5 @@
-//===- EvaluatorDetail.h - helpers shared by the qnn-ref files ---*- C++ -*-===//
+//===- EvaluatorDetail.h - helpers shared by the qnn-ref files ---*- C++
+//-*-===//
 //
 // Private to test/e2e/ref: the tensor helpers Evaluator.cpp defines, the
 // quantization ops and code / real conversions of QuantOps.cpp and the
@@ -27,9 +28,9 @@ double wrapInto(int64_t v, int64_t lo, int64_t hi);
 Tensor make(mlir::Type t);
 
 /// Calls `f` with every multi-index of `shape` (and its linear position).
-void forEach(const std::vector<int64_t> &shape,
-             const std::function<void(const std::vector<int64_t> &, int64_t)>
-                 &f);
+void forEach(
+    const std::vector<int64_t> &shape,
+    const std::function<void(const std::vector<int64_t> &, int64_t)> &f);
 
 /// Numpy broadcasting: the linear position in `in` of output index `idx`.
 int64_t broadcastIndex(const Tensor &in, const std::vector<int64_t> &idx);
@@ -96,8 +97,8 @@ Tensor binarize(mlir::qnn::BinarizeOp op, const Tensor &in);
 
 /// Evaluates the plain integer ops (int_add, int_sub, int_mul, int_div,
 /// int_clamp) and max_pool2d_indices into `r`; false for other ops.
-bool evaluateMoreOps(mlir::Operation &op,
-                     const std::vector<const Tensor *> &in, Tensor &r);
+bool evaluateMoreOps(mlir::Operation &op, const std::vector<const Tensor *> &in,
+                     Tensor &r);
 
 } // namespace qnnref::detail
 

@@ -47,10 +47,10 @@ bool binary(Operation &op, const std::vector<const Tensor *> &in, Tensor &r) {
   bool isUnsigned = o.getIsUnsigned();
   r = make(o.getType());
   forEach(r.shape, [&](const std::vector<int64_t> &i, int64_t pos) {
-    int64_t a = read(in[0]->values[broadcastIndex(*in[0], i)], isUnsigned,
-                     range);
-    int64_t b = read(in[1]->values[broadcastIndex(*in[1], i)], isUnsigned,
-                     range);
+    int64_t a =
+        read(in[0]->values[broadcastIndex(*in[0], i)], isUnsigned, range);
+    int64_t b =
+        read(in[1]->values[broadcastIndex(*in[1], i)], isUnsigned, range);
     int64_t v;
     if constexpr (std::is_same_v<OpTy, qnn::IntAddOp>)
       v = a + b;

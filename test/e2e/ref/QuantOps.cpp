@@ -68,9 +68,9 @@ Tensor qnnref::detail::rescale(qnn::RescaleOp op, const Tensor &x) {
     if (mode == qnn::RoundingMode::HalfEven) {
       float prod = static_cast<float>(v) * (*op.getScale())[slice];
       float rounded = std::nearbyint(prod); // Ties to even by default.
-      r = std::fabs(rounded) > 1e12f ? (rounded > 0 ? INT64_MAX / 4
-                                                    : INT64_MIN / 4)
-                                     : static_cast<int64_t>(rounded);
+      r = std::fabs(rounded) > 1e12f
+              ? (rounded > 0 ? INT64_MAX / 4 : INT64_MIN / 4)
+              : static_cast<int64_t>(rounded);
     } else {
       int32_t m = (*op.getMultiplier())[slice];
       int shift = (*op.getShift())[slice];
@@ -82,8 +82,8 @@ Tensor qnnref::detail::rescale(qnn::RescaleOp op, const Tensor &x) {
         r = roundingDivideByPOT(doublingHighMul(shifted, m), right);
       } else {
         __int128 prod = static_cast<__int128>(x32) * m;
-        __int128 round = shift > 0 ? (static_cast<__int128>(1) << (shift - 1))
-                                   : 0;
+        __int128 round =
+            shift > 0 ? (static_cast<__int128>(1) << (shift - 1)) : 0;
         r = static_cast<int64_t>((prod + round) >> shift);
       }
     }
@@ -255,8 +255,7 @@ Tensor qnnref::detail::requantize(qnn::RequantizeOp op, const Tensor &x) {
 Tensor qnnref::detail::retype(const Tensor &x, Type type) {
   Tensor y = x;
   int64_t lo, hi;
-  if (integerRange(llvm::cast<RankedTensorType>(type).getElementType(), lo,
-                   hi))
+  if (integerRange(llvm::cast<RankedTensorType>(type).getElementType(), lo, hi))
     for (double &v : y.values)
       v = wrapInto(static_cast<int64_t>(v), lo, hi);
   return y;
@@ -274,7 +273,8 @@ Tensor qnnref::detail::realsOf(const Tensor &x, Type type) {
     double scale;
     int64_t zp;
     affineParams(elt, i, scale, zp);
-    float centered = static_cast<float>(static_cast<int64_t>(x.values[pos]) - zp);
+    float centered =
+        static_cast<float>(static_cast<int64_t>(x.values[pos]) - zp);
     y.values[pos] = centered * static_cast<float>(scale);
   });
   return y;

@@ -83,10 +83,14 @@ std::optional<npy::DType> dtypeOf(Type elt) {
 /// The unsigned dtype of the same width.
 npy::DType unsignedOf(npy::DType dt) {
   switch (dt) {
-  case npy::DType::I8: return npy::DType::U8;
-  case npy::DType::I16: return npy::DType::U16;
-  case npy::DType::I32: return npy::DType::U32;
-  default: return dt;
+  case npy::DType::I8:
+    return npy::DType::U8;
+  case npy::DType::I16:
+    return npy::DType::U16;
+  case npy::DType::I32:
+    return npy::DType::U32;
+  default:
+    return dt;
   }
 }
 
@@ -161,8 +165,9 @@ int main(int argc, char **argv) {
         if (*dt == npy::DType::F32)
           a.set(j, 2.0 * rng.uniform() - 1.0);
         else
-          a.setInt(j, lo + static_cast<int64_t>(
-                               rng.next() % static_cast<uint64_t>(hi - lo + 1)));
+          a.setInt(j,
+                   lo + static_cast<int64_t>(
+                            rng.next() % static_cast<uint64_t>(hi - lo + 1)));
       }
       std::string error;
       if (!npy::writeFile(makeInputs + std::to_string(i) + ".npy", a, error))

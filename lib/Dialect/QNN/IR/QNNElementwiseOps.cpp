@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Dialect/QNN/IR/QNN.h"
 #include "QNNVerifyUtils.h"
+#include "quant/Dialect/QNN/IR/QNN.h"
 
 #include "mlir/Dialect/Traits.h"
 #include "mlir/IR/TypeUtilities.h"
@@ -26,10 +26,10 @@ static LogicalResult verifyBroadcastBinary(Operation *op) {
   auto rhs = tensorTypeOf(op->getOperand(1));
   auto out = llvm::cast<RankedTensorType>(op->getResult(0).getType());
   SmallVector<int64_t> shape;
-  if (!::mlir::OpTrait::util::getBroadcastedShape(lhs.getShape(), rhs.getShape(),
-                                          shape))
-    return op->emitOpError() << "operand shapes " << lhs << " and " << rhs
-                             << " do not broadcast";
+  if (!::mlir::OpTrait::util::getBroadcastedShape(lhs.getShape(),
+                                                  rhs.getShape(), shape))
+    return op->emitOpError()
+           << "operand shapes " << lhs << " and " << rhs << " do not broadcast";
   if (failed(verifyCompatibleShape(shape, out.getShape())))
     return op->emitOpError()
            << "result shape does not match the broadcast of the operands: "
@@ -45,12 +45,11 @@ static LogicalResult verifyBroadcastBinary(Operation *op) {
               (k == ElementKind::Affine &&
                llvm::isa<quant::UniformQuantizedType>(type));
     if (!ok)
-      return op->emitOpError() << "expects float or per-tensor affine "
-                               << name << ", got " << type;
+      return op->emitOpError() << "expects float or per-tensor affine " << name
+                               << ", got " << type;
     if (k != kind)
-      return op->emitOpError()
-             << "mixes float and quantized operands; insert "
-                "qnn.quantize/qnn.dequantize";
+      return op->emitOpError() << "mixes float and quantized operands; insert "
+                                  "qnn.quantize/qnn.dequantize";
   }
   if (kind == ElementKind::Float) {
     if (types[0] != types[2] || types[1] != types[2])
@@ -137,8 +136,8 @@ LogicalResult BinarizeOp::verify() {
   if (!ShapedType::isDynamic(dim) &&
       static_cast<int64_t>(thresholds->size()) != dim)
     return emitOpError() << "has " << thresholds->size()
-                         << " thresholds but dimension " << axis
-                         << " has size " << dim;
+                         << " thresholds but dimension " << axis << " has size "
+                         << dim;
   for (double t : *thresholds)
     if (std::isnan(t))
       return emitOpError() << "thresholds must not be NaN";

@@ -8,9 +8,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Dialect/QNN/IR/QNN.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+#include "quant/Dialect/QNN/IR/QNN.h"
 #include "quant/Support/Numerics.h"
 
 #include <cmath>
@@ -172,12 +172,11 @@ representedRange(Type elementType) {
   if (auto t = llvm::dyn_cast<quant::UniformQuantizedType>(elementType))
     return range(t.getScale(), t.getZeroPoint(), t.getStorageTypeMin(),
                  t.getStorageTypeMax());
-  if (auto t = llvm::dyn_cast<quant::UniformQuantizedPerAxisType>(
-          elementType)) {
+  if (auto t =
+          llvm::dyn_cast<quant::UniformQuantizedPerAxisType>(elementType)) {
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     for (auto [s, zp] : llvm::zip(t.getScales(), t.getZeroPoints())) {
-      auto [l, h] =
-          range(s, zp, t.getStorageTypeMin(), t.getStorageTypeMax());
+      auto [l, h] = range(s, zp, t.getStorageTypeMin(), t.getStorageTypeMax());
       lo = std::min(lo, l);
       hi = std::max(hi, h);
     }
@@ -217,11 +216,10 @@ struct MergeClamps : OpRewritePattern<ClampOp> {
     APFloat hi = llvm::minimum(op.getMax(), inner.getMax());
     if (hi < lo)
       return rewriter.notifyMatchFailure(op, "disjoint clamp intervals");
-    rewriter.replaceOpWithNewOp<ClampOp>(op, op.getType(), inner.getInput(),
-                                         rewriter.getFloatAttr(
-                                             rewriter.getF32Type(), lo),
-                                         rewriter.getFloatAttr(
-                                             rewriter.getF32Type(), hi));
+    rewriter.replaceOpWithNewOp<ClampOp>(
+        op, op.getType(), inner.getInput(),
+        rewriter.getFloatAttr(rewriter.getF32Type(), lo),
+        rewriter.getFloatAttr(rewriter.getF32Type(), hi));
     return success();
   }
 };

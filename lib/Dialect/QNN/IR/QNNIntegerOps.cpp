@@ -17,8 +17,8 @@ using namespace mlir::qnn::verifyutil;
 /// True for the signless integer element types the integer ops accept.
 static bool isPlainInteger(Type type) {
   auto it = llvm::dyn_cast<IntegerType>(type);
-  return it && it.isSignless() && llvm::is_contained({8u, 16u, 32u, 64u},
-                                                     it.getWidth());
+  return it && it.isSignless() &&
+         llvm::is_contained({8u, 16u, 32u, 64u}, it.getWidth());
 }
 
 /// Shared verifier of the broadcasting integer ops.
@@ -36,8 +36,8 @@ static LogicalResult verifyIntegerBinary(Operation *op) {
   if (l.getElementType() != elt || r.getElementType() != elt)
     return op->emitOpError() << "expects operands and result of one integer "
                                 "type, got "
-                             << l.getElementType() << ", "
-                             << r.getElementType() << " and " << elt;
+                             << l.getElementType() << ", " << r.getElementType()
+                             << " and " << elt;
   return success();
 }
 

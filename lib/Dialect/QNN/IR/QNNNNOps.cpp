@@ -16,8 +16,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Dialect/QNN/IR/QNN.h"
 #include "QNNVerifyUtils.h"
+#include "quant/Dialect/QNN/IR/QNN.h"
 
 #include "llvm/Support/CheckedArithmetic.h"
 
@@ -63,8 +63,8 @@ static bool staticMismatch(int64_t a, int64_t b) {
 /// Fails unless `type` has rank `rank`; `layout` names its dimensions in the
 /// diagnostic, e.g. "[N, C, H, W]".
 LogicalResult verifyutil::verifyRank(Operation *op, RankedTensorType type,
-                                    int64_t rank, StringRef what,
-                                    StringRef layout) {
+                                     int64_t rank, StringRef what,
+                                     StringRef layout) {
   if (type.getRank() == rank)
     return success();
   return op->emitOpError() << "expects a rank-" << rank << " " << what << " "
@@ -74,7 +74,7 @@ LogicalResult verifyutil::verifyRank(Operation *op, RankedTensorType type,
 /// Fails unless the static size `actual` equals the static size `expected`
 /// (dynamic sizes pass). `what` describes the checked size.
 LogicalResult verifyutil::verifySize(Operation *op, int64_t actual,
-                                    int64_t expected, const Twine &what) {
+                                     int64_t expected, const Twine &what) {
   if (!staticMismatch(actual, expected))
     return success();
   return op->emitOpError() << "expects " << what << " " << expected << ", got "
@@ -103,7 +103,7 @@ LogicalResult verifyutil::verifyQuantizations(
 /// kernel does not fit the padded input. Dynamic sizes skip the check;
 /// attribute values are arbitrary int64, hence the checked arithmetic.
 LogicalResult verifyutil::verifyWindowDim(Operation *op, const WindowDim &w,
-                                         int64_t output, bool ceilMode) {
+                                          int64_t output, bool ceilMode) {
   if (isDynamic(w.input) || isDynamic(w.kernel))
     return success();
   std::optional<int64_t> effective =
@@ -235,8 +235,7 @@ static LogicalResult verifyIntegerLinearTypes(Operation *op,
   if (!narrow(in) || !narrow(w))
     return op->emitOpError()
            << "expects signless integer " << t.inputName << " and "
-           << t.weightName << " of at most 16 bits, got " << in << " and "
-           << w;
+           << t.weightName << " of at most 16 bits, got " << in << " and " << w;
   if (t.bias && !t.bias.getElementType().isSignlessInteger(32))
     return op->emitOpError() << "expects an i32 bias for integer operands, got "
                              << t.bias.getElementType();

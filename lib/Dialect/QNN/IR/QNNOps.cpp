@@ -9,8 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Dialect/QNN/IR/QNN.h"
 #include "QNNVerifyUtils.h"
+#include "quant/Dialect/QNN/IR/QNN.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
@@ -30,29 +30,29 @@ using namespace mlir::qnn::verifyutil;
 //===----------------------------------------------------------------------===//
 
 LogicalResult verifyutil::verifySameShape(Operation *op, RankedTensorType a,
-                                      RankedTensorType b, StringRef what) {
+                                          RankedTensorType b, StringRef what) {
   if (failed(verifyCompatibleShape(a.getShape(), b.getShape())))
     return op->emitOpError() << what << " shapes differ: " << a << " vs " << b;
   return success();
 }
 
 LogicalResult verifyutil::verifyTensorQuantization(Operation *op,
-                                               RankedTensorType type,
-                                               StringRef what) {
+                                                   RankedTensorType type,
+                                                   StringRef what) {
   return verifyQuantizedShape([&] { return op->emitOpError(); },
                               type.getElementType(), type.getShape(), what);
 }
 
-LogicalResult verifyutil::verifyI64Array(Operation *op, ArrayRef<int64_t> values,
-                                     size_t size, int64_t minValue,
-                                     StringRef name) {
+LogicalResult verifyutil::verifyI64Array(Operation *op,
+                                         ArrayRef<int64_t> values, size_t size,
+                                         int64_t minValue, StringRef name) {
   if (values.size() != size)
     return op->emitOpError() << "expects " << size << " entries in '" << name
                              << "', got " << values.size();
   for (int64_t v : values)
     if (v < minValue)
-      return op->emitOpError() << "expects '" << name << "' entries >= "
-                               << minValue << ", got " << v;
+      return op->emitOpError() << "expects '" << name
+                               << "' entries >= " << minValue << ", got " << v;
   return success();
 }
 
@@ -187,8 +187,8 @@ LogicalResult ConstantOp::verifyValueForType(ElementsAttr value,
           int64_t x = isSigned ? v.getSExtValue()
                                : static_cast<int64_t>(v.getZExtValue());
           return "storage value " + std::to_string(x) +
-                 " is outside the storage range [" + std::to_string(lo) +
-                 ", " + std::to_string(hi) + "]";
+                 " is outside the storage range [" + std::to_string(lo) + ", " +
+                 std::to_string(hi) + "]";
         });
   }
   if (llvm::isa<TernaryType>(elt))
@@ -233,11 +233,11 @@ static LogicalResult verifyQuantizePair(Operation *op,
     return failure();
   Type f = floatType.getElementType(), q = quantType.getElementType();
   if (getElementKind(f) != ElementKind::Float)
-    return op->emitOpError() << "expects a float " << floatName << ", got "
-                             << f;
+    return op->emitOpError()
+           << "expects a float " << floatName << ", got " << f;
   if (!isQuantizedElement(q))
-    return op->emitOpError() << "expects a quantized " << quantName
-                             << " element type, got " << q;
+    return op->emitOpError()
+           << "expects a quantized " << quantName << " element type, got " << q;
   if (getExpressedType(q) != f)
     return op->emitOpError()
            << "quantized type " << q << " expresses " << getExpressedType(q)
@@ -347,15 +347,14 @@ LogicalResult RescaleOp::verify() {
     ArrayRef<int8_t> shifts = *getShift();
     if (multipliers.size() != shifts.size())
       return emitOpError() << "has " << multipliers.size()
-                           << " multipliers but " << shifts.size()
-                           << " shifts";
+                           << " multipliers but " << shifts.size() << " shifts";
     for (int32_t m : multipliers)
       if (m < 0)
         return emitOpError() << "multiplier must be non-negative, got " << m;
     for (int8_t s : shifts)
       if (s < 0 || s > 62)
-        return emitOpError() << "shift must be in [0, 62], got "
-                             << static_cast<int>(s);
+        return emitOpError()
+               << "shift must be in [0, 62], got " << static_cast<int>(s);
     count = multipliers.size();
   }
   if (count == 0)

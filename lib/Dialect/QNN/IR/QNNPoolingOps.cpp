@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Dialect/QNN/IR/QNN.h"
 #include "QNNVerifyUtils.h"
+#include "quant/Dialect/QNN/IR/QNN.h"
 
 #include "llvm/Support/CheckedArithmetic.h"
 
@@ -160,8 +160,7 @@ LogicalResult MaxPool2DIndicesOp::verify() {
     return emitOpError() << "expects float or integer input, got "
                          << in.getElementType();
   if (!out.getElementType().isSignlessInteger(64))
-    return emitOpError() << "expects i64 indices, got "
-                         << out.getElementType();
+    return emitOpError() << "expects i64 indices, got " << out.getElementType();
   return success();
 }
 

@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "quant/Dialect/QNN/IR/QNN.h"
 #include "QNNVerifyUtils.h"
+#include "quant/Dialect/QNN/IR/QNN.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -65,8 +65,8 @@ LogicalResult ReshapeOp::verify() {
     return success();
   if (getElementKind(inElt) != getElementKind(outElt) ||
       getQuantizedAxis(inElt) < 0)
-    return emitOpError() << "expects the element type to be kept, got "
-                         << inElt << " -> " << outElt;
+    return emitOpError() << "expects the element type to be kept, got " << inElt
+                         << " -> " << outElt;
   if (llvm::isa<quant::UniformQuantizedSubChannelType>(inElt)) {
     if (in.getShape() == out.getShape() && inElt == outElt)
       return success();
@@ -77,8 +77,8 @@ LogicalResult ReshapeOp::verify() {
     return failure(); // Reported by the QNNOpInvariants trait.
   int64_t outAxis = mapReshapeAxis(in.getShape(), out.getShape(), axis);
   if (outAxis < 0)
-    return emitOpError() << "splits or merges quantized axis " << axis
-                         << " of " << in;
+    return emitOpError() << "splits or merges quantized axis " << axis << " of "
+                         << in;
   Type expected = withQuantizedAxis(inElt, outAxis);
   if (expected != outElt)
     return emitOpError() << "expects result element type " << expected
@@ -190,8 +190,8 @@ static LogicalResult verifyConcatElementTypes(ConcatOp op, int64_t axis) {
       continue;
     }
     if (inElt != outElt)
-      return op.emitOpError() << "input " << i << " has element type "
-                              << inElt << " but the result has " << outElt;
+      return op.emitOpError() << "input " << i << " has element type " << inElt
+                              << " but the result has " << outElt;
   }
   if (alongQuantizedAxis &&
       (ArrayRef<double>(scales) != perAxis.getScales() ||
@@ -232,8 +232,8 @@ LogicalResult ConcatOp::verify() {
   }
   if (totalKnown && !out.isDynamicDim(axis) && out.getDimSize(axis) != total)
     return emitOpError() << "result dimension " << axis << " is "
-                         << out.getDimSize(axis)
-                         << " but the inputs sum to " << total;
+                         << out.getDimSize(axis) << " but the inputs sum to "
+                         << total;
   return verifyConcatElementTypes(*this, axis);
 }
 
@@ -262,8 +262,8 @@ LogicalResult PadOp::verify() {
   }
   Type inElt = in.getElementType(), outElt = out.getElementType();
   if (inElt != outElt)
-    return emitOpError() << "expects the element type to be kept, got "
-                         << inElt << " -> " << outElt;
+    return emitOpError() << "expects the element type to be kept, got " << inElt
+                         << " -> " << outElt;
   if (getElementKind(inElt) == ElementKind::Other)
     return emitOpError() << "unsupported element type " << inElt;
   double value = getValue().convertToDouble();
@@ -280,14 +280,13 @@ LogicalResult PadOp::verify() {
       if (ShapedType::isDynamic(size) || most == 0)
         continue;
       if (size == 0)
-        return emitOpError() << "cannot pad the empty dimension " << d
-                             << " in " << stringifyPadMode(getMode())
-                             << " mode";
+        return emitOpError() << "cannot pad the empty dimension " << d << " in "
+                             << stringifyPadMode(getMode()) << " mode";
       if (reflect && most > size - 1)
-        return emitOpError() << "reflects at most " << size - 1
-                             << " elements of dimension " << d
-                             << " (size " << size << "), got pads "
-                             << pads[d] << " and " << pads[rank + d];
+        return emitOpError()
+               << "reflects at most " << size - 1 << " elements of dimension "
+               << d << " (size " << size << "), got pads " << pads[d] << " and "
+               << pads[rank + d];
     }
     return success();
   }

@@ -69,9 +69,8 @@ static void printExpressedAndAxis(AsmPrinter &printer, FloatType type,
 
 /// Parses one scale entry, or several in braces when `perAxis` is set.
 /// `parseEntry` parses one entry and appends it.
-static ParseResult
-parseScaleList(AsmParser &parser, bool perAxis,
-               function_ref<ParseResult()> parseEntry) {
+static ParseResult parseScaleList(AsmParser &parser, bool perAxis,
+                                  function_ref<ParseResult()> parseEntry) {
   if (!perAxis)
     return parseEntry();
   return parser.parseCommaSeparatedList(AsmParser::Delimiter::Braces,
@@ -110,11 +109,11 @@ IntegerType BinaryType::getStorageType() const {
   return IntegerType::get(getContext(), 1);
 }
 
-LogicalResult
-BinaryType::verify(function_ref<InFlightDiagnostic()> emitError,
-                   FloatType expressedType, int32_t axis,
-                   DenseF64ArrayAttr alphaAttr) {
-  ArrayRef<double> alphas = alphaAttr ? alphaAttr.asArrayRef() : ArrayRef<double>();
+LogicalResult BinaryType::verify(function_ref<InFlightDiagnostic()> emitError,
+                                 FloatType expressedType, int32_t axis,
+                                 DenseF64ArrayAttr alphaAttr) {
+  ArrayRef<double> alphas =
+      alphaAttr ? alphaAttr.asArrayRef() : ArrayRef<double>();
   if (!expressedType)
     return emitError() << "binary type needs a float expressed type";
   if (failed(verifyAxisAndCount(emitError, axis, alphas.size(), "binary type")))
@@ -143,8 +142,8 @@ Type BinaryType::parse(AsmParser &parser) {
   }
   if (parser.parseGreater())
     return {};
-  return getChecked([&] { return parser.emitError(loc); },
-                    parser.getContext(), expressed, axis,
+  return getChecked([&] { return parser.emitError(loc); }, parser.getContext(),
+                    expressed, axis,
                     DenseF64ArrayAttr::get(parser.getContext(), alphas));
 }
 
@@ -174,12 +173,14 @@ IntegerType TernaryType::getStorageType() const {
   return IntegerType::get(getContext(), 2);
 }
 
-LogicalResult
-TernaryType::verify(function_ref<InFlightDiagnostic()> emitError,
-                    FloatType expressedType, int32_t axis,
-                    DenseF64ArrayAttr negAttr, DenseF64ArrayAttr posAttr) {
-  ArrayRef<double> negScales = negAttr ? negAttr.asArrayRef() : ArrayRef<double>();
-  ArrayRef<double> posScales = posAttr ? posAttr.asArrayRef() : ArrayRef<double>();
+LogicalResult TernaryType::verify(function_ref<InFlightDiagnostic()> emitError,
+                                  FloatType expressedType, int32_t axis,
+                                  DenseF64ArrayAttr negAttr,
+                                  DenseF64ArrayAttr posAttr) {
+  ArrayRef<double> negScales =
+      negAttr ? negAttr.asArrayRef() : ArrayRef<double>();
+  ArrayRef<double> posScales =
+      posAttr ? posAttr.asArrayRef() : ArrayRef<double>();
   if (!expressedType)
     return emitError() << "ternary type needs a float expressed type";
   if (negScales.size() != posScales.size())
@@ -225,8 +226,8 @@ Type TernaryType::parse(AsmParser &parser) {
   }
   if (parser.parseGreater())
     return {};
-  return getChecked([&] { return parser.emitError(loc); },
-                    parser.getContext(), expressed, axis,
+  return getChecked([&] { return parser.emitError(loc); }, parser.getContext(),
+                    expressed, axis,
                     DenseF64ArrayAttr::get(parser.getContext(), neg),
                     DenseF64ArrayAttr::get(parser.getContext(), pos));
 }
@@ -264,11 +265,11 @@ IntegerType CodebookType::getStorageType() const {
   return IntegerType::get(getContext(), getBits());
 }
 
-LogicalResult
-CodebookType::verify(function_ref<InFlightDiagnostic()> emitError,
-                     unsigned bits, FloatType expressedType,
-                     DenseF64ArrayAttr valueAttr) {
-  ArrayRef<double> values = valueAttr ? valueAttr.asArrayRef() : ArrayRef<double>();
+LogicalResult CodebookType::verify(function_ref<InFlightDiagnostic()> emitError,
+                                   unsigned bits, FloatType expressedType,
+                                   DenseF64ArrayAttr valueAttr) {
+  ArrayRef<double> values =
+      valueAttr ? valueAttr.asArrayRef() : ArrayRef<double>();
   if (bits < 1 || bits > 16)
     return emitError() << "codebook index width must be 1 to 16 bits, got "
                        << bits;
@@ -307,13 +308,13 @@ Type CodebookType::parse(AsmParser &parser) {
   }
   SmallVector<double> values;
   if (parser.parseComma() ||
-      parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&] {
-        return parser.parseFloat(values.emplace_back());
-      }) ||
+      parser.parseCommaSeparatedList(
+          AsmParser::Delimiter::Square,
+          [&] { return parser.parseFloat(values.emplace_back()); }) ||
       parser.parseGreater())
     return {};
-  return getChecked([&] { return parser.emitError(loc); },
-                    parser.getContext(), intType.getWidth(), expressed,
+  return getChecked([&] { return parser.emitError(loc); }, parser.getContext(),
+                    intType.getWidth(), expressed,
                     DenseF64ArrayAttr::get(parser.getContext(), values));
 }
 
@@ -333,8 +334,7 @@ ElementKind mlir::qnn::getElementKind(Type type) {
     return ElementKind::Float;
   if (llvm::isa<IntegerType>(type))
     return ElementKind::Integer;
-  if (llvm::isa<quant::UniformQuantizedType,
-                quant::UniformQuantizedPerAxisType,
+  if (llvm::isa<quant::UniformQuantizedType, quant::UniformQuantizedPerAxisType,
                 quant::UniformQuantizedSubChannelType>(type))
     return ElementKind::Affine;
   if (llvm::isa<BinaryType>(type))
@@ -407,8 +407,8 @@ mlir::qnn::verifyQuantizedShape(function_ref<InFlightDiagnostic()> emitError,
                                 Type elementType, ArrayRef<int64_t> shape,
                                 StringRef what) {
   int64_t rank = shape.size();
-  if (auto sub = llvm::dyn_cast<quant::UniformQuantizedSubChannelType>(
-          elementType)) {
+  if (auto sub =
+          llvm::dyn_cast<quant::UniformQuantizedSubChannelType>(elementType)) {
     for (auto [dim, block] : sub.getBlockSizeInfo()) {
       if (dim >= rank)
         return emitError() << what << " is quantized along dimension " << dim
@@ -488,8 +488,8 @@ LogicalResult mlir::qnn::verifyQNNOpInvariants(Operation *op) {
   // dialect-prefixed discardable attribute such as `qnn.range`.
   for (NamedAttribute attr : op->getDiscardableAttrs())
     if (!attr.getName().getValue().contains('.'))
-      return op->emitOpError() << "has unknown attribute '"
-                               << attr.getName().getValue() << "'";
+      return op->emitOpError()
+             << "has unknown attribute '" << attr.getName().getValue() << "'";
   auto check = [&](Type type, const Twine &what) -> LogicalResult {
     auto tensor = llvm::dyn_cast<RankedTensorType>(type);
     if (!tensor || !isQuantizedElement(tensor.getElementType()))
@@ -562,8 +562,7 @@ bool mlir::qnn::isExactlyRepresentable(Type type, double value) {
         unsigned w = t.getWidth();
         if (w >= 64)
           return std::fabs(value) < 0x1p63;
-        return value >= -std::ldexp(1.0, w - 1) &&
-               value < std::ldexp(1.0, w);
+        return value >= -std::ldexp(1.0, w - 1) && value < std::ldexp(1.0, w);
       })
       .Case<quant::UniformQuantizedType>([&](auto t) {
         return isAffineCode(value, t.getScale(), t.getZeroPoint(),

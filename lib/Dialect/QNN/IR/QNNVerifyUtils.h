@@ -1,4 +1,5 @@
-//===- QNNVerifyUtils.h - helpers shared by qnn verifiers --------*- C++ -*-===//
+//===- QNNVerifyUtils.h - helpers shared by qnn verifiers --------*- C++
+//-*-===//
 //
 // Internal to lib/Dialect/QNN/IR: small checks that several op verifiers
 // share (shape agreement, element-kind rules, attribute ranges, ranks and
@@ -69,8 +70,8 @@ struct WindowDim {
 /// Checks the result size `output` of one window dimension of conv2d or a
 /// pooling op against the ONNX window formula (floor, or ceil with
 /// `ceilMode`); see the definition in QNNNNOps.cpp.
-LogicalResult verifyWindowDim(Operation *op, const WindowDim &w,
-                              int64_t output, bool ceilMode);
+LogicalResult verifyWindowDim(Operation *op, const WindowDim &w, int64_t output,
+                              bool ceilMode);
 
 } // namespace mlir::qnn::verifyutil
 

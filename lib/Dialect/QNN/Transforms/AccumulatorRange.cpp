@@ -222,7 +222,7 @@ std::optional<AccumulatorInfo> mlir::qnn::analyzeAccumulator(Operation *op) {
   info.inputBits = signedBits(x->lo, x->hi);
   info.weightBits = signedBits(w->lo, w->hi);
   info.boundBits = numerics::bitsForDot(info.inputBits, info.weightBits,
-                                       static_cast<uint64_t>(layout.terms));
+                                        static_cast<uint64_t>(layout.terms));
   int64_t biasLo = 0, biasHi = 0;
   if (b) {
     if (b->values && !b->values->empty()) {
@@ -248,9 +248,8 @@ std::optional<AccumulatorInfo> mlir::qnn::analyzeAccumulator(Operation *op) {
 
   Checked ck;
   int64_t a = x->lo, bx = x->hi;
-  info.constantWeights =
-      w->values && static_cast<int64_t>(w->values->size()) ==
-                       layout.channels * layout.terms;
+  info.constantWeights = w->values && static_cast<int64_t>(w->values->size()) ==
+                                          layout.channels * layout.terms;
   if (info.constantWeights) {
     info.lo = std::numeric_limits<int64_t>::max();
     info.hi = std::numeric_limits<int64_t>::min();
@@ -268,8 +267,8 @@ std::optional<AccumulatorInfo> mlir::qnn::analyzeAccumulator(Operation *op) {
       info.hi = std::max(info.hi, hi);
     }
   } else {
-    int64_t products[] = {ck.mul(a, w->lo), ck.mul(a, w->hi),
-                          ck.mul(bx, w->lo), ck.mul(bx, w->hi)};
+    int64_t products[] = {ck.mul(a, w->lo), ck.mul(a, w->hi), ck.mul(bx, w->lo),
+                          ck.mul(bx, w->hi)};
     int64_t tmin = std::min<int64_t>(0, *llvm::min_element(products));
     int64_t tmax = std::max<int64_t>(0, *llvm::max_element(products));
     info.lo = ck.add(ck.mul(tmin, layout.terms), std::min<int64_t>(0, biasLo));

@@ -28,8 +28,7 @@ namespace {
 /// Reads a constant f32 tensor into `out`; fails if `value` is not one.
 static LogicalResult readF32Constant(Value value, SmallVectorImpl<float> &out) {
   DenseElementsAttr attr;
-  if (!matchPattern(value, m_Constant(&attr)) ||
-      !attr.getElementType().isF32())
+  if (!matchPattern(value, m_Constant(&attr)) || !attr.getElementType().isF32())
     return failure();
   out.assign(attr.value_begin<float>(), attr.value_end<float>());
   return success();
@@ -102,9 +101,8 @@ struct FoldBatchNormIntoLinear : OpRewritePattern<BatchNormOp> {
     for (size_t i = 0, e = weight.size(); i != e; ++i)
       weight[i] = static_cast<float>(weight[i] * k[i / perChannel]);
     for (int64_t c = 0; c < channels; ++c)
-      bias[c] = static_cast<float>((static_cast<double>(bias[c]) - mean[c]) *
-                                       k[c] +
-                                   beta[c]);
+      bias[c] = static_cast<float>(
+          (static_cast<double>(bias[c]) - mean[c]) * k[c] + beta[c]);
 
     Location loc = bn.getLoc();
     auto biasType = RankedTensorType::get({channels}, rewriter.getF32Type());
@@ -119,11 +117,10 @@ struct FoldBatchNormIntoLinear : OpRewritePattern<BatchNormOp> {
     rewriter.setInsertionPoint(linear);
     Operation *folded;
     if (auto conv = llvm::dyn_cast<Conv2DOp>(linear))
-      folded = Conv2DOp::create(rewriter, conv.getLoc(), bn.getType(),
-                                conv.getInput(), newWeight, newBias,
-                                conv.getStrides(), conv.getDilations(),
-                                conv.getPadding(), conv.getGroups(),
-                                conv.getPadValueAttr());
+      folded = Conv2DOp::create(
+          rewriter, conv.getLoc(), bn.getType(), conv.getInput(), newWeight,
+          newBias, conv.getStrides(), conv.getDilations(), conv.getPadding(),
+          conv.getGroups(), conv.getPadValueAttr());
     else
       folded = FullyConnectedOp::create(
           rewriter, linear->getLoc(), bn.getType(),

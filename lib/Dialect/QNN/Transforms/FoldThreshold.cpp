@@ -80,7 +80,8 @@ static Value flipWeight(OpBuilder &builder, Value weight, ArrayRef<bool> flip,
                             : bin.getThreshold().convertToDouble();
       bool lost;
       v.convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven, &lost);
-      bits.push_back((v.convertToDouble() >= t) != flip[channelOf(type, axis, i)]);
+      bits.push_back((v.convertToDouble() >= t) !=
+                     flip[channelOf(type, axis, i)]);
       ++i;
     }
     auto storage = type.clone(builder.getI1Type());
@@ -150,10 +151,10 @@ struct FoldBatchNormIntoThreshold : OpRewritePattern<BinarizeOp> {
     if (llvm::is_contained(flip, true)) {
       // Negate the flipped channels at the producer.
       Operation *producer = input.getDefiningOp();
-      bool isMatmul = llvm::isa_and_nonnull<MatMulOp>(producer) &&
-                      llvm::cast<RankedTensorType>(
-                          producer->getOperand(1).getType())
-                              .getRank() == 2;
+      bool isMatmul =
+          llvm::isa_and_nonnull<MatMulOp>(producer) &&
+          llvm::cast<RankedTensorType>(producer->getOperand(1).getType())
+                  .getRank() == 2;
       if (!producer || !producer->hasOneUse() ||
           !(isMatmul || llvm::isa<Conv2DOp, FullyConnectedOp>(producer)))
         return rewriter.notifyMatchFailure(

@@ -75,8 +75,7 @@ struct FuseQuantizedGroup : OpRewritePattern<QuantizeOp> {
   LogicalResult matchAndRewrite(QuantizeOp q,
                                 PatternRewriter &rewriter) const override {
     Operation *op = q.getInput().getDefiningOp();
-    if (!op || !isFusable(op) || op->getNumResults() != 1 ||
-        !op->hasOneUse())
+    if (!op || !isFusable(op) || op->getNumResults() != 1 || !op->hasOneUse())
       return failure();
     std::optional<SmallVector<Value>> sources = dequantizedSources(op);
     if (!sources)
@@ -110,14 +109,12 @@ struct QuantizeThroughSameScale : OpRewritePattern<QuantizeOp> {
     if (!op || !commutesWithQuantize(op) || !op->hasOneUse())
       return failure();
     Type elt = q.getType().getElementType();
-    if (getQuantizedAxis(elt) >= 0 &&
-        !llvm::isa<ClampOp, MaxPool2DOp>(op))
+    if (getQuantizedAxis(elt) >= 0 && !llvm::isa<ClampOp, MaxPool2DOp>(op))
       return rewriter.notifyMatchFailure(q, "per-axis through data movement");
     Value y = op->getOperand(0);
     auto yType = llvm::cast<RankedTensorType>(y.getType());
     rewriter.setInsertionPoint(op);
-    auto inner =
-        QuantizeOp::create(rewriter, q.getLoc(), yType.clone(elt), y);
+    auto inner = QuantizeOp::create(rewriter, q.getLoc(), yType.clone(elt), y);
     Operation *moved = buildVerified(op, ValueRange{inner}, q.getType());
     if (!moved) {
       rewriter.eraseOp(inner);
@@ -133,8 +130,7 @@ struct QuantizeThroughSameScale : OpRewritePattern<QuantizeOp> {
 /// conv2d / fully_connected / matmul of dequantized operands whose float
 /// result is not quantized again: the op takes the quantized operands and
 /// keeps its float result (the accumulator is dequantized once).
-template <typename OpTy>
-struct FuseFloatResult : OpRewritePattern<OpTy> {
+template <typename OpTy> struct FuseFloatResult : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
@@ -154,8 +150,8 @@ struct FuseFloatResult : OpRewritePattern<OpTy> {
           getElementKind(getElementTypeOrSelf((*sources)[0].getType())) ==
               ElementKind::Binary &&
           llvm::any_of(conv.getPadding(), [](int64_t p) { return p != 0; }))
-        extra.push_back(rewriter.getNamedAttr(
-            "pad_value", rewriter.getI64IntegerAttr(0)));
+        extra.push_back(
+            rewriter.getNamedAttr("pad_value", rewriter.getI64IntegerAttr(0)));
     Operation *fused = buildVerified(op, *sources, op.getType(), extra);
     if (!fused)
       return rewriter.notifyMatchFailure(op, "fused op does not verify");
@@ -193,9 +189,8 @@ void mlir::qnn::populateFuseQDQPatterns(RewritePatternSet &patterns,
                                         bool retypeProducers) {
   MLIRContext *context = patterns.getContext();
   patterns.add<FuseQuantizedGroup, QuantizeThroughSameScale,
-               FuseFloatResult<Conv2DOp>,
-               FuseFloatResult<FullyConnectedOp>, FuseFloatResult<MatMulOp>>(
-      context);
+               FuseFloatResult<Conv2DOp>, FuseFloatResult<FullyConnectedOp>,
+               FuseFloatResult<MatMulOp>>(context);
   if (retypeProducers)
     patterns.add<AbsorbRequantize>(context);
 }

@@ -14,8 +14,8 @@
 //     op on i8 codes with an i32 accumulator, marked `qnn.xnor` (both
 //     operands hold only -1 / +1, a +-1 pad_value made an explicit qnn.pad;
 //     zero padding stays the conv's, whose padded taps read 0): the op the
-//     XNOR / popcount kernels (-quant-xnor-kernels) replace. The float result is
-//     dequantize(acc) at alpha_x * alpha_w (per output channel) plus the
+//     XNOR / popcount kernels (-quant-xnor-kernels) replace. The float result
+//     is dequantize(acc) at alpha_x * alpha_w (per output channel) plus the
 //     float bias;
 //   * dequantize of constant binary / ternary / codebook values (weights of
 //     float ops) becomes a float constant; at run time binary (and
@@ -278,10 +278,9 @@ Value BinaryLowering::dequantizeCodes(Location loc, Value codesValue, Type elt,
         -128, 127);
   else
     qElt = quant::UniformQuantizedType::get(flags, builder.getI8Type(),
-                                            expressed, scales[0], 0, -128,
-                                            127);
-  Value typed = create<quant::StorageCastOp>(loc, floatType.clone(qElt),
-                                             codesValue);
+                                            expressed, scales[0], 0, -128, 127);
+  Value typed =
+      create<quant::StorageCastOp>(loc, floatType.clone(qElt), codesValue);
   return create<DequantizeOp>(loc, floatType, typed);
 }
 
@@ -329,10 +328,9 @@ Value BinaryLowering::foldThresholds(Value input, RankedTensorType resultType,
       (thresholds.size() > 1 || src.scales.size() > 1 || src.biases.size() > 1))
     return {};
   int64_t chanAxis = axis >= 0 ? axis : src.axis;
-  int64_t n = std::max<int64_t>(
-      {static_cast<int64_t>(thresholds.size()),
-       static_cast<int64_t>(src.scales.size()),
-       static_cast<int64_t>(src.biases.size())});
+  int64_t n = std::max<int64_t>({static_cast<int64_t>(thresholds.size()),
+                                 static_cast<int64_t>(src.scales.size()),
+                                 static_cast<int64_t>(src.biases.size())});
   if (n > 1 && chanAxis < 0)
     return {};
   double inf = std::numeric_limits<double>::infinity();
@@ -362,10 +360,9 @@ Value BinaryLowering::foldThresholds(Value input, RankedTensorType resultType,
     chanAxis = 0;
     ints.assign(accType.getDimSize(0), ints.front());
   }
-  return create<BinarizeOp>(input.getLoc(), resultType, src.acc,
-                            builder.getF32FloatAttr(0.0f),
-                            builder.getDenseF64ArrayAttr(ints),
-                            builder.getI64IntegerAttr(chanAxis));
+  return create<BinarizeOp>(
+      input.getLoc(), resultType, src.acc, builder.getF32FloatAttr(0.0f),
+      builder.getDenseF64ArrayAttr(ints), builder.getI64IntegerAttr(chanAxis));
 }
 
 LogicalResult BinaryLowering::lowerBinarize(Operation *op, Value input,
@@ -533,12 +530,12 @@ LogicalResult BinaryLowering::lowerLinear(Operation *op) {
   if (scales.size() > 1)
     accElt = quant::UniformQuantizedPerAxisType::get(
         flags, builder.getI32Type(), floatType, scales,
-        SmallVector<int64_t>(scales.size(), 0),
-        static_cast<int32_t>(chanAxis), INT32_MIN, INT32_MAX);
+        SmallVector<int64_t>(scales.size(), 0), static_cast<int32_t>(chanAxis),
+        INT32_MIN, INT32_MAX);
   else
-    accElt = quant::UniformQuantizedType::get(flags, builder.getI32Type(),
-                                              floatType, scales[0], 0,
-                                              INT32_MIN, INT32_MAX);
+    accElt =
+        quant::UniformQuantizedType::get(flags, builder.getI32Type(), floatType,
+                                         scales[0], 0, INT32_MIN, INT32_MAX);
   Value typed = create<quant::StorageCastOp>(loc, accType.clone(accElt),
                                              acc->getResult(0));
   Value real = create<DequantizeOp>(loc, resultType, typed);
@@ -648,8 +645,7 @@ LogicalResult BinaryLowering::lowerGeneric(Operation *op) {
         return failure();
       auto t = llvm::cast<RankedTensorType>(v.getType());
       real = dequantizeCodes(op->getLoc(), c, t.getElementType(),
-                             t.clone(getExpressedType(t.getElementType())),
-                             op);
+                             t.clone(getExpressedType(t.getElementType())), op);
       if (!real)
         return failure();
     }
@@ -703,8 +699,8 @@ LogicalResult BinaryLowering::run() {
       done = lowerDequantize(d);
     } else if (llvm::isa<Conv2DOp, FullyConnectedOp, MatMulOp>(op)) {
       done = lowerLinear(op);
-    } else if (llvm::isa<ReshapeOp, TransposeOp, PadOp, ConcatOp,
-                         MaxPool2DOp>(op)) {
+    } else if (llvm::isa<ReshapeOp, TransposeOp, PadOp, ConcatOp, MaxPool2DOp>(
+                   op)) {
       done = lowerDataMovement(op);
     } else if (llvm::isa<func::ReturnOp>(op)) {
       return op->emitOpError()
@@ -731,8 +727,8 @@ LogicalResult BinaryLowering::run() {
     func.walk([&](Operation *op) {
       if (!op->use_empty() || op->getNumResults() == 0)
         return;
-      if (created.contains(op) ||
-          (llvm::isa<ConstantOp>(op) && isBinaryKind(op->getResult(0).getType())))
+      if (created.contains(op) || (llvm::isa<ConstantOp>(op) &&
+                                   isBinaryKind(op->getResult(0).getType())))
         dead.push_back(op);
     });
     for (Operation *op : dead) {

@@ -56,8 +56,8 @@ LogicalResult IntegerLowering::lowerLinear(Operation *op) {
   if (!wType.hasStaticShape() || !isLowerableAffine(wType.getElementType()))
     return failure();
   if (!wConst)
-    return lowerRuntimeLinear(op, v.input, v.weight, v.bias,
-                              v.resultChannelDim, *xParams);
+    return lowerRuntimeLinear(op, v.input, v.weight, v.bias, v.resultChannelDim,
+                              *xParams);
   if (v.isMatmul && wType.getRank() != 2)
     return failure();
 
@@ -103,10 +103,9 @@ LogicalResult IntegerLowering::lowerLinear(Operation *op) {
   // input is centered at run time into i16 (then no input correction is
   // needed); so is a matmul input with a zero point (a matmul has no bias
   // to carry the correction).
-  bool centerInput =
-      (llvm::isa<Conv2DOp>(op) &&
-       (wBits == 16 || xParams->storageBits != wBits)) ||
-      (zx != 0 && v.isMatmul);
+  bool centerInput = (llvm::isa<Conv2DOp>(op) &&
+                      (wBits == 16 || xParams->storageBits != wBits)) ||
+                     (zx != 0 && v.isMatmul);
   if (centerInput)
     wBits = 16;
   if (zx != 0 && !centerInput) {
@@ -133,8 +132,7 @@ LogicalResult IntegerLowering::lowerLinear(Operation *op) {
   Location loc = op->getLoc();
   IntRep x = importValue(v.input);
   Value xCodes = centerInput ? centerCodes(loc, x.codes, zx) : x.codes;
-  RankedTensorType wIntType =
-      wType.clone(builder.getIntegerType(wBits));
+  RankedTensorType wIntType = wType.clone(builder.getIntegerType(wBits));
   Value w = ConstantOp::create(builder, loc, wIntType,
                                intElements(wIntType, centered));
   Value b;
@@ -198,8 +196,7 @@ LogicalResult IntegerLowering::finishLinear(Operation *op, Value acc,
       spec.scales.push_back(static_cast<float>(xParams.scale(0)) *
                             static_cast<float>(wParams.scale(o)) /
                             static_cast<float>(y.scale(0)));
-      spec.reals.push_back(xParams.scale(0) * wParams.scale(o) /
-                           y.scale(0));
+      spec.reals.push_back(xParams.scale(0) * wParams.scale(o) / y.scale(0));
     }
     if (wParams.axis >= 0)
       spec.axis = resultChannelDim;
@@ -210,8 +207,8 @@ LogicalResult IntegerLowering::finishLinear(Operation *op, Value acc,
     if (!codes) {
       errorEmitted = true;
       return op->emitOpError()
-             << "requantization scale has no " << stringifyRoundingMode(rounding)
-             << " multiplier/shift";
+             << "requantization scale has no "
+             << stringifyRoundingMode(rounding) << " multiplier/shift";
     }
     setRep(result, codes, y);
     lowered.insert(op);
@@ -234,14 +231,13 @@ LogicalResult IntegerLowering::finishLinear(Operation *op, Value acc,
         flags, builder.getI32Type(), floatType,
         xParams.scale(0) * wParams.scale(0), 0, INT32_MIN, INT32_MAX);
   }
-  Value typed = quant::StorageCastOp::create(builder, loc,
-                                             accType.clone(accElt), acc);
+  Value typed =
+      quant::StorageCastOp::create(builder, loc, accType.clone(accElt), acc);
   Value real = DequantizeOp::create(builder, loc, resultType, typed);
   result.replaceAllUsesWith(real);
   lowered.insert(op);
   return success();
 }
-
 
 Value IntegerLowering::centerCodes(Location loc, Value codes, int64_t zp) {
   // q - z is exact in i16 for 8-bit codes (an identity rescale).
@@ -287,17 +283,17 @@ LogicalResult IntegerLowering::lowerRuntimeLinear(Operation *op, Value input,
   Value w = centerCodes(loc, importValue(weight).codes, wParams.zeroPoint(0));
   Value b;
   if (bias) {
-    auto bType = RankedTensorType::get(
-        {static_cast<int64_t>(biasCodes.size())}, builder.getI32Type());
+    auto bType = RankedTensorType::get({static_cast<int64_t>(biasCodes.size())},
+                                       builder.getI32Type());
     b = ConstantOp::create(builder, loc, bType, intElements(bType, biasCodes));
   }
   RankedTensorType accType = resultType.clone(builder.getI32Type());
   Value acc;
   if (auto conv = llvm::dyn_cast<Conv2DOp>(op))
-    acc = Conv2DOp::create(builder, loc, accType, x, w, b,
-                           conv.getStridesAttr(), conv.getDilationsAttr(),
-                           conv.getPaddingAttr(), conv.getGroupsAttr(),
-                           IntegerAttr());
+    acc =
+        Conv2DOp::create(builder, loc, accType, x, w, b, conv.getStridesAttr(),
+                         conv.getDilationsAttr(), conv.getPaddingAttr(),
+                         conv.getGroupsAttr(), IntegerAttr());
   else if (llvm::isa<FullyConnectedOp>(op))
     acc = FullyConnectedOp::create(builder, loc, accType, x, w, b);
   else

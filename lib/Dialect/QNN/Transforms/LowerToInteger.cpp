@@ -22,8 +22,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "LowerBinaryToInteger.h"
 #include "LowerToInteger.h"
+#include "LowerBinaryToInteger.h"
 #include "RequantPatterns.h"
 #include "quant/Dialect/QNN/Transforms/Passes.h"
 #include "quant/Support/Numerics.h"
@@ -82,15 +82,12 @@ int64_t intlower::signedOffset(const AffineParams &original) {
   return original.isSigned ? 0 : int64_t{1} << (original.storageBits - 1);
 }
 
-
-
 //===----------------------------------------------------------------------===//
 // Constants
 //===----------------------------------------------------------------------===//
 
 /// Reads the codes of an affine qnn.constant as signed values.
-std::optional<SmallVector<int64_t>>
-intlower::readSignedCodes(ConstantOp op) {
+std::optional<SmallVector<int64_t>> intlower::readSignedCodes(ConstantOp op) {
   auto elements = llvm::dyn_cast<DenseElementsAttr>(op.getValue());
   if (!elements)
     return std::nullopt;
@@ -255,9 +252,9 @@ LogicalResult IntegerLowering::lowerRequantize(RequantizeOp op) {
   Value codes = buildRescale(op.getLoc(), x.codes, codeType(c), spec);
   if (!codes) {
     errorEmitted = true;
-    return op.emitOpError() << "requantization scale has no "
-                            << stringifyRoundingMode(spec.mode)
-                            << " multiplier/shift";
+    return op.emitOpError()
+           << "requantization scale has no " << stringifyRoundingMode(spec.mode)
+           << " multiplier/shift";
   }
   setRep(op.getResult(), codes, c);
   lowered.insert(op);
@@ -310,8 +307,8 @@ LogicalResult IntegerLowering::lowerClamp(ClampOp op) {
   spec.scales = {1.0f};
   spec.min = lo;
   spec.max = hi;
-  setRep(op.getResult(),
-         buildRescale(op.getLoc(), x.codes, codeType(p), spec), p);
+  setRep(op.getResult(), buildRescale(op.getLoc(), x.codes, codeType(p), spec),
+         p);
   lowered.insert(op);
   return success();
 }
@@ -335,15 +332,14 @@ LogicalResult IntegerLowering::lowerSameScale(Operation *op) {
     if (out.axis >= 0)
       return failure();
     // Edge and reflect padding copy codes and take no value.
-    int64_t code = pad.getMode() != PadMode::Constant
-                       ? 0
-                       : quantizeReal(pad.getValue().convertToDouble(),
-                                      out.scale(0), out.zeroPoint(0), out.qmin,
-                                      out.qmax);
-    intOp = PadOp::create(builder, op->getLoc(), type, x.codes,
-                          pad.getPadsAttr(),
-                          builder.getF64FloatAttr(static_cast<double>(code)),
-                          pad.getModeAttr());
+    int64_t code =
+        pad.getMode() != PadMode::Constant
+            ? 0
+            : quantizeReal(pad.getValue().convertToDouble(), out.scale(0),
+                           out.zeroPoint(0), out.qmin, out.qmax);
+    intOp = PadOp::create(
+        builder, op->getLoc(), type, x.codes, pad.getPadsAttr(),
+        builder.getF64FloatAttr(static_cast<double>(code)), pad.getModeAttr());
   } else {
     OperationState state(op->getLoc(), op->getName(), ValueRange{x.codes},
                          TypeRange{type}, op->getAttrs());
@@ -382,8 +378,8 @@ LogicalResult IntegerLowering::lowerConcat(ConcatOp op) {
     inputs.push_back(buildRescale(op.getLoc(), x.codes, codeType(out), spec));
   }
   Value c = ConcatOp::create(builder, op.getLoc(),
-                             withElement(op.getResult(), codeType(out)),
-                             inputs, op.getAxisAttr());
+                             withElement(op.getResult(), codeType(out)), inputs,
+                             op.getAxisAttr());
   setRep(op.getResult(), c, out);
   lowered.insert(op);
   return success();
@@ -455,9 +451,8 @@ LogicalResult IntegerLowering::run() {
       ops.push_back(op);
   });
   for (Operation *op : ops) {
-    bool touchesAffine =
-        llvm::any_of(op->getOperandTypes(), isAffineTensor) ||
-        llvm::any_of(op->getResultTypes(), isAffineTensor);
+    bool touchesAffine = llvm::any_of(op->getOperandTypes(), isAffineTensor) ||
+                         llvm::any_of(op->getResultTypes(), isAffineTensor);
     // Binary and ternary values are lowered afterwards
     // (LowerBinaryToInteger.cpp).
     // Boundaries and already-integer ops stay.
@@ -498,9 +493,8 @@ LogicalResult IntegerLowering::run() {
       builder.setInsertionPointAfterValue(it->second.codes);
       Value q = materialize(it->second,
                             llvm::cast<RankedTensorType>(result.getType()));
-      result.replaceUsesWithIf(q, [&](OpOperand &use) {
-        return !lowered.contains(use.getOwner());
-      });
+      result.replaceUsesWithIf(
+          q, [&](OpOperand &use) { return !lowered.contains(use.getOwner()); });
     }
   }
   for (Operation *op : llvm::reverse(lowered)) {
@@ -509,8 +503,7 @@ LogicalResult IntegerLowering::run() {
       if (auto c = operand.getDefiningOp<ConstantOp>())
         deadConstants.insert(c);
     if (!op->use_empty())
-      return op->emitOpError()
-             << "internal error: lowered op still has users";
+      return op->emitOpError() << "internal error: lowered op still has users";
     op->erase();
   }
   for (ConstantOp c : deadConstants)
@@ -546,8 +539,7 @@ struct QNNLowerToIntegerPass
       return signalPassFailure();
     }
     IntegerLowering lowering(getOperation(), *mode);
-    if (failed(lowering.run()) ||
-        failed(lowerBinaryToInteger(getOperation())))
+    if (failed(lowering.run()) || failed(lowerBinaryToInteger(getOperation())))
       return signalPassFailure();
   }
 };

@@ -1,4 +1,5 @@
-//===- LowerToInteger.h - state of -qnn-lower-to-integer ---------*- C++ -*-===//
+//===- LowerToInteger.h - state of -qnn-lower-to-integer ---------*- C++
+//-*-===//
 //
 // Internal to lib/Dialect/QNN/Transforms: the lowering state shared by
 // LowerToInteger.cpp (driver, boundaries, requantize, clamp, data movement,

@@ -154,8 +154,8 @@ static SmallVector<Cut> findValueCuts(ArrayRef<Value> values,
       if (d.isUninitialized() || (d.isKnown() && d.getType() == f.getType()))
         continue;
       index[&use] = members.size();
-      members.push_back({&use, d, f.getType(), numElements(v),
-                         static_cast<unsigned>(order)});
+      members.push_back(
+          {&use, d, f.getType(), numElements(v), static_cast<unsigned>(order)});
     }
   }
   llvm::EquivalenceClasses<unsigned> classes;
@@ -177,8 +177,8 @@ static SmallVector<Cut> findValueCuts(ArrayRef<Value> values,
     unsigned leader = classes.getLeaderValue(static_cast<unsigned>(i));
     auto [it, inserted] = best.try_emplace(leader, i);
     const ConflictingUse &other = members[it->second];
-    bool cheaper = m.cost < other.cost ||
-                   (m.cost == other.cost && m.order >= other.order);
+    bool cheaper =
+        m.cost < other.cost || (m.cost == other.cost && m.order >= other.order);
     if (!inserted && cheaper)
       it->second = i;
   }
@@ -198,9 +198,8 @@ static SmallVector<Cut> findValueCuts(ArrayRef<Value> values,
 /// different forward parameters. The inputs are requantized to the
 /// parameters of the largest group of inputs (by elements), so the fewest
 /// elements are requantized.
-static SmallVector<Cut> findJoinCuts(func::FuncOp func,
-                                     const DataFlowSolver &solver,
-                                     bool alignAdd) {
+static SmallVector<Cut>
+findJoinCuts(func::FuncOp func, const DataFlowSolver &solver, bool alignAdd) {
   SmallVector<Cut> cuts;
   func.walk([&](Operation *op) {
     bool isConcat = llvm::isa<ConcatOp>(op);
@@ -444,9 +443,9 @@ static Type withScales(const AffineParams &p, Type like,
                        ArrayRef<double> scales) {
   auto q = llvm::cast<quant::QuantizedType>(like);
   if (p.axis < 0)
-    return quant::UniformQuantizedType::get(
-        q.getFlags(), q.getStorageType(), q.getExpressedType(), scales[0],
-        p.zeroPoints[0], p.qmin, p.qmax);
+    return quant::UniformQuantizedType::get(q.getFlags(), q.getStorageType(),
+                                            q.getExpressedType(), scales[0],
+                                            p.zeroPoints[0], p.qmin, p.qmax);
   return quant::UniformQuantizedPerAxisType::get(
       q.getFlags(), q.getStorageType(), q.getExpressedType(), scales,
       p.zeroPoints, static_cast<int32_t>(p.axis), p.qmin, p.qmax);
@@ -476,9 +475,9 @@ static void enlargeWeightScales(Operation *op, OpOperand &weightOperand,
     scales.push_back(std::ldexp(p.scales[s], shifts[s]));
   Type elt = withScales(p, qType.getElementType(), scales);
   OpBuilder builder(op);
-  auto newConstant = qnn::ConstantOp::create(
-      builder, constant.getLoc(), qType.clone(elt),
-      DenseIntElementsAttr::get(valueType, newCodes));
+  auto newConstant =
+      qnn::ConstantOp::create(builder, constant.getLoc(), qType.clone(elt),
+                              DenseIntElementsAttr::get(valueType, newCodes));
   Value oldWeight = weightOperand.get();
   weightOperand.set(DequantizeOp::create(builder, oldWeight.getLoc(),
                                          oldWeight.getType(), newConstant));
@@ -488,8 +487,7 @@ static void enlargeWeightScales(Operation *op, OpOperand &weightOperand,
 /// Quantizes the float constant bias of a conv2d / fully_connected in QDQ
 /// form to i32 at scale s_x * s_w (per channel where the weights are),
 /// rounding half to even; see the pass description for overflow.
-template <typename OpTy>
-static LogicalResult quantizeBiasOf(OpTy op) {
+template <typename OpTy> static LogicalResult quantizeBiasOf(OpTy op) {
   Value bias = op.getBias();
   auto xdq = op.getInput().template getDefiningOp<DequantizeOp>();
   auto wdq = op.getWeight().template getDefiningOp<DequantizeOp>();
@@ -521,8 +519,8 @@ static LogicalResult quantizeBiasOf(OpTy op) {
   for (int64_t o = 0; o < channels; ++o) {
     double b = (*reals)[o];
     while (true) {
-      double code = numerics::roundHalfEven(
-          b / std::ldexp(sx * wp->scale(o), shifts[o]));
+      double code =
+          numerics::roundHalfEven(b / std::ldexp(sx * wp->scale(o), shifts[o]));
       if (code >= kMin && code <= kMax)
         break;
       if (!std::isfinite(code) || ++shifts[o] > kMaxShift)
@@ -545,8 +543,8 @@ static LogicalResult quantizeBiasOf(OpTy op) {
         continue;
       InFlightDiagnostic remark = op.emitRemark();
       remark << "bias " << formatDouble((*reals)[o])
-             << " overflows int32 at scale "
-             << formatDouble(sx * wp->scale(o)) << ": weight scale";
+             << " overflows int32 at scale " << formatDouble(sx * wp->scale(o))
+             << ": weight scale";
       if (wp->axis >= 0)
         remark << " of channel " << o;
       remark << " enlarged " << (int64_t(1) << shifts[o]) << "x to "
@@ -575,9 +573,8 @@ static LogicalResult quantizeBiasOf(OpTy op) {
   int64_t hi = std::numeric_limits<int32_t>::max();
   Type elt;
   if (wp->axis < 0)
-    elt = quant::UniformQuantizedType::get(quant::QuantizationFlags::Signed,
-                                           i32, expressed, scales[0], 0, lo,
-                                           hi);
+    elt = quant::UniformQuantizedType::get(
+        quant::QuantizationFlags::Signed, i32, expressed, scales[0], 0, lo, hi);
   else
     elt = quant::UniformQuantizedPerAxisType::get(
         quant::QuantizationFlags::Signed, i32, expressed, scales,

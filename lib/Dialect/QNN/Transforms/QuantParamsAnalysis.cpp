@@ -140,8 +140,7 @@ static Type transfer(Operation *op, unsigned index, Type type, bool forward) {
                                                  resultType.getShape(), axis))
                        : moveAxis(type, axis,
                                   mapReshapeAxis(resultType.getShape(),
-                                                 operandType.getShape(),
-                                                 axis));
+                                                 operandType.getShape(), axis));
       })
       .Case<TransposeOp>([&](TransposeOp t) -> Type {
         ArrayRef<int64_t> perm = t.getPermutation();
@@ -188,7 +187,7 @@ Type mlir::qnn::backwardTransfer(Operation *op, unsigned index, Type type) {
 
 /// What operand `index` of `user` asks for, given the state of its result.
 static QuantParams demandFrom(Operation *user, unsigned index,
-                             const QuantParams &result) {
+                              const QuantParams &result) {
   if (auto q = llvm::dyn_cast<QuantizeOp>(user)) {
     Type t = getPropagatableType(q.getType().getElementType());
     return t ? QuantParams::known(t) : QuantParams();

@@ -51,15 +51,14 @@ struct QNNQuantizeActivationsPass
     quantizers::SliceMap map;
     std::vector<int64_t> shape = {2};
     std::string why;
-    (void)quantizers::computeSlices(shape, quantizers::Granularity{}, map,
-                                    why);
+    (void)quantizers::computeSlices(shape, quantizers::Granularity{}, map, why);
     quantizers::AffineScheme s = scheme == "symmetric"
                                      ? quantizers::AffineScheme::SymmetricFull
                                      : quantizers::AffineScheme::Asymmetric;
     bool isSigned = !isUnsigned;
     quantizers::AffineResult r = quantizers::quantizeAffine(
-        {static_cast<float>(lo), static_cast<float>(hi)}, map, bits,
-        isSigned, s);
+        {static_cast<float>(lo), static_cast<float>(hi)}, map, bits, isSigned,
+        s);
     MLIRContext *ctx = expressed.getContext();
     return quant::UniformQuantizedType::get(
         isSigned ? quant::QuantizationFlags::Signed : 0,
@@ -74,8 +73,8 @@ struct QNNQuantizeActivationsPass
     auto expressed =
         type ? llvm::dyn_cast<FloatType>(type.getElementType()) : FloatType();
     if (!expressed)
-      return emitError(loc) << "'" << kCalibAttr
-                            << "' on a value that is not a float tensor";
+      return emitError(loc)
+             << "'" << kCalibAttr << "' on a value that is not a float tensor";
     Type q = paramsFor(loc, range, expressed);
     if (!q)
       return failure();
@@ -116,8 +115,7 @@ struct QNNQuantizeActivationsPass
         return;
       op->removeAttr(kCalibAttr);
       if (op->getNumResults() != 1) {
-        op->emitError() << "'" << kCalibAttr
-                        << "' needs an op with one result";
+        op->emitError() << "'" << kCalibAttr << "' needs an op with one result";
         failedAny = true;
         return;
       }

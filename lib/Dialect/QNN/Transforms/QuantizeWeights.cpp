@@ -33,8 +33,15 @@ namespace qz = mlir::qnn::quantizers;
 
 namespace {
 
-enum class Scheme { Affine, Symmetric, SymmetricNarrow, Pow2, Binary, Ternary,
-                    KMeans };
+enum class Scheme {
+  Affine,
+  Symmetric,
+  SymmetricNarrow,
+  Pow2,
+  Binary,
+  Ternary,
+  KMeans
+};
 
 /// A weight operand to quantize and where its channels and reduction lie.
 struct WeightUse {
@@ -84,12 +91,11 @@ static std::optional<Scheme> parseScheme(StringRef name) {
 
 /// Builds the storage attribute of `codes` as `width`-bit integers.
 template <typename T>
-static DenseElementsAttr storageAttr(ArrayRef<int64_t> shape, unsigned width,
-                                     bool isUnsigned, const std::vector<T> &codes,
-                                     MLIRContext *ctx) {
-  auto intType = IntegerType::get(ctx, width, isUnsigned
-                                                   ? IntegerType::Unsigned
-                                                   : IntegerType::Signless);
+static DenseElementsAttr
+storageAttr(ArrayRef<int64_t> shape, unsigned width, bool isUnsigned,
+            const std::vector<T> &codes, MLIRContext *ctx) {
+  auto intType = IntegerType::get(
+      ctx, width, isUnsigned ? IntegerType::Unsigned : IntegerType::Signless);
   auto tensorType = RankedTensorType::get(shape, intType);
   if (width == 1) {
     SmallVector<bool> bits(codes.begin(), codes.end());
@@ -138,9 +144,9 @@ static Type affineType(const qz::AffineResult &r, const qz::SliceMap &map,
   return {};
 }
 
-LogicalResult QNNQuantizeWeightsPass::quantizeWeight(const WeightUse &use,
-                                                     Scheme kind,
-                                                     llvm::json::Array &records) {
+LogicalResult
+QNNQuantizeWeightsPass::quantizeWeight(const WeightUse &use, Scheme kind,
+                                       llvm::json::Array &records) {
   Operation *op = use.op;
   Value weight = op->getOperand(use.operandIndex);
   DenseElementsAttr attr;
@@ -175,8 +181,8 @@ LogicalResult QNNQuantizeWeightsPass::quantizeWeight(const WeightUse &use,
   std::string error;
   if (!qz::computeSlices(std::vector<int64_t>(shape.begin(), shape.end()), g,
                          map, error))
-    return op->emitError() << "cannot quantize weights of shape "
-                           << type << ": " << error;
+    return op->emitError() << "cannot quantize weights of shape " << type
+                           << ": " << error;
 
   MLIRContext *ctx = &getContext();
   auto f32 = Float32Type::get(ctx);
@@ -244,16 +250,16 @@ LogicalResult QNNQuantizeWeightsPass::quantizeWeight(const WeightUse &use,
   std::string location;
   llvm::raw_string_ostream locStream(location);
   op->getLoc().print(locStream);
-  llvm::json::Object record{
-      {"op", op->getName().getStringRef()},
-      {"loc", location},
-      {"shape", llvm::json::Array(shape)},
-      {"scheme", std::string(scheme)},
-      {"bits", static_cast<int64_t>(storageBits)},
-      {"granularity", granularity},
-      {"slices", map.numSlices},
-      {"sqnr_db", std::isfinite(sqnr) ? llvm::json::Value(sqnr)
-                                      : llvm::json::Value(nullptr)}};
+  llvm::json::Object record{{"op", op->getName().getStringRef()},
+                            {"loc", location},
+                            {"shape", llvm::json::Array(shape)},
+                            {"scheme", std::string(scheme)},
+                            {"bits", static_cast<int64_t>(storageBits)},
+                            {"granularity", granularity},
+                            {"slices", map.numSlices},
+                            {"sqnr_db", std::isfinite(sqnr)
+                                            ? llvm::json::Value(sqnr)
+                                            : llvm::json::Value(nullptr)}};
   records.push_back(std::move(record));
   return success();
 }
@@ -270,8 +276,7 @@ void QNNQuantizeWeightsPass::runOnOperation() {
   bool affineLike = *kind == Scheme::Affine || *kind == Scheme::Symmetric ||
                     *kind == Scheme::SymmetricNarrow || *kind == Scheme::Pow2;
   if (affineLike && (bits < 2 || bits > 16)) {
-    module.emitError() << "scheme '" << scheme
-                       << "' needs 2 to 16 bits, got "
+    module.emitError() << "scheme '" << scheme << "' needs 2 to 16 bits, got "
                        << static_cast<unsigned>(bits);
     return signalPassFailure();
   }

@@ -17,8 +17,8 @@ using namespace mlir;
 using namespace mlir::qnn;
 
 int64_t mlir::qnn::requantizeHalfEven(int64_t q, double sIn, int64_t zpIn,
-                                      double sOut, int64_t zpOut,
-                                      int64_t qmin, int64_t qmax) {
+                                      double sOut, int64_t zpOut, int64_t qmin,
+                                      int64_t qmax) {
   numerics::RescaleParams p;
   p.mode = numerics::RoundingMode::HalfEven;
   p.scale = static_cast<float>(sIn / sOut);
@@ -35,10 +35,9 @@ int64_t mlir::qnn::dequantizeThenQuantize(int64_t q, double sIn, int64_t zpIn,
   float real = numerics::dequantizeAffineF32(static_cast<int32_t>(q),
                                              static_cast<float>(sIn),
                                              static_cast<int32_t>(zpIn));
-  return numerics::quantizeAffineF32(real, static_cast<float>(sOut),
-                                     static_cast<int32_t>(zpOut),
-                                     static_cast<int32_t>(qmin),
-                                     static_cast<int32_t>(qmax));
+  return numerics::quantizeAffineF32(
+      real, static_cast<float>(sOut), static_cast<int32_t>(zpOut),
+      static_cast<int32_t>(qmin), static_cast<int32_t>(qmax));
 }
 
 /// Largest input storage width whose codes are enumerated to prove a fold.
@@ -61,10 +60,10 @@ static int64_t sharedSlices(ArrayRef<const AffineParams *> types) {
 
 /// True if `lhs` and `rhs` give the same code for every input code of `in`
 /// in every slice.
-static bool agreeOnAllCodes(
-    const AffineParams &in, int64_t slices,
-    function_ref<int64_t(int64_t code, int64_t slice)> lhs,
-    function_ref<int64_t(int64_t code, int64_t slice)> rhs) {
+static bool
+agreeOnAllCodes(const AffineParams &in, int64_t slices,
+                function_ref<int64_t(int64_t code, int64_t slice)> lhs,
+                function_ref<int64_t(int64_t code, int64_t slice)> rhs) {
   if (in.storageBits > kMaxEnumeratedBits || slices < 0)
     return false;
   for (int64_t s = 0; s < slices; ++s)
@@ -104,8 +103,8 @@ struct DequantizeQuantizeToRequantize : OpRewritePattern<QuantizeOp> {
         },
         [&](int64_t q, int64_t s) {
           return requantizeHalfEven(q, in->scale(s), in->zeroPoint(s),
-                                    out->scale(s), out->zeroPoint(s),
-                                    out->qmin, out->qmax);
+                                    out->scale(s), out->zeroPoint(s), out->qmin,
+                                    out->qmax);
         });
     if (!exact)
       return rewriter.notifyMatchFailure(op, "requantize would differ");
@@ -145,9 +144,9 @@ struct FoldRequantizeChain : OpRewritePattern<RequantizeOp> {
       bool exact = agreeOnAllCodes(
           *a, slices,
           [&](int64_t q, int64_t s) {
-            int64_t mid = requantizeHalfEven(q, a->scale(s), a->zeroPoint(s),
-                                             b->scale(s), b->zeroPoint(s),
-                                             b->qmin, b->qmax);
+            int64_t mid =
+                requantizeHalfEven(q, a->scale(s), a->zeroPoint(s), b->scale(s),
+                                   b->zeroPoint(s), b->qmin, b->qmax);
             return requantizeHalfEven(mid, b->scale(s), b->zeroPoint(s),
                                       c->scale(s), c->zeroPoint(s), c->qmin,
                                       c->qmax);
@@ -178,6 +177,5 @@ struct FoldRequantizeChain : OpRewritePattern<RequantizeOp> {
 void mlir::qnn::populateRequantChainPatterns(RewritePatternSet &patterns,
                                              bool allowDoubleRounding) {
   patterns.add<DequantizeQuantizeToRequantize>(patterns.getContext());
-  patterns.add<FoldRequantizeChain>(patterns.getContext(),
-                                    allowDoubleRounding);
+  patterns.add<FoldRequantizeChain>(patterns.getContext(), allowDoubleRounding);
 }

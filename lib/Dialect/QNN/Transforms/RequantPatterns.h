@@ -1,4 +1,5 @@
-//===- RequantPatterns.h - requantization folding patterns -------*- C++ -*-===//
+//===- RequantPatterns.h - requantization folding patterns -------*- C++
+//-*-===//
 //
 // Internal to lib/Dialect/QNN/Transforms: the pattern families that
 // -qnn-fold-requant (and pipelines) apply, and the per-code requantization
@@ -9,8 +10,8 @@
 #ifndef QUANT_LIB_DIALECT_QNN_TRANSFORMS_REQUANTPATTERNS_H
 #define QUANT_LIB_DIALECT_QNN_TRANSFORMS_REQUANTPATTERNS_H
 
-#include "quant/Dialect/QNN/IR/QNN.h"
 #include "mlir/IR/PatternMatch.h"
+#include "quant/Dialect/QNN/IR/QNN.h"
 
 namespace mlir::qnn {
 
@@ -22,8 +23,7 @@ void populateRequantChainPatterns(RewritePatternSet &patterns,
 
 /// QDQ groups into ops on quantized types; with `retypeProducers`, a
 /// requantize absorbed into its single-use producer.
-void populateFuseQDQPatterns(RewritePatternSet &patterns,
-                             bool retypeProducers);
+void populateFuseQDQPatterns(RewritePatternSet &patterns, bool retypeProducers);
 
 /// binarize(batch_norm(y)) into binarize(y) with per-channel thresholds,
 /// negating the producer's channels where the batch-norm scale is negative.
@@ -40,9 +40,8 @@ int64_t requantizeHalfEven(int64_t q, double sIn, int64_t zpIn, double sOut,
 
 /// ONNX DequantizeLinear followed by QuantizeLinear on one code, in f32 as
 /// ONNX Runtime computes them.
-int64_t dequantizeThenQuantize(int64_t q, double sIn, int64_t zpIn,
-                               double sOut, int64_t zpOut, int64_t qmin,
-                               int64_t qmax);
+int64_t dequantizeThenQuantize(int64_t q, double sIn, int64_t zpIn, double sOut,
+                               int64_t zpOut, int64_t qmin, int64_t qmax);
 
 } // namespace mlir::qnn
 

@@ -35,8 +35,7 @@ using namespace mlir::qnn;
 static std::optional<SmallVector<float>>
 perChannelConstant(Value value, int64_t rank, int64_t axis, int64_t size) {
   DenseElementsAttr attr;
-  if (!matchPattern(value, m_Constant(&attr)) ||
-      !attr.getElementType().isF32())
+  if (!matchPattern(value, m_Constant(&attr)) || !attr.getElementType().isF32())
     return std::nullopt;
   auto type = llvm::cast<ShapedType>(attr.getType());
   int64_t offset = rank - type.getRank();
@@ -68,7 +67,9 @@ struct Linear {
       if (conv.getGroups() != 1)
         return std::nullopt;
     Linear l{op, llvm::cast<RankedTensorType>(op->getOperand(1).getType()),
-             {}, {}, 0, 0, 0};
+             {}, {},
+             0,  0,
+             0};
     DenseElementsAttr w;
     if (!l.weightType.hasStaticShape() ||
         !l.weightType.getElementType().isF32() ||
@@ -98,8 +99,7 @@ struct Linear {
     Value w = arith::ConstantOp::create(
         rewriter, loc, weightType,
         DenseElementsAttr::get(weightType, ArrayRef<float>(weight)));
-    auto biasType =
-        RankedTensorType::get({outChannels}, rewriter.getF32Type());
+    auto biasType = RankedTensorType::get({outChannels}, rewriter.getF32Type());
     Value b = arith::ConstantOp::create(
         rewriter, loc, biasType,
         DenseElementsAttr::get(biasType, ArrayRef<float>(bias)));
@@ -161,8 +161,7 @@ struct AbsorbAfterLinear : OpRewritePattern<OpTy> {
 };
 
 /// mul / add of the input of a linear op: into its weights or bias.
-template <bool IsMul>
-struct AbsorbBeforeLinear : RewritePattern {
+template <bool IsMul> struct AbsorbBeforeLinear : RewritePattern {
   AbsorbBeforeLinear(MLIRContext *context)
       : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, context) {}
   LogicalResult matchAndRewrite(Operation *root,
@@ -175,8 +174,8 @@ struct AbsorbBeforeLinear : RewritePattern {
         !(IsMul ? llvm::isa<MulOp>(pre) : llvm::isa<AddOp>(pre)))
       return failure();
     if (auto conv = llvm::dyn_cast<Conv2DOp>(root))
-      if (!IsMul && llvm::any_of(conv.getPadding(),
-                                 [](int64_t p) { return p != 0; }))
+      if (!IsMul &&
+          llvm::any_of(conv.getPadding(), [](int64_t p) { return p != 0; }))
         return rewriter.notifyMatchFailure(root, "padding reads 0, not c");
     auto inType = llvm::cast<RankedTensorType>(root->getOperand(0).getType());
     for (int i = 0; i < 2; ++i) {
@@ -205,8 +204,7 @@ struct AbsorbBeforeLinear : RewritePattern {
   }
 };
 
-struct QNNStreamlinePass
-    : qnn::impl::QNNStreamlineBase<QNNStreamlinePass> {
+struct QNNStreamlinePass : qnn::impl::QNNStreamlineBase<QNNStreamlinePass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateStreamlinePatterns(patterns);

@@ -1,4 +1,5 @@
-//===- QNN.h - qnn dialect, types and ops -------------------------*- C++ -*-===//
+//===- QNN.h - qnn dialect, types and ops -------------------------*- C++
+//-*-===//
 //
 // Public entry point of the qnn dialect: include this header to use its
 // types, ops and the element-type helpers shared by verifiers and passes.
@@ -22,9 +23,10 @@ namespace mlir::qnn {
 /// Checks the zero points of a quantized element type against its storage
 /// range and its per-axis / per-block parameters against `shape`. `what`
 /// names the value in diagnostics.
-LogicalResult verifyQuantizedTensor(function_ref<InFlightDiagnostic()> emitError,
-                                    Type elementType, ArrayRef<int64_t> shape,
-                                    StringRef what);
+LogicalResult
+verifyQuantizedTensor(function_ref<InFlightDiagnostic()> emitError,
+                      Type elementType, ArrayRef<int64_t> shape,
+                      StringRef what);
 
 namespace OpTrait {
 /// Op trait: every ranked tensor operand and result has valid quantization
@@ -42,8 +44,8 @@ public:
 LogicalResult verifyQNNOpInvariants(Operation *op);
 
 template <typename ConcreteType>
-LogicalResult OpTrait::QNNOpInvariants<ConcreteType>::verifyTrait(
-    Operation *op) {
+LogicalResult
+OpTrait::QNNOpInvariants<ConcreteType>::verifyTrait(Operation *op) {
   return verifyQNNOpInvariants(op);
 }
 } // namespace mlir::qnn

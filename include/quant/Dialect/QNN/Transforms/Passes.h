@@ -1,4 +1,5 @@
-//===- Passes.h - qnn pass declarations ---------------------------*- C++ -*-===//
+//===- Passes.h - qnn pass declarations ---------------------------*- C++
+//-*-===//
 //
 // Declarations and registration of the qnn passes and named pipelines.
 //
