@@ -4,10 +4,12 @@
 Generates test/Target/ONNX/Inputs/*.onnx (valid models: float CNN ops,
 shape and elementwise ops, QDQ, QOperator, integer ops, integer
 arithmetic, 1-D/3-D pooling and pad modes, QONNX, per-axis
-dequantization, external data, sequence and optional inputs) and test/Target/ONNX/Inputs/bad/*.onnx (the
-bad-input corpus). The output is deterministic (fixed seeds, fixed IR
-version and producer), so rerunning it leaves the committed files
-unchanged. Needs the Debian packages python3-onnx and python3-numpy:
+dequantization, external data, sequence and optional inputs) and
+test/Target/ONNX/Inputs/bad/*.onnx (the bad-input corpus, with the
+malformed models that crashed ONNX or the importer). The output is
+deterministic (fixed seeds, fixed IR version and producer), so rerunning
+it leaves the committed files unchanged. Needs the Debian packages
+python3-onnx and python3-numpy:
 
     /usr/bin/python3 scripts/make-onnx-test-models.py
 """
@@ -565,6 +567,46 @@ def bad_models():
          "sequence-relu.onnx", BAD, check=False)
 
 
+def malformed_models():
+    """Bad models that crashed ONNX shape inference or the importer (the
+    fuzzing campaign of the hardening issue); written without the checker
+    where it would reject them first."""
+    x = [vinfo("x", TensorProto.FLOAT, [1, 2, 4, 4])]
+    y = [vinfo("y", TensorProto.FLOAT, ["d0", "d1", "d2", "d3"])]
+    # 60 raw bytes for 8 int64 pads (64): heap corruption in ONNX Pad
+    # inference.
+    pads = init("pads", np.array([0, 0, 1, 1, 0, 0, 1, 1], dtype=np.int64))
+    pads.raw_data = pads.raw_data[:60]
+    save(model([node("Pad", ["x", "pads"], ["y"], "pad")], x, y, [pads]),
+         "short-raw-data.onnx", BAD, check=False)
+    # A Constant node whose tensor has 3 floats for 4 elements.
+    value = helper.make_tensor("c", TensorProto.FLOAT, [4], [1, 2, 3, 4])
+    del value.float_data[3]
+    save(model([node("Constant", [], ["c"], "const", value=value),
+                node("Add", ["x", "c"], ["y"], "add")], x, y, []),
+         "constant-data-count.onnx", BAD, check=False)
+    # Strides of 0: a division by zero in ONNX pooling / conv inference.
+    save(model([node("MaxPool", ["x"], ["y"], "pool", kernel_shape=[2, 2],
+                     strides=[0, 1])], x, y, []),
+         "maxpool-zero-stride.onnx", BAD)
+    save(model([node("Conv", ["x", "w"], ["y"], "conv", strides=[1, -2])],
+               x, y, [init("w", f32(np.ones((2, 2, 3, 3))))]),
+         "conv-negative-stride.onnx", BAD)
+    # Unsupported, and its shape inference would fail (axis out of range):
+    # rejected before inference runs.
+    save(model([node("LayerNormalization", ["x", "scale"], ["y"], "ln",
+                     axis=100)],
+               x, y, [init("scale", f32(np.ones(4)))], opset=17),
+         "layernorm-axis.onnx", BAD, check=False)
+    # A graph output that is the graph input, declared with another rank.
+    save(model([], x, [vinfo("x", TensorProto.FLOAT, [1, 2])], []),
+         "output-rank.onnx", BAD)
+    # Pads beyond INT32_MAX.
+    save(model([node("AveragePool", ["x"], ["y"], "pool",
+                     kernel_shape=[1, 1], pads=[2 ** 31] * 4)], x, y, []),
+         "huge-pads.onnx", BAD)
+
+
 def frozen_input():
     """A TensorProto file for --freeze-input: the scale 's' of
     bad/non-constant-scale.onnx."""
@@ -578,7 +620,8 @@ def main():
     for make in [cnn_float, conv_variants, shape_ops, elementwise_ops,
                  qdq_conv, qlinear_ops, qlinear_matmul_per_row, integer_ops,
                  integer_arith, pool_pad, qonnx_ops, dequant_axis, external_data,
-                 sequence_optional, frozen_input, bad_models]:
+                 sequence_optional, frozen_input, bad_models,
+                 malformed_models]:
         make()
     return 0
 

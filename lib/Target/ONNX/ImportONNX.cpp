@@ -8,8 +8,9 @@
 //      element shapes of sequence inputs) and a dynamic batch dimension
 //      gets the requested size,
 //   3. checks that every node input is defined, the opsets are supported,
-//      then runs the ONNX checker and (strict, else lenient) shape
-//      inference,
+//      validates what ONNX would read unchecked (ONNXValidate.cpp:
+//      unsupported operators, tensor data sizes, window attributes), then
+//      runs the ONNX checker and (strict, else lenient) shape inference,
 //   4. builds `func.func @<entry>` node by node through the converters and
 //      verifies the module.
 // ONNX code throws; every call into it happens under one try block here
@@ -232,14 +233,20 @@ static LogicalResult runONNXChecks(onnx::ModelProto &model, Location loc,
 // Graph import
 //===----------------------------------------------------------------------===//
 
+ConverterTable onnximport::getConverterTable() {
+  ConverterTable table;
+  addNNConverters(table);
+  addElementwiseConverters(table);
+  addShapeConverters(table);
+  addQuantConverters(table);
+  return table;
+}
+
 Importer::Importer(ModuleOp module, const onnx::ModelProto &model,
                    const ONNXImportOptions &options)
     : module(module), model(model), options(options), b(module.getContext()),
       currentLoc(module.getLoc()) {
-  addNNConverters(converters);
-  addElementwiseConverters(converters);
-  addShapeConverters(converters);
-  addQuantConverters(converters);
+  converters = getConverterTable();
   for (const onnx::OperatorSetIdProto &opset : model.opset_import())
     if (opset.domain().empty() || opset.domain() == "ai.onnx")
       onnxOpset = opset.version();
@@ -437,11 +444,7 @@ LogicalResult Importer::convertNode(const onnx::NodeProto &node,
   MLIRContext *ctx = getContext();
   currentNode = &node;
   currentIndex = index;
-  StringRef name = node.name();
-  if (name.empty() && node.output_size() > 0)
-    name = node.output(0);
-  currentLoc = NameLoc::get(StringAttr::get(ctx, name),
-                            NameLoc::get(StringAttr::get(ctx, node.op_type())));
+  currentLoc = nodeLocation(node, ctx);
 
   StringRef domain = node.domain();
   bool isDefault = domain.empty() || domain == "ai.onnx";
@@ -536,6 +539,7 @@ static OwningOpRef<ModuleOp> importModel(StringRef path, MLIRContext *ctx,
   if (failed(prepareGraphInputs(model, opts, fileLoc, sequenceShapes)) ||
       failed(checkStructure(model, fileLoc)) ||
       failed(loadExternalData(model, modelDir, fileLoc)) ||
+      failed(validateModel(model, fileLoc)) ||
       failed(runONNXChecks(model, fileLoc, inferenceError)))
     return nullptr;
 

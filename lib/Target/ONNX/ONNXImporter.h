@@ -66,6 +66,32 @@ void addElementwiseConverters(ConverterTable &table); // ONNXElementwiseOps.cpp
 void addShapeConverters(ConverterTable &table);       // ONNXShapeOps.cpp
 void addQuantConverters(ConverterTable &table);       // ONNXQuantOps.cpp
 
+/// Every converter (the tables of all op families).
+ConverterTable getConverterTable();
+
+/// The most elements a tensor of an imported model may have (2^31): larger
+/// shapes are rejected at import (initializers and graph inputs), before
+/// anything tries to materialize them.
+constexpr int64_t kMaxTensorElements = int64_t{1} << 31;
+
+/// The number of elements of `shape`, saturating at INT64_MAX (a negative
+/// dimension also counts as INT64_MAX).
+int64_t elementCount(ArrayRef<int64_t> shape);
+
+/// "[D0, D1, ...]", for diagnostics.
+std::string formatShape(ArrayRef<int64_t> shape);
+
+/// The location of ops built for `node`: loc("<name>"("<op type>")), the
+/// name being the first output for unnamed nodes.
+Location nodeLocation(const onnx::NodeProto &node, MLIRContext *ctx);
+
+/// Checks what ONNX shape inference and the checker would read without
+/// checking (ONNXValidate.cpp): unsupported operators, tensor data that
+/// does not match its dims, window attributes out of range, pass-through
+/// graph outputs of another type, tensors of more than kMaxTensorElements
+/// elements. Runs after external data is loaded, before the ONNX checker.
+LogicalResult validateModel(const onnx::ModelProto &model, Location loc);
+
 /// True for the domains whose `Quant` / `BipolarQuant` ops follow QONNX.
 bool isQONNXDomain(llvm::StringRef domain);
 

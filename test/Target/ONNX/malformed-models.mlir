@@ -1,0 +1,33 @@
+// Malformed models from the fuzzing campaign (test/Target/ONNX/Inputs/bad,
+// written by scripts/make-onnx-test-models.py). Each crashed ONNX shape
+// inference or the importer; now each fails with exit code 1 and one
+// diagnostic naming the tensor, node or graph value, checked before ONNX
+// inference runs (ONNXValidate.cpp) where ONNX would crash.
+
+// Raw data shorter than the dims need (heap corruption in Pad inference).
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/short-raw-data.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=RAW
+// RUN: not test -e %t.mlir
+// RAW: short-raw-data.onnx: error: initializer: tensor 'pads' has 60 bytes of raw data for shape [8] of int64, which needs 64
+// RAW-NOT: note
+
+// The tensor of a Constant node, typed data.
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/constant-data-count.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=CONSTANT
+// CONSTANT: constant-data-count.onnx: error: node 'const' (Constant, #0): attribute 'value': tensor 'c' has 3 values in float_data for shape [4] of float, which needs 4
+
+// Strides of 0 (a division by zero in pooling / conv inference) or below.
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/maxpool-zero-stride.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=STRIDE0
+// STRIDE0: maxpool-zero-stride.onnx: error: node 'pool' (MaxPool, #0): 'strides' entries must be in [1, 2147483647], got 0
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/conv-negative-stride.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=STRIDENEG
+// STRIDENEG: conv-negative-stride.onnx: error: node 'conv' (Conv, #0): 'strides' entries must be in [1, 2147483647], got -2
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/huge-pads.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=HUGEPADS
+// HUGEPADS: huge-pads.onnx: error: node 'pool' (AveragePool, #0): 'pads' entries must be in [0, 2147483647], got 2147483648
+
+// Unsupported operators are rejected before ONNX inference runs (so no
+// note about strict inference failing follows).
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/layernorm-axis.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=LAYERNORM
+// LAYERNORM: layernorm-axis.onnx: error: node 'ln' (LayerNormalization, #0): unsupported operator 'LayerNormalization'
+// LAYERNORM-NOT: note
+
+// A graph output passing the graph input through with another rank.
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/output-rank.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=OUTRANK
+// OUTRANK: output-rank.onnx: error: graph output 'x' passes through the graph input or initializer of that name, of shape [1, 2, 4, 4], but declares shape [1, 2] (-1: unknown)
