@@ -601,6 +601,11 @@ def malformed_models():
     # A graph output that is the graph input, declared with another rank.
     save(model([], x, [vinfo("x", TensorProto.FLOAT, [1, 2])], []),
          "output-rank.onnx", BAD)
+    # Float Unsqueeze axes (were read as integers out of bounds).
+    save(model([node("Unsqueeze", ["x", "axes"], ["y"], "unsqueeze")], x,
+               [vinfo("y", TensorProto.FLOAT, ["d%d" % i for i in range(6)])],
+               [init("axes", f32([1e9, 3e9]))]),
+         "unsqueeze-float-axes.onnx", BAD)
     # Pads beyond INT32_MAX.
     save(model([node("AveragePool", ["x"], ["y"], "pool",
                      kernel_shape=[1, 1], pads=[2 ** 31] * 4)], x, y, []),

@@ -156,9 +156,17 @@ static LogicalResult buildIntClamp(Importer &im, Value x) {
   FailureOr<ClipBounds> given = clipBounds(im);
   if (failed(given))
     return failure();
-  for (unsigned i = 0; i < 2; ++i)
-    if ((*given)[i])
-      bounds[i] = (*given)[i]->toInts().front();
+  for (unsigned i = 0; i < 2; ++i) {
+    if (!(*given)[i])
+      continue;
+    std::optional<SmallVector<int64_t>> bound = (*given)[i]->toInts();
+    if (!bound)
+      return im.error() << (i == 0 ? "min" : "max")
+                        << " bound must be an integer for an integer input, "
+                           "got "
+                        << onnxTypeName((*given)[i]->onnxType);
+    bounds[i] = bound->front();
+  }
   if (bounds[0] > bounds[1])
     return im.error() << "expects min <= max, got min " << bounds[0]
                       << " and max " << bounds[1];

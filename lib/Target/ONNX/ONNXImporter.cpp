@@ -125,7 +125,9 @@ SmallVector<double> ConstantTensor::toDoubles() const {
   return result;
 }
 
-SmallVector<int64_t> ConstantTensor::toInts() const {
+std::optional<SmallVector<int64_t>> ConstantTensor::toInts() const {
+  if (!llvm::isa<IntegerType>(value.getElementType()))
+    return std::nullopt;
   SmallVector<int64_t> result;
   result.reserve(size());
   for (const APInt &v : value.getValues<APInt>())
@@ -396,6 +398,20 @@ FailureOr<const ConstantTensor *> Importer::requireConstant(unsigned i,
   if (!c)
     return failure(); // lookupConstant reported why.
   return c;
+}
+
+FailureOr<SmallVector<int64_t>> Importer::requireConstantInts(unsigned i,
+                                                              StringRef what) {
+  FailureOr<const ConstantTensor *> c = requireConstant(i, what);
+  if (failed(c))
+    return failure();
+  std::optional<SmallVector<int64_t>> ints = (*c)->toInts();
+  if (!ints) {
+    error() << what << " '" << inputName(i) << "' must hold integers, got "
+            << onnxTypeName((*c)->onnxType);
+    return failure();
+  }
+  return std::move(*ints);
 }
 
 int32_t Importer::inputONNXType(unsigned i) const {

@@ -126,8 +126,9 @@ struct ConstantTensor {
   ArrayRef<int64_t> shape() const { return value.getType().getShape(); }
   /// Every element as a double (integers read with their ONNX sign).
   SmallVector<double> toDoubles() const;
-  /// Every element as an int64 (integers only).
-  SmallVector<int64_t> toInts() const;
+  /// Every element as an int64, or nullopt if the elements are not
+  /// integers.
+  std::optional<SmallVector<int64_t>> toInts() const;
 };
 
 /// Converts a TensorProto (raw or typed data, no external data) to an
@@ -255,6 +256,11 @@ public:
   /// Like constant(), but reports "<what> '<name>' must be a constant" when
   /// the input is computed or a graph input.
   FailureOr<const ConstantTensor *> requireConstant(unsigned i, StringRef what);
+  /// The elements of the integer constant behind input `i`, like
+  /// requireConstant(), also reporting "<what> '<name>' must hold
+  /// integers" for a constant of another element type.
+  FailureOr<SmallVector<int64_t>> requireConstantInts(unsigned i,
+                                                      StringRef what);
   /// The ONNX element type of input `i` (0 if unknown).
   int32_t inputONNXType(unsigned i) const;
 

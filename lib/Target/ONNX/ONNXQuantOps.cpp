@@ -169,7 +169,7 @@ static LogicalResult readZeroPoints(Importer &im, std::optional<unsigned> zpIdx,
     if (!storageOf(zpType, probe))
       return im.error() << "zero point '" << name << "' has type "
                         << onnxTypeName(zpType) << ", expected int8 or uint8";
-    p.zeroPoints = (*zp)->toInts();
+    p.zeroPoints = (*zp)->toInts().value_or(SmallVector<int64_t>());
     if (p.zeroPoints.size() != p.scales.size() &&
         !llvm::all_equal(p.zeroPoints))
       return im.error() << "zero point '" << name << "' has "
@@ -311,7 +311,8 @@ static FailureOr<Type> integerOperandType(Importer &im, unsigned i,
     int64_t n = (*zp)->size();
     // One zero point repeated (e.g. per row of MatMulInteger's a) is per
     // tensor.
-    if (n > 1 && !llvm::all_equal((*zp)->toInts())) {
+    if (n > 1 &&
+        !llvm::all_equal((*zp)->toInts().value_or(SmallVector<int64_t>()))) {
       if (axis < 0 || (*zp)->shape().size() != 1 || n != shape[axis])
         return im.error() << "zero point '" << im.inputName(zpIdx)
                           << "' must be a scalar"
@@ -504,7 +505,7 @@ static LogicalResult convertConvInteger(Importer &im) {
 static LogicalResult convertMatMulInteger(Importer &im) {
   auto perTensorA = [&]() -> LogicalResult {
     if (const ConstantTensor *zp = im.constant(2))
-      if (!llvm::all_equal(zp->toInts()))
+      if (!llvm::all_equal(zp->toInts().value_or(SmallVector<int64_t>())))
         return im.error() << "per-row zero points of A are not supported "
                              "(qnn.matmul needs a per-tensor lhs)";
     return success();

@@ -83,12 +83,12 @@ static LogicalResult convertReshape(Importer &im) {
   FailureOr<ArrayRef<int64_t>> in = inputShape(im, 0);
   if (failed(in))
     return failure();
-  FailureOr<const ConstantTensor *> target =
-      im.requireConstant(1, "shape input");
+  FailureOr<SmallVector<int64_t>> target =
+      im.requireConstantInts(1, "shape input");
   if (failed(target))
     return failure();
   bool allowZero = im.getInt("allowzero", 0) != 0;
-  SmallVector<int64_t> shape = (*target)->toInts();
+  SmallVector<int64_t> shape = std::move(*target);
   std::optional<size_t> inferred;
   for (size_t i = 0; i < shape.size(); ++i) {
     int64_t &s = shape[i];
@@ -127,10 +127,11 @@ static FailureOr<std::optional<SmallVector<int64_t>>> getAxes(Importer &im) {
     return failure();
   if (!im.hasInput(1))
     return std::optional<SmallVector<int64_t>>();
-  FailureOr<const ConstantTensor *> axes = im.requireConstant(1, "axes input");
+  FailureOr<SmallVector<int64_t>> axes =
+      im.requireConstantInts(1, "axes input");
   if (failed(axes))
     return failure();
-  return std::optional<SmallVector<int64_t>>((*axes)->toInts());
+  return std::optional<SmallVector<int64_t>>(std::move(*axes));
 }
 
 static LogicalResult convertSqueeze(Importer &im) {
@@ -307,10 +308,10 @@ static LogicalResult convertPad(Importer &im) {
     pads = im.getInts("pads").value_or(SmallVector<int64_t>());
     code = im.getFloat("value", 0.0f);
   } else {
-    FailureOr<const ConstantTensor *> p = im.requireConstant(1, "pads input");
+    FailureOr<SmallVector<int64_t>> p = im.requireConstantInts(1, "pads input");
     if (failed(p))
       return failure();
-    pads = (*p)->toInts();
+    pads = std::move(*p);
     if (im.hasInput(3))
       return im.error() << "the axes input is not supported";
     if (im.hasInput(2)) {

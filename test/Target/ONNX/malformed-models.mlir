@@ -31,3 +31,7 @@
 // A graph output passing the graph input through with another rank.
 // RUN: not quant-translate --import-onnx %S/Inputs/bad/output-rank.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=OUTRANK
 // OUTRANK: output-rank.onnx: error: graph output 'x' passes through the graph input or initializer of that name, of shape [1, 2, 4, 4], but declares shape [1, 2] (-1: unknown)
+
+// Float axes (were read as integers out of bounds).
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/unsqueeze-float-axes.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=AXES
+// AXES: unsqueeze-float-axes.onnx: error: node 'unsqueeze' (Unsqueeze, #0): axes input 'axes' must hold integers, got float
