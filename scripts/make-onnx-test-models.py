@@ -606,6 +606,11 @@ def malformed_models():
                [vinfo("y", TensorProto.FLOAT, ["d%d" % i for i in range(6)])],
                [init("axes", f32([1e9, 3e9]))]),
          "unsqueeze-float-axes.onnx", BAD)
+    # Average pooling over a padded 65539 x 65539 map: 2^33 elements.
+    save(model([node("AveragePool", ["x"], ["y"], "pool",
+                     kernel_shape=[65536, 65536], pads=[65535] * 4)], x, y,
+               []),
+         "huge-pool.onnx", BAD)
     # Pads beyond INT32_MAX.
     save(model([node("AveragePool", ["x"], ["y"], "pool",
                      kernel_shape=[1, 1], pads=[2 ** 31] * 4)], x, y, []),

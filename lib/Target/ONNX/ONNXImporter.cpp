@@ -669,6 +669,19 @@ Value Importer::transpose(Value value, ArrayRef<int64_t> perm) {
 LogicalResult Importer::verifyNewOps(Operation *before) {
   Block *block = b.getInsertionBlock();
   auto begin = before ? std::next(before->getIterator()) : block->begin();
+  // No tensor of the model may be too large to materialize (e.g. pooling
+  // over a huge padding): later passes would run for hours or run out of
+  // memory.
+  for (Operation &op : llvm::make_range(begin, block->end()))
+    for (Type type : op.getResultTypes()) {
+      auto tensor = llvm::dyn_cast<RankedTensorType>(type);
+      if (tensor && tensor.hasStaticShape() &&
+          elementCount(tensor.getShape()) > kMaxTensorElements)
+        return error() << "'" << op.getName() << "' result has shape "
+                       << formatShape(tensor.getShape())
+                       << ", more elements than the supported "
+                       << kMaxTensorElements;
+    }
   // Collect the verifier's messages and report them as the node's.
   SmallVector<std::string> messages;
   LogicalResult result = success();

@@ -70,8 +70,8 @@ void addQuantConverters(ConverterTable &table);       // ONNXQuantOps.cpp
 ConverterTable getConverterTable();
 
 /// The most elements a tensor of an imported model may have (2^31): larger
-/// shapes are rejected at import (initializers and graph inputs), before
-/// anything tries to materialize them.
+/// shapes are rejected at import (initializers, graph inputs and the
+/// results of every op built), before anything tries to materialize them.
 constexpr int64_t kMaxTensorElements = int64_t{1} << 31;
 
 /// The number of elements of `shape`, saturating at INT64_MAX (a negative

@@ -35,3 +35,8 @@
 // Float axes (were read as integers out of bounds).
 // RUN: not quant-translate --import-onnx %S/Inputs/bad/unsqueeze-float-axes.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=AXES
 // AXES: unsqueeze-float-axes.onnx: error: node 'unsqueeze' (Unsqueeze, #0): axes input 'axes' must hold integers, got float
+
+// A 2^33-element pooling result (quant-compile ran for minutes on it).
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/huge-pool.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=HUGE
+// RUN: not quant-compile %S/Inputs/bad/huge-pool.onnx -o %t.o 2>&1 | FileCheck %s --check-prefix=HUGE
+// HUGE: huge-pool.onnx: error: node 'pool' (AveragePool, #0): 'qnn.avg_pool2d' result has shape [1, 2, 65539, 65539], more elements than the supported 2147483648
