@@ -4,12 +4,12 @@
 Generates test/Target/ONNX/Inputs/*.onnx (valid models: float CNN ops,
 shape and elementwise ops, QDQ, QOperator, integer ops, integer
 arithmetic, 1-D/3-D pooling and pad modes, QONNX, per-axis
-dequantization, external data, sequence and optional inputs) and
-test/Target/ONNX/Inputs/bad/*.onnx (the bad-input corpus, with the
-malformed models that crashed ONNX or the importer). The output is
-deterministic (fixed seeds, fixed IR version and producer), so rerunning
-it leaves the committed files unchanged. Needs the Debian packages
-python3-onnx and python3-numpy:
+dequantization, external data, sequence and optional inputs, an empty
+MatMul) and test/Target/ONNX/Inputs/bad/*.onnx (the bad-input corpus,
+with the malformed models that crashed ONNX or the importer). The output
+is deterministic (fixed seeds, fixed IR version and producer), so
+rerunning it leaves the committed files unchanged. Needs the Debian
+packages python3-onnx and python3-numpy:
 
     /usr/bin/python3 scripts/make-onnx-test-models.py
 """
@@ -617,6 +617,20 @@ def malformed_models():
          "huge-pads.onnx", BAD)
 
 
+def empty_matmul():
+    """A MatMul and a Gemm with zero rows (valid ONNX; the kernel planner
+    divided by the row count)."""
+    a = [vinfo("a", TensorProto.FLOAT, [0, 4])]
+    save(model([node("MatMul", ["a", "w"], ["m"], "matmul"),
+                node("Gemm", ["a", "wt", "bias"], ["g"], "gemm", transB=1)],
+               a, [vinfo("m", TensorProto.FLOAT, [0, 3]),
+                   vinfo("g", TensorProto.FLOAT, [0, 3])],
+               [init("w", f32(np.arange(12).reshape(4, 3))),
+                init("wt", f32(np.arange(12).reshape(3, 4))),
+                init("bias", f32([1, 2, 3]))]),
+         "empty-matmul.onnx")
+
+
 def frozen_input():
     """A TensorProto file for --freeze-input: the scale 's' of
     bad/non-constant-scale.onnx."""
@@ -631,7 +645,7 @@ def main():
                  qdq_conv, qlinear_ops, qlinear_matmul_per_row, integer_ops,
                  integer_arith, pool_pad, qonnx_ops, dequant_axis, external_data,
                  sequence_optional, frozen_input, bad_models,
-                 malformed_models]:
+                 malformed_models, empty_matmul]:
         make()
     return 0
 

@@ -84,6 +84,12 @@ ConvShape mlir::qnn::compiler::gemmShapeOf(Value x, Value w, bool transposed) {
   return s;
 }
 
+bool mlir::qnn::compiler::isEmptyShape(const ConvShape &s) {
+  return llvm::any_of(
+      ArrayRef<int64_t>{s.n, s.c, s.h, s.w, s.o, s.kh, s.kw, s.oh, s.ow},
+      [](int64_t d) { return d <= 0; });
+}
+
 std::vector<double> mlir::qnn::compiler::weightsAsOI(const ConvShape &s,
                                                      std::vector<double> w,
                                                      bool transposed) {
@@ -639,6 +645,8 @@ static bool maddubsExact(const ConvShape &s, const Weights &wt) {
 LogicalResult buildKernel(OpBuilder &b, Operation *op, ConvShape s,
                           const Weights &wt, Value x, Value bias,
                           const KernelTarget &t) {
+  if (isEmptyShape(s))
+    return failure();
   Type inElt = elementType(x), outElt = elementType(op->getResult(0));
   Plan pl;
   pl.s = s;

@@ -94,6 +94,11 @@ Value unpackOutput(OpBuilder &b, Location loc, const Plan &pl, Value out,
 /// [M, K] x weights ([O, K] if `transposed`, else [K, O]).
 ConvShape convShapeOf(qnn::Conv2DOp op);
 ConvShape gemmShapeOf(Value x, Value w, bool transposed);
+/// True if some operand or result dimension of `s` is zero (a GEMM with no
+/// rows, a conv without channels or pixels): such ops have no tiles (the
+/// kernel plans would divide by zero) and stay with the generic lowering,
+/// whose loops run zero times.
+bool isEmptyShape(const ConvShape &s);
 /// GEMM weights as [O][K] (OIHW with H = W = 1).
 std::vector<double> weightsAsOI(const ConvShape &s, std::vector<double> w,
                                 bool transposed);

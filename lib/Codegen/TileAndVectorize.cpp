@@ -50,11 +50,16 @@ bool isI8Tensor(Value v) {
 }
 
 /// Picks the register tile of `op` (see the file comment); nullopt when the
-/// op has dynamic loops or no innermost output dimension to vectorize.
+/// op has dynamic or empty loops or no innermost output dimension to
+/// vectorize.
 std::optional<TileChoice> chooseTiles(linalg::LinalgOp op, unsigned vectorBits,
                                       unsigned mTile, bool vnni) {
   SmallVector<int64_t> ranges = op.getStaticLoopRanges();
   if (llvm::any_of(ranges, ShapedType::isDynamic))
+    return std::nullopt;
+  // An empty iteration space (a GEMM without rows) has nothing to compute,
+  // and MLIR's tiling of a zero extent crashes: the scalar loops keep it.
+  if (llvm::is_contained(ranges, 0))
     return std::nullopt;
   AffineMap outMap = op.getMatchingIndexingMap(op.getDpsInitOperand(0));
   if (outMap.getNumResults() == 0)

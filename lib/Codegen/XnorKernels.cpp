@@ -896,6 +896,8 @@ LogicalResult rewriteConv(OpBuilder &b, qnn::Conv2DOp op, const XnorTarget &t) {
   if (!values)
     return failure();
   ConvShape s = convShapeOf(op);
+  if (isEmptyShape(s))
+    return failure();
   if (zeroPadded) {
     // Implicit (zero) padding: the kernel geometry is the padded input's.
     s.h += s.pt + s.pb;
@@ -914,6 +916,8 @@ LogicalResult rewriteGemm(OpBuilder &b, Operation *op, Value x, Value w,
   if (!values)
     return failure();
   ConvShape s = gemmShapeOf(x, w, transposed);
+  if (isEmptyShape(s))
+    return failure();
   std::vector<double> oi = weightsAsOI(s, std::move(*values), transposed);
   buildKernel(b, op, s, oi, x, t);
   return success();

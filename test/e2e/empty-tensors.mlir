@@ -22,3 +22,17 @@ func.func @concat(%a: tensor<2x0xf32>, %b: tensor<2x3xf32>, %c: tensor<3x2x0xi8>
   %u = qnn.reshape %t : tensor<2x3x0xi8> -> tensor<3x2x0xi8>
   return %r, %z, %u : tensor<2x0xf32>, tensor<2x3xf32>, tensor<3x2x0xi8>
 }
+
+// Linear ops without rows: the kernel passes leave them to the generic
+// lowering (the kernel plan divided by the zero row count), whose tiling
+// leaves them to the scalar loops.
+func.func @linear(%x: tensor<0x4xf32>, %q: tensor<0x4xi8>) -> (tensor<0x3xf32>, tensor<0x3xf32>, tensor<0x3xi32>) {
+  %w = arith.constant dense<[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0], [1.0, 0.5, 0.25]]> : tensor<4x3xf32>
+  %m = qnn.matmul %x, %w : (tensor<0x4xf32>, tensor<4x3xf32>) -> tensor<0x3xf32>
+  %wt = arith.constant dense<[[1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0], [9.0, 1.0, 0.5, 0.25]]> : tensor<3x4xf32>
+  %b = arith.constant dense<[1.0, 2.0, 3.0]> : tensor<3xf32>
+  %f = qnn.fully_connected %x, %wt, %b : (tensor<0x4xf32>, tensor<3x4xf32>, tensor<3xf32>) -> tensor<0x3xf32>
+  %wi = arith.constant dense<[[1, -2, 3, -4], [5, -6, 7, -8], [9, -10, 11, -12]]> : tensor<3x4xi8>
+  %i = qnn.fully_connected %q, %wi : (tensor<0x4xi8>, tensor<3x4xi8>) -> tensor<0x3xi32>
+  return %m, %f, %i : tensor<0x3xf32>, tensor<0x3xf32>, tensor<0x3xi32>
+}

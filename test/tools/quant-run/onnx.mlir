@@ -19,3 +19,10 @@
 // RUN: test ! -e %t.out.npy
 // BADOP: unsupported-op.onnx: error: node 'act' (Tanh, #0): unsupported operator 'Tanh'
 // BADOP-NOT: error
+
+// A MatMul and a Gemm without rows compile (the linear kernels leave them
+// to the generic lowering) and give empty outputs.
+// RUN: quant-run %quant_src_root/test/Target/ONNX/Inputs/empty-matmul.onnx --random-inputs -o %t.em.npy -o %t.eg.npy
+// RUN: FileCheck %s --check-prefix=EMPTY < %t.em.npy
+// RUN: FileCheck %s --check-prefix=EMPTY < %t.eg.npy
+// EMPTY: 'shape': (0, 3)
