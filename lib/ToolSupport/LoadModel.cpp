@@ -8,6 +8,7 @@
 
 #include "quant/ToolSupport/LoadModel.h"
 #include "quant/Compiler/Pipeline.h"
+#include "quant/Support/ParserGuard.h"
 #include "quant/Target/ONNX/ImportONNX.h"
 
 #include "mlir/IR/Location.h"
@@ -111,6 +112,8 @@ mlir::qnn::compiler::loadModel(StringRef path, MLIRContext *ctx,
   }
   isONNX = path != "-" && isONNXModel(path, buffer->getBuffer());
   if (!isONNX) {
+    if (qnn::reportParserCrasher(buffer->getMemBufferRef(), llvm::errs()))
+      return nullptr;
     sourceMgr.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
     return parseSourceFile<ModuleOp>(sourceMgr, ctx);
   }
