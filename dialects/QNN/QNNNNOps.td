@@ -42,7 +42,10 @@ def QNN_Conv2DOp : QNN_Op<"conv2d", [Pure]> {
     * integer input (the integer form after `qnn-lower-to-integer`):
       signless integer input and weights of at most 16 bits (signed
       values), an optional i32 bias and an i32 result: the plain sum of
-      products, padded positions reading 0.
+      products, padded positions reading 0, wrapping around modulo 2^32
+      (as ONNX ConvInteger / MatMulInteger in ONNX Runtime) when it does
+      not fit; `qnn-propagate-scales` rejects quantized ops whose
+      accumulator could overflow before they reach this form.
     * other inputs (ternary, codebook) have no meaning here.
 
     Example:

@@ -3,6 +3,8 @@
 // baseline x86-64 and the host; |got - ref| <= 1e-5 + 1e-5 |ref|.
 // RUN: %e2e-check %s %t --mcpu=x86-64
 // RUN: %e2e-check %s %t
+// Boundary values, signed zeros, denormals, +-inf and NaN (propagated):
+// RUN: env PATTERNS=edges GEN_OPTS=--nonfinite %e2e-check %s %t
 
 // Per-channel operand [8, 1, 1] against [1, 8, 4, 5].
 func.func @add_channel(%a: tensor<1x8x4x5xf32>, %b: tensor<8x1x1xf32>) -> tensor<1x8x4x5xf32> {

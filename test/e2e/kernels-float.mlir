@@ -7,6 +7,8 @@
 // RUN: %e2e-check %s %t --mcpu=x86-64
 // RUN: %e2e-check %s %t --mcpu=x86-64-v3
 // RUN: %e2e-check %s %t
+// Boundary values, signed zeros, denormals, +-inf and NaN (propagated):
+// RUN: env PATTERNS=edges GEN_OPTS=--nonfinite %e2e-check %s %t
 // RUN: %e2e-check %s %t --weight-block-bytes=512
 // RUN: %e2e-check %s %t --weight-block-bytes=512 --mcpu=x86-64-v3
 

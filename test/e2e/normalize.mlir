@@ -2,6 +2,8 @@
 // |got - ref| <= 1e-5 + 1e-5 |ref|.
 // RUN: %e2e-check %s %t --mcpu=x86-64
 // RUN: %e2e-check %s %t
+// Boundary values, signed zeros, denormals, +-inf and NaN (propagated):
+// RUN: env PATTERNS=edges GEN_OPTS=--nonfinite %e2e-check %s %t
 // Baseline x86-64 has no rounding instruction: the exp's floor is expanded
 // rather than left to libm (the object must not need -lm).
 // RUN: quant-compile %s --entry=softmax_last --mcpu=x86-64 -o %t.o

@@ -7,6 +7,8 @@
 // wrap), i32 ones +-2^20 (products wrap).
 // RUN: %e2e-check %s %t --mcpu=x86-64
 // RUN: %e2e-check %s %t
+// Boundary values, signed zeros, denormals, +-inf and NaN (propagated):
+// RUN: env PATTERNS=edges GEN_OPTS=--nonfinite %e2e-check %s %t
 
 // Signed i8 with broadcasting.
 func.func @int8_signed(%a: tensor<3x4x5xi8>, %b: tensor<4x1xi8>)

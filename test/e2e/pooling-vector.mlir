@@ -4,6 +4,8 @@
 // (AVX-512: V = 64 i8 / 16 f32), x86-64-v3 and x86-64. Integer outputs
 // bit-exact, float within 1e-5 + 1e-5 |ref| of qnn-ref.
 // RUN: %e2e-check %s %t
+// Boundary values, signed zeros, denormals, +-inf and NaN (propagated):
+// RUN: env PATTERNS=edges GEN_OPTS=--nonfinite %e2e-check %s %t
 // RUN: %e2e-check %s %t --mcpu=x86-64-v3
 // RUN: %e2e-check %s %t --mcpu=x86-64
 

@@ -2,6 +2,8 @@
 // |got - ref| <= 1e-5 + 1e-5 |ref|.
 // RUN: %e2e-check %s %t --mcpu=x86-64
 // RUN: %e2e-check %s %t
+// Boundary values, signed zeros, denormals, +-inf and NaN (propagated):
+// RUN: env PATTERNS=edges GEN_OPTS=--nonfinite %e2e-check %s %t
 
 func.func @max_2x2(%x: tensor<1x3x8x9xf32>) -> tensor<1x3x4x4xf32> {
   %y = qnn.max_pool2d %x {kernel = array<i64: 2, 2>, strides = array<i64: 2, 2>} : tensor<1x3x8x9xf32> -> tensor<1x3x4x4xf32>

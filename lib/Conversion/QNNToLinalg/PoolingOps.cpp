@@ -195,11 +195,21 @@ struct MaxPoolIndicesLowering : OpConversionPattern<MaxPool2DIndicesOp> {
               arith::AndIOp::create(
                   b, l, cmp(arith::CmpIPredicate::sge, col, cst(0)),
                   cmp(arith::CmpIPredicate::slt, col, cst(w))));
+          // A NaN beats every number (the first NaN wins), as max_pool2d's
+          // maximumf propagates it.
+          auto fcmp = [&](arith::CmpFPredicate p, Value a, Value v) -> Value {
+            return arith::CmpFOp::create(b, l, p, a, v);
+          };
           Value greater =
-              isFloat ? arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGT,
-                                              args[0], args[2])
-                            .getResult()
-                      : cmp(arith::CmpIPredicate::sgt, args[0], args[2]);
+              isFloat
+                  ? arith::OrIOp::create(
+                        b, l, fcmp(arith::CmpFPredicate::OGT, args[0], args[2]),
+                        arith::AndIOp::create(
+                            b, l,
+                            fcmp(arith::CmpFPredicate::UNO, args[0], args[0]),
+                            fcmp(arith::CmpFPredicate::ORD, args[2], args[2])))
+                        .getResult()
+                  : cmp(arith::CmpIPredicate::sgt, args[0], args[2]);
           Value unset = arith::CmpIOp::create(
               b, l, arith::CmpIPredicate::eq, args[3],
               scalarConstant(b, l, args[3].getType(), -1));

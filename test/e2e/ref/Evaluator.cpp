@@ -94,7 +94,11 @@ int64_t qnnref::detail::windowArgMax(const Tensor &key,
       if (iy < 0 || iy >= h || ix < 0 || ix >= w)
         continue; // Padded positions never win.
       int64_t at = ((out[0] * key.shape[1] + out[1]) * h + iy) * w + ix;
-      if (best < 0 || key.values[at] > key.values[best])
+      // A NaN beats every number (the first NaN wins): max_pool2d
+      // propagates NaN like IEEE maximum.
+      double v = key.values[at];
+      if (best < 0 || v > key.values[best] ||
+          (std::isnan(v) && !std::isnan(key.values[best])))
         best = at;
     }
   return best;
@@ -695,6 +699,14 @@ bool qnnref::evaluate(func::FuncOp func, const std::vector<Tensor> &inputs,
           "qnn-ref cannot evaluate '" + op.getName().getStringRef().str() + "'";
       return false;
     }
+    // Integer linear ops accumulate in two's complement: an i32 result
+    // wraps modulo 2^32 (as ONNX Runtime's MatMulInteger / ConvInteger and
+    // every kernel the compiler emits), whatever the summation order.
+    if (llvm::isa<qnn::Conv2DOp, qnn::FullyConnectedOp, qnn::MatMulOp>(op) &&
+        getElementTypeOrSelf(op.getResult(0).getType()).isSignlessInteger(32))
+      for (double &v : r.values)
+        v = static_cast<double>(static_cast<int32_t>(
+            static_cast<uint32_t>(static_cast<int64_t>(v))));
     env[op.getResult(0)] = std::move(r);
   }
   error = "function has no return";

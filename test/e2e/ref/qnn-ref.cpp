@@ -5,7 +5,10 @@
 //   qnn-ref model.mlir --entry=f --make-inputs=<prefix> [--seed=S]
 //       writes <prefix>0.npy, <prefix>1.npy, ...: deterministic random inputs
 //       (floats in [-1, 1]; integers over their range, i32 in +-2^20 unless
-//       --int-min/--int-max say otherwise);
+//       --int-min/--int-max say otherwise); --pattern=edges draws every
+//       element from the range's boundary values instead (lo, lo + 1, -1,
+//       0, 1, hi - 1, hi; for floats +-1, +-0, +-denormals and, with
+//       --nonfinite, +-inf and NaN), --pattern=min / max fills with lo / hi;
 //   qnn-ref model.mlir --entry=f -i in0.npy ... --check out0.npy ...
 //       [--rtol=R --atol=A]
 //       evaluates the function with the naive interpreter (Evaluator.cpp)
@@ -31,6 +34,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 using namespace mlir;
 using namespace qnnref;
@@ -48,6 +52,11 @@ cl::opt<long long> intMin("int-min", cl::desc("Lowest random i32/i64"),
                           cl::init(-(1 << 20)));
 cl::opt<long long> intMax("int-max", cl::desc("Highest random i32/i64"),
                           cl::init(1 << 20));
+cl::opt<std::string> pattern("pattern",
+                             cl::desc("Inputs: random, edges, min or max"),
+                             cl::init("random"));
+cl::opt<bool> nonFinite("nonfinite",
+                        cl::desc("--pattern=edges floats include inf/NaN"));
 cl::list<std::string> inputs("i", cl::desc("Input .npy"));
 cl::list<std::string> checks("check", cl::desc("Output .npy to check"));
 cl::opt<bool> list("list", cl::desc("Print the names of the functions"));
@@ -139,6 +148,9 @@ int main(int argc, char **argv) {
   }
 
   if (!makeInputs.empty()) {
+    if (pattern != "random" && pattern != "edges" && pattern != "min" &&
+        pattern != "max")
+      return fail("unknown --pattern=" + pattern);
     Random rng(seed);
     for (auto [i, t] : llvm::enumerate(type.getInputs())) {
       auto rt = llvm::cast<RankedTensorType>(t);
@@ -161,13 +173,46 @@ int main(int argc, char **argv) {
         lo = std::max<int64_t>(lo, intMin);
         hi = std::min<int64_t>(hi, intMax);
       }
+      // The boundary values of the range, each once.
+      std::vector<int64_t> intEdges;
+      for (int64_t v :
+           {lo, lo + 1, int64_t{-1}, int64_t{0}, int64_t{1}, hi - 1, hi})
+        if (v >= lo && v <= hi && !llvm::is_contained(intEdges, v))
+          intEdges.push_back(v);
+      std::vector<double> floatEdges = {
+          -1.0,
+          1.0,
+          0.0,
+          -0.0,
+          0.5,
+          -0.5,
+          std::numeric_limits<float>::denorm_min(),
+          -std::numeric_limits<float>::denorm_min()};
+      if (nonFinite)
+        for (double v : {std::numeric_limits<double>::infinity(),
+                         -std::numeric_limits<double>::infinity(),
+                         std::numeric_limits<double>::quiet_NaN()})
+          floatEdges.push_back(v);
+      bool isFloat = *dt == npy::DType::F32;
       for (int64_t j = 0; j < a.getNumElements(); ++j) {
-        if (*dt == npy::DType::F32)
+        if (pattern == "min" || pattern == "max") {
+          bool low = pattern == "min";
+          if (isFloat)
+            a.set(j, low ? -1.0 : 1.0);
+          else
+            a.setInt(j, low ? lo : hi);
+        } else if (pattern == "edges") {
+          if (isFloat)
+            a.set(j, floatEdges[rng.next() % floatEdges.size()]);
+          else
+            a.setInt(j, intEdges[rng.next() % intEdges.size()]);
+        } else if (isFloat) {
           a.set(j, 2.0 * rng.uniform() - 1.0);
-        else
+        } else {
           a.setInt(j,
                    lo + static_cast<int64_t>(
                             rng.next() % static_cast<uint64_t>(hi - lo + 1)));
+        }
       }
       std::string error;
       if (!npy::writeFile(makeInputs + std::to_string(i) + ".npy", a, error))
@@ -225,9 +270,12 @@ int main(int argc, char **argv) {
       double err = std::fabs(got - want);
       bool bad = ref.isFloat ? !(err <= absTol + relTol * std::fabs(want))
                              : got != want;
-      if (std::isnan(got) || std::isnan(want))
+      if (got == want) // also +-inf against itself
+        bad = false;
+      else if (std::isnan(got) || std::isnan(want))
         bad = std::isnan(got) != std::isnan(want);
-      maxErr = std::max(maxErr, err);
+      if (!bad && !std::isnan(err) && !std::isinf(err))
+        maxErr = std::max(maxErr, err);
       if (bad && mismatches++ == 0)
         first = j;
     }

@@ -35,8 +35,35 @@
 // INT: qnn.fully_connected {{.*}} -> tensor<1x2xi32>
 // INT: qnn.dequantize
 // RUN: %e2e-check %t.int.mlir %t
+// The same compiled integer form against qnn-ref on the graphs *before*
+// the passes: bit-exact against the quantized-type graph qnn-ptq makes of
+// the calibrated one, within the quantization error of the float graph.
+// RUN: quant-compile %S/Inputs/mlp-float.mlir --calibrate=%t.x.npy --emit-after=calibration -o %t.calib.mlir
+// RUN: quant-opt %t.calib.mlir --qnn-ptq -o %t.ptq.mlir
+// RUN: env REF_MODEL=%t.ptq.mlir %e2e-check %t.int.mlir %t
+// RUN: env REF_MODEL=%t.calib.mlir REF_OPTS="--atol=0.05 --rtol=0.05" %e2e-check %t.int.mlir %t
 
-// Every method produces a working object.
-// RUN: quant-compile %S/Inputs/mlp-float.mlir --calibrate=%t.x.npy --calibration=mse -o %t.mse.o
-// RUN: quant-compile %S/Inputs/mlp-float.mlir --calibrate=%t.x.npy --calibration=entropy -o %t.entropy.o
-// RUN: test -s %t.mse.o && test -s %t.entropy.o
+// Samples in [-1, 1] plus one outlier at 40 (Inputs/outlier-samples.py):
+// min/max keeps 40; MSE, entropy and the 99.9th percentile move the top
+// below it (entropy and the percentile clip it to the bulk; with a single
+// outlier in 1024 values MSE keeps nearly all of it), so a method that
+// silently fell back to min/max fails here. The numerics of each method
+// are unit-tested (unittests/Quantization/CalibrationTest.cpp).
+// RUN: %python %S/Inputs/outlier-samples.py %t.outliers.npy
+// RUN: quant-compile %S/Inputs/mlp-float.mlir --calibrate=%t.outliers.npy --calibration=minmax --emit-after=calibration -o %t.c-minmax.mlir
+// RUN: %python %S/Inputs/check-calib.py %t.c-minmax.mlir -1 -0.99 40 40
+// RUN: quant-compile %S/Inputs/mlp-float.mlir --calibrate=%t.outliers.npy --calibration=mse --emit-after=calibration -o %t.c-mse.mlir
+// RUN: %python %S/Inputs/check-calib.py %t.c-mse.mlir -1 -0.99 1 39.9
+// RUN: quant-compile %S/Inputs/mlp-float.mlir --calibrate=%t.outliers.npy --calibration=entropy --emit-after=calibration -o %t.c-entropy.mlir
+// RUN: %python %S/Inputs/check-calib.py %t.c-entropy.mlir -1 -0.99 1 20
+// RUN: quant-compile %S/Inputs/mlp-float.mlir --calibrate=%t.outliers.npy --calibration=percentile --calibration-percentile=99.9 --emit-after=calibration -o %t.c-pct.mlir
+// RUN: %python %S/Inputs/check-calib.py %t.c-pct.mlir -1 0 0.5 2
+
+// Every method produces an integer form that runs and matches qnn-ref on
+// its quantized-type graph.
+// RUN: quant-compile %S/Inputs/mlp-float.mlir --calibrate=%t.outliers.npy --calibration=mse --emit-after=integer -o %t.mse.int.mlir
+// RUN: quant-opt %t.c-mse.mlir --qnn-ptq -o %t.mse.ptq.mlir
+// RUN: env REF_MODEL=%t.mse.ptq.mlir %e2e-check %t.mse.int.mlir %t.mse
+// RUN: quant-compile %S/Inputs/mlp-float.mlir --calibrate=%t.outliers.npy --calibration=entropy --emit-after=integer -o %t.entropy.int.mlir
+// RUN: quant-opt %t.c-entropy.mlir --qnn-ptq -o %t.entropy.ptq.mlir
+// RUN: env REF_MODEL=%t.entropy.ptq.mlir %e2e-check %t.entropy.int.mlir %t.entropy

@@ -7,6 +7,8 @@
 // RUN: %e2e-check %s %t --mcpu=x86-64
 // Accumulator-sized inputs, so most outputs are not saturated:
 // RUN: env GEN_OPTS="--int-min=-1000000 --int-max=1000000" %e2e-check %s %t
+// Inputs at the i32 limits and the other boundary values:
+// RUN: env PATTERNS="edges min max" GEN_OPTS="--int-min=-2147483648 --int-max=2147483647" %e2e-check %s %t
 
 // Per-channel i32 -> i8 with output zero point (a conv's requantization).
 // NARROW-LABEL: func.func @narrow(
