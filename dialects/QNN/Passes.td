@@ -26,6 +26,15 @@ def QNNFoldBatchNorm : Pass<"qnn-fold-batch-norm", "func::FuncOp"> {
     a producer with other users) are left alone; `-qnn-fold-batch-norm`
     with `strict=true` reports them as errors instead, for pipelines that
     must not leave float batch norms behind.
+
+    A batch norm whose only user is a `binarize` folds into that binarize
+    instead (FINN's MultiThreshold): `binarize(batch_norm(y))` becomes
+    `binarize(y)` with one threshold per channel, `y >= mean + (t - beta) /
+    k` for k = gamma / sqrt(var + eps) > 0; for k < 0 the producer's
+    weights of that channel are negated (binary weights: bits inverted;
+    matmul columns and binarized constants too) so the comparison keeps its
+    direction; k = 0 gives a constant (threshold -inf when beta >= t, else
+    +inf). `-qnn-fold-requant` applies the same fold.
   }];
   let options = [
     Option<"strict", "strict", "bool", /*default=*/"false",

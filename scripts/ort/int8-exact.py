@@ -36,7 +36,7 @@ except ImportError as e:
         os.execv(FALLBACK_PYTHON, [FALLBACK_PYTHON] + sys.argv)
     print(f'int8-exact: skipped: {sys.executable} cannot import numpy and '
           f'onnx ({e})')
-    sys.exit(77)
+    sys.exit(1 if os.environ.get("QUANT_STRICT") == "1" else 77)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))

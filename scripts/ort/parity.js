@@ -59,6 +59,9 @@ function parseArgs() {
 
 // --- .npy / .npz ----------------------------------------------------------
 
+// Exit code of a missing dependency: 77 (skipped), 1 under QUANT_STRICT=1.
+const SKIP_CODE = process.env.QUANT_STRICT === '1' ? 1 : 77;
+
 const DTYPES = {'<f4': Float32Array, '|u1': Uint8Array, '|i1': Int8Array,
                 '<i4': Int32Array};
 
@@ -249,17 +252,32 @@ function argmax(a, off, len) {
   return best;
 }
 
-// ours, theirs: flat (n * len) logits.
+// ours, theirs: flat (n * len) logits. A non-finite logit on either side
+// (NaN, +-inf) makes the comparison fail: `rel` and `maxAbs` become NaN and
+// `nonFinite` counts them, so a NaN cannot hide behind an unchanged argmax.
 function compareLogits(ours, theirs, n, len) {
-  let maxAbs = 0, maxRef = 0, agree = 0;
+  let maxAbs = 0, maxRef = 0, agree = 0, nonFinite = 0;
   for (let i = 0; i < n; ++i) {
     for (let k = 0; k < len; ++k) {
-      maxAbs = Math.max(maxAbs, Math.abs(ours[i * len + k] - theirs[i * len + k]));
-      maxRef = Math.max(maxRef, Math.abs(theirs[i * len + k]));
+      const a = ours[i * len + k], b = theirs[i * len + k];
+      if (!Number.isFinite(a) || !Number.isFinite(b)) {
+        ++nonFinite;
+        continue;
+      }
+      maxAbs = Math.max(maxAbs, Math.abs(a - b));
+      maxRef = Math.max(maxRef, Math.abs(b));
     }
     if (argmax(ours, i * len, len) === argmax(theirs, i * len, len)) ++agree;
   }
-  return {maxAbs, rel: maxRef ? maxAbs / maxRef : maxAbs, agree};
+  if (ours.length < n * len || theirs.length < n * len) nonFinite = NaN;
+  if (nonFinite !== 0) maxAbs = NaN;
+  return {maxAbs, rel: maxRef ? maxAbs / maxRef : maxAbs, agree, nonFinite};
+}
+
+// True when `c` (compareLogits) has all n argmaxes and every logit within
+// `rel` of the reference; false for NaN.
+function logitsHold(c, n, rel) {
+  return c.nonFinite === 0 && c.agree === n && c.rel <= rel;
 }
 
 // Code-by-code comparison of two flat integer tensors.
@@ -303,13 +321,13 @@ async function main() {
   } catch (e) {
     console.log('parity: skipped: onnxruntime-node is not installed (cd ' +
                 'scripts/ort && npm install --ignore-scripts)');
-    process.exit(77);
+    process.exit(SKIP_CODE);
   }
   if (!pythonHasNumpyOnnx(args.python)) {
     console.log(`parity: skipped: ${args.python} cannot import numpy and ` +
                 'onnx (needed by expose-int8.py and the int8 reference ' +
                 'int8_ref.py); pass --python');
-    process.exit(77);
+    process.exit(SKIP_CODE);
   }
   const {source, pixels} = loadImages(args.n);
   const n = pixels.length / 784;
@@ -350,7 +368,7 @@ async function main() {
     if (!m.int8) {
       // Float: ONNX Runtime is the reference.
       const logits = compareLogits(ours[0], results[0], n, 10);
-      if (logits.agree !== n || logits.rel > 1e-5) ok = false;
+      if (!logitsHold(logits, n, 1e-5)) ok = false;
       row = {model: m.name, ref: 'ONNX Runtime', maxAbs: logits.maxAbs,
              rel: logits.rel, agree: `${logits.agree}/${n}`, codes: 'n/a'};
     } else {
@@ -360,7 +378,7 @@ async function main() {
       const c = compareTensors(extra, ours.slice(1), ref.slice(1));
       const bad = c.per.filter((t) => t.diff)
           .map((t) => `${t.name}: ${t.diff} codes differ (max ${t.maxDiff})`);
-      if (c.diff || logits.agree !== n || logits.rel > 1e-5) ok = false;
+      if (c.diff || !logitsHold(logits, n, 1e-5)) ok = false;
       row = {model: m.name, ref: 'exact int8 (int8_ref.py)',
              maxAbs: logits.maxAbs, rel: logits.rel,
              agree: `${logits.agree}/${n}`,
@@ -419,7 +437,7 @@ async function main() {
     writeNpy(bnnIn, [nb, 1, 28, 28], bx);
     const ours = quantRun(args, bnnModel, bnnIn, ['logits'], tmp);
     const c = compareLogits(ours[0], npz.logits.data, nb, 10);
-    if (c.agree !== nb || c.rel > 1e-4) ok = false;
+    if (!logitsHold(c, nb, 1e-4)) ok = false;
     bnn = {model: 'QONNX BNN', ref: 'PyTorch', maxAbs: c.maxAbs, rel: c.rel,
            agree: `${c.agree}/${nb}`, codes: 'n/a (binary)',
            ours: quantBench(args, bnnModel, firstNpy), ort: NaN};

@@ -9,31 +9,35 @@
 # is missing; without node, without npm (or network) for the install, or
 # without numpy and onnx in <python>, the test is skipped (exit code 77) and
 # says why.
+# With QUANT_STRICT=1 (scripts/test.sh sets it: its dependencies are
+# installed) a missing dependency fails the test instead of skipping it.
 #   run-parity.sh <quant-run> <python with numpy and onnx>
 set -euo pipefail
+skip_code=77
+[[ ${QUANT_STRICT:-0} == 1 ]] && skip_code=1
 dir=$(cd "${BASH_SOURCE[0]%/*}" && pwd)
 quant_run=$1
 python=$2
 if ! command -v node >/dev/null 2>&1; then
   echo "ort-parity: skipped: node is not installed"
-  exit 77
+  exit $skip_code
 fi
 if [[ ! -d "$dir/node_modules/onnxruntime-node" ]]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "ort-parity: skipped: scripts/ort/node_modules is missing and npm" \
       "is not installed (cd scripts/ort && npm install --ignore-scripts)"
-    exit 77
+    exit $skip_code
   fi
   if ! (cd "$dir" && npm install --ignore-scripts --no-audit --no-fund); then
     echo "ort-parity: skipped: npm install of onnxruntime-node failed" \
       "(offline?)"
-    exit 77
+    exit $skip_code
   fi
 fi
 if ! "$python" -c 'import numpy, onnx' >/dev/null 2>&1; then
   echo "ort-parity: skipped: $python cannot import numpy and onnx (needed" \
     "by expose-int8.py and the int8 reference int8_ref.py)"
-  exit 77
+  exit $skip_code
 fi
 exec node "$dir/parity.js" --quant-run "$quant_run" --python "$python" \
   --n 32 --bench 200 --check
