@@ -615,6 +615,11 @@ def malformed_models():
     save(model([node("AveragePool", ["x"], ["y"], "pool",
                      kernel_shape=[1, 1], pads=[2 ** 31] * 4)], x, y, []),
          "huge-pads.onnx", BAD)
+    # A 5-D weight on a 4-D input: ONNX Conv inference indexed the
+    # dilations with the weight's kernel rank (out of bounds).
+    save(model([node("Conv", ["x", "w"], ["y"], "conv")], x, y,
+               [init("w", f32(np.ones((2, 2, 1, 1, 1))))]),
+         "conv-weight-rank.onnx", BAD, check=False)
 
 
 def empty_matmul():
