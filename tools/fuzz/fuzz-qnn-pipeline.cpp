@@ -38,6 +38,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
+#include <string>
 
 using namespace mlir;
 using namespace mlir::qnn::compiler;
@@ -91,7 +92,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   };
   context.loadAllAvailableDialects();
 
-  OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(text, &context);
+  // The MLIR lexer stops at a NUL byte after the buffer (the tools read
+  // files into null-terminated MemoryBuffers); libFuzzer's data has none,
+  // so parse a copy that does.
+  std::string source = text.str();
+  OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(source, &context);
   if (!module || failed(verify(*module)))
     return reached("parse or verify failed");
   func::FuncOp entry;
