@@ -18,6 +18,9 @@ FILES=(
   /usr/lib/llvm-22/bin/lit /usr/lib/llvm-22/bin/mlir-tblgen
   /usr/lib/llvm-22/lib/cmake/mlir/MLIRConfig.cmake
   /usr/lib/llvm-22/lib/libMLIR.so
+  /usr/lib/llvm-22/bin/llvm-symbolizer
+  /usr/lib/llvm-22/lib/clang/22/lib/linux/libclang_rt.asan-x86_64.a
+  /usr/lib/llvm-22/lib/clang/22/lib/linux/libclang_rt.fuzzer-x86_64.a
   /usr/include/gtest/gtest.h /usr/include/onnx/onnx_pb.h
   /usr/include/google/protobuf/message.h
   /usr/share/libonnx-testdata/data/node

@@ -25,6 +25,7 @@ done
 PACKAGES=(
   cmake ninja-build g++ python3 ca-certificates
   llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22
+  libclang-rt-22-dev
   clang-format-22
   qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross
   libgtest-dev

@@ -615,6 +615,18 @@ def malformed_models():
     save(model([node("AveragePool", ["x"], ["y"], "pool",
                      kernel_shape=[1, 1], pads=[2 ** 31] * 4)], x, y, []),
          "huge-pads.onnx", BAD)
+    # A 5-D weight on a 4-D input: ONNX Conv inference indexed the
+    # dilations with the weight's kernel rank (out of bounds).
+    save(model([node("Conv", ["x", "w"], ["y"], "conv")], x, y,
+               [init("w", f32(np.ones((2, 2, 1, 1, 1))))]),
+         "conv-weight-rank.onnx", BAD, check=False)
+    # Reshape to a shape whose element count overflows int64 (signed
+    # overflow in the importer's element count).
+    save(model([node("Reshape", ["x", "shape"], ["y"], "reshape")], x,
+               [vinfo("y", TensorProto.FLOAT, ["d0", "d1"])],
+               [init("shape", np.array([256, 504403158265495553],
+                                       dtype=np.int64))]),
+         "reshape-overflow.onnx", BAD, check=False)
 
 
 def empty_matmul():

@@ -51,6 +51,7 @@
 #include "mlir/Dialect/Vector/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Vector/Transforms/SubsetOpInterfaceImpl.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/Support/CommandLine.h"
 
 using namespace mlir;
 using namespace mlir::qnn::compiler;
@@ -222,8 +223,11 @@ LogicalResult mlir::qnn::compiler::runPipeline(ModuleOp module,
                                                Phase last) {
   PassManager pm(module.getContext());
   // Honors --mlir-print-ir-after-all, --mlir-timing, ... when the tool
-  // registered the pass manager options.
-  if (failed(applyPassManagerCLOptions(pm)))
+  // registered the pass manager options. applyPassManagerCLOptions fails,
+  // without a diagnostic, when nobody did: library users (JITModel, the
+  // fuzz targets) have none to apply.
+  if (llvm::cl::getRegisteredOptions().count("mlir-print-ir-after-all") &&
+      failed(applyPassManagerCLOptions(pm)))
     return failure();
   for (const PhaseName &p : kPhases) {
     addPhasePasses(pm, p.phase, options);

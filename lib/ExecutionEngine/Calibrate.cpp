@@ -178,7 +178,8 @@ LogicalResult mlir::qnn::compiler::calibrateModule(
     for (size_t i = 0; i < numIn; ++i) {
       size_t bytes = interface->inputs[i].getNumElements() *
                      getElementSize(interface->inputs[i].type);
-      std::memcpy(buffers[i].data, samples[i].data.data() + s * bytes, bytes);
+      if (bytes != 0) // Empty tensors have null buffers.
+        std::memcpy(buffers[i].data, samples[i].data.data() + s * bytes, bytes);
     }
     int32_t status = model->run(pointers);
     if (++calls % step == 0 || calls == totalCalls)

@@ -254,7 +254,11 @@ bool mlir::qnn::npy::readFile(const std::string &path, Array &array,
     return bad("expected " + std::to_string(array.data.size()) +
                " data bytes, found " +
                std::to_string(bytes.size() - dataOffset));
-  std::memcpy(array.data.data(), bytes.data() + dataOffset, array.data.size());
+  // An empty array has no buffer: memcpy's pointers must not be null even
+  // for 0 bytes (UBSan in e2e/empty-tensors.mlir).
+  if (!array.data.empty())
+    std::memcpy(array.data.data(), bytes.data() + dataOffset,
+                array.data.size());
   return true;
 }
 

@@ -241,8 +241,10 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < numIn; ++i) {
       size_t bytes = interface->inputs[i].getNumElements() *
                      getElementSize(interface->inputs[i].type);
-      std::memcpy(buffers[i].data, inputArrays[i].data.data() + s * bytes,
-                  bytes);
+      // Empty tensors have null buffers, which memcpy must not see.
+      if (bytes != 0)
+        std::memcpy(buffers[i].data, inputArrays[i].data.data() + s * bytes,
+                    bytes);
     }
     int32_t status = model->run(pointers);
     if (status != 0)
@@ -252,8 +254,9 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < numOut; ++i) {
       size_t bytes = interface->outputs[i].getNumElements() *
                      getElementSize(interface->outputs[i].type);
-      std::memcpy(outputArrays[i].data.data() + s * bytes,
-                  buffers[numIn + i].data, bytes);
+      if (bytes != 0)
+        std::memcpy(outputArrays[i].data.data() + s * bytes,
+                    buffers[numIn + i].data, bytes);
     }
   }
   for (size_t i = 0; i < outputs.size(); ++i)

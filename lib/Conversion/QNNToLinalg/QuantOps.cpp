@@ -108,9 +108,11 @@ Value doublingHighMul(OpBuilder &b, Location loc, Value x, Value m) {
   Value zero = i64Constant(b, loc, 0);
   Value nonNeg =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, prod, zero);
-  Value nudge = arith::SelectOp::create(
-      b, loc, nonNeg, i64Constant(b, loc, int64_t{1} << 30),
-      i64Constant(b, loc, 1 - (int64_t{1} << 30)));
+  // Ops are created in statement order: as call arguments their order
+  // would be unspecified (gcc and clang differ).
+  Value nudgeDown = i64Constant(b, loc, 1 - (int64_t{1} << 30));
+  Value nudgeUp = i64Constant(b, loc, int64_t{1} << 30);
+  Value nudge = arith::SelectOp::create(b, loc, nonNeg, nudgeUp, nudgeDown);
   Value sum = arith::AddIOp::create(b, loc, prod, nudge);
   return arith::DivSIOp::create(b, loc, sum,
                                 i64Constant(b, loc, int64_t{1} << 31));
@@ -124,9 +126,9 @@ Value roundingDivideByPOT(OpBuilder &b, Location loc, Value x, Value e) {
       arith::SubIOp::create(b, loc, arith::ShLIOp::create(b, loc, one, e), one);
   Value rem = arith::AndIOp::create(b, loc, x, mask);
   Value neg = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, x, zero);
-  Value threshold =
-      arith::AddIOp::create(b, loc, arith::ShRSIOp::create(b, loc, mask, one),
-                            arith::SelectOp::create(b, loc, neg, one, zero));
+  Value negOne = arith::SelectOp::create(b, loc, neg, one, zero);
+  Value threshold = arith::AddIOp::create(
+      b, loc, arith::ShRSIOp::create(b, loc, mask, one), negOne);
   Value up =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, rem, threshold);
   Value shifted = arith::ShRSIOp::create(b, loc, x, e);

@@ -506,32 +506,20 @@ LogicalResult Importer::convertConstantNode() {
 // Entry point
 //===----------------------------------------------------------------------===//
 
-/// Everything importONNXFile does that may throw.
-static OwningOpRef<ModuleOp> importModel(StringRef path, MLIRContext *ctx,
+/// Everything importONNXFile / importONNXBuffer does that may throw.
+static OwningOpRef<ModuleOp> importModel(StringRef data, StringRef modelDir,
+                                         MLIRContext *ctx,
                                          const ONNXImportOptions &opts,
-                                         Location fileLoc) {
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!buffer) {
-    emitError(fileLoc) << "cannot open '" << path
-                       << "': " << buffer.getError().message();
-    return nullptr;
-  }
+                                         Location fileLoc, StringRef name) {
   onnx::ModelProto model;
-  size_t size = (*buffer)->getBufferSize();
-  if (size > static_cast<size_t>(INT32_MAX) ||
-      !model.ParseFromArray((*buffer)->getBufferStart(),
-                            static_cast<int>(size)) ||
+  if (data.size() > static_cast<size_t>(INT32_MAX) ||
+      !model.ParseFromArray(data.data(), static_cast<int>(data.size())) ||
       !model.has_graph()) {
-    emitError(fileLoc) << "'" << path
+    emitError(fileLoc) << "'" << name
                        << "' is not a valid ONNX model (the protobuf "
                           "ModelProto does not parse or has no graph)";
     return nullptr;
   }
-  SmallString<256> modelDir(path);
-  llvm::sys::path::remove_filename(modelDir);
-  if (modelDir.empty())
-    modelDir = ".";
 
   registerQONNXSchemas();
   std::string inferenceError;
@@ -556,14 +544,16 @@ static OwningOpRef<ModuleOp> importModel(StringRef path, MLIRContext *ctx,
   return module;
 }
 
-OwningOpRef<ModuleOp> mlir::qnn::importONNXFile(StringRef path,
-                                                MLIRContext *ctx,
-                                                const ONNXImportOptions &opts) {
+/// The checks and the try block importONNXFile and importONNXBuffer share;
+/// `import` reads and imports the model (or reports an error).
+static OwningOpRef<ModuleOp>
+importGuarded(StringRef name, MLIRContext *ctx, const ONNXImportOptions &opts,
+              llvm::function_ref<OwningOpRef<ModuleOp>(Location)> import) {
   DialectRegistry registry;
   registerONNXImportDialects(registry);
   ctx->appendDialectRegistry(registry);
   ctx->loadAllAvailableDialects();
-  Location fileLoc = NameLoc::get(StringAttr::get(ctx, path));
+  Location fileLoc = NameLoc::get(StringAttr::get(ctx, name));
   if (opts.batch < 1) {
     emitError(fileLoc) << "the batch size must be at least 1, got "
                        << opts.batch;
@@ -574,11 +564,40 @@ OwningOpRef<ModuleOp> mlir::qnn::importONNXFile(StringRef path,
     return nullptr;
   }
   try {
-    return importModel(path, ctx, opts, fileLoc);
+    return import(fileLoc);
   } catch (const std::exception &e) {
     emitError(fileLoc) << "ONNX import failed: " << trimMessage(e.what());
   } catch (...) {
     emitError(fileLoc) << "ONNX import failed with an unknown exception";
   }
   return nullptr;
+}
+
+OwningOpRef<ModuleOp> mlir::qnn::importONNXFile(StringRef path,
+                                                MLIRContext *ctx,
+                                                const ONNXImportOptions &opts) {
+  return importGuarded(path, ctx, opts, [&](Location fileLoc) {
+    OwningOpRef<ModuleOp> none;
+    auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!buffer) {
+      emitError(fileLoc) << "cannot open '" << path
+                         << "': " << buffer.getError().message();
+      return none;
+    }
+    SmallString<256> modelDir(path);
+    llvm::sys::path::remove_filename(modelDir);
+    if (modelDir.empty())
+      modelDir = ".";
+    return importModel((*buffer)->getBuffer(), modelDir, ctx, opts, fileLoc,
+                       path);
+  });
+}
+
+OwningOpRef<ModuleOp>
+mlir::qnn::importONNXBuffer(StringRef data, StringRef name, StringRef modelDir,
+                            MLIRContext *ctx, const ONNXImportOptions &opts) {
+  return importGuarded(name, ctx, opts, [&](Location fileLoc) {
+    return importModel(data, modelDir, ctx, opts, fileLoc, name);
+  });
 }

@@ -96,7 +96,9 @@ LogicalResult validateModel(const onnx::ModelProto &model, Location loc);
 bool isQONNXDomain(llvm::StringRef domain);
 
 /// Registers ONNX schemas (types and shape inference) for the QONNX ops so
-/// that the ONNX checker and shape inference know them. Idempotent.
+/// that the ONNX checker and shape inference know them, and makes the
+/// shape inference of Conv, ConvInteger and QLinearConv fail on a weight
+/// whose rank differs from the input's (libonnx 1.12 crashes). Idempotent.
 void registerQONNXSchemas();
 
 /// The MLIR element type of an ONNX TensorProto data type, or null for types

@@ -4,7 +4,9 @@
 // their own domains without ONNX schemas. Registering schemas for them lets
 // the ONNX checker validate their attributes and lets shape inference carry
 // shapes through them (both keep the input's shape and type), so that the
-// nodes after a quantizer get shapes too.
+// nodes after a quantizer get shapes too. Registration also guards the
+// shape inference of ONNX's convolutions against weights of another rank
+// than their input (libonnx 1.12 reads out of bounds there).
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +15,7 @@
 #include "onnx/defs/schema.h"
 #include "onnx/defs/shape_inference.h"
 
+#include <limits>
 #include <mutex>
 
 using namespace mlir;
@@ -77,6 +80,56 @@ static onnx::OpSchema bipolarQuantSchema(const char *domain) {
   return schema;
 }
 
+/// libonnx 1.12's convPoolShapeInference takes the kernel rank from the
+/// weight shape when there is no kernel_shape attribute and then indexes
+/// the dilations and strides (sized by the input's spatial rank) with it:
+/// a weight of higher rank than the input reads out of bounds and crashes
+/// (found by fuzz-onnx-import; later ONNX versions check it). The ranks
+/// are only known during inference (the input's comes from earlier
+/// nodes), so the inference functions of the convolutions are wrapped to
+/// fail first, as ONNX fails on other malformed nodes.
+static void guardConvShapeInference() {
+  struct Conv {
+    const char *op;
+    int input, weight;
+  };
+  static constexpr Conv kConvs[] = {
+      {"Conv", 0, 1}, {"ConvInteger", 0, 1}, {"QLinearConv", 0, 3}};
+  const onnx::OpSchemaRegistry *registry = onnx::OpSchemaRegistry::Instance();
+  for (const Conv &conv : kConvs) {
+    // Every version of the operator, newest first.
+    for (int version = std::numeric_limits<int>::max(); version > 0;) {
+      const onnx::OpSchema *schema =
+          registry->GetSchema(conv.op, version, onnx::ONNX_DOMAIN);
+      if (!schema)
+        break;
+      version = schema->SinceVersion() - 1;
+      onnx::InferenceFunction inner =
+          schema->GetTypeAndShapeInferenceFunction();
+      if (!inner)
+        continue;
+      const_cast<onnx::OpSchema *>(schema)->TypeAndShapeInferenceFunction(
+          [inner, conv](onnx::InferenceContext &ctx) {
+            if (onnx::hasInputShape(ctx, conv.input) &&
+                onnx::hasInputShape(ctx, conv.weight)) {
+              int inputRank = ctx.getInputType(conv.input)
+                                  ->tensor_type()
+                                  .shape()
+                                  .dim_size();
+              int weightRank = ctx.getInputType(conv.weight)
+                                   ->tensor_type()
+                                   .shape()
+                                   .dim_size();
+              if (inputRank != weightRank)
+                fail_shape_inference("the input has rank ", inputRank,
+                                     " but the weight has rank ", weightRank);
+            }
+            inner(ctx);
+          });
+    }
+  }
+}
+
 void onnximport::registerQONNXSchemas() {
   static std::once_flag once;
   std::call_once(once, [] {
@@ -89,5 +142,6 @@ void onnximport::registerQONNXSchemas() {
       onnx::OpSchema bipolar = bipolarQuantSchema(domain);
       onnx::OpSchemaRegistry::OpSchemaRegisterOnce registerBipolar(bipolar);
     }
+    guardConvShapeInference();
   });
 }

@@ -11,6 +11,7 @@
 #include "ONNXImporter.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <numeric>
 
@@ -22,9 +23,15 @@ static RankedTensorType typeOf(Value v) {
   return llvm::cast<RankedTensorType>(v.getType());
 }
 
-static int64_t product(ArrayRef<int64_t> dims) {
-  return std::accumulate(dims.begin(), dims.end(), int64_t{1},
-                         std::multiplies<int64_t>());
+/// The product of `dims`, or nullopt when an entry exceeds
+/// kMaxTensorElements or a partial product (left to right) overflows
+/// int64: Reshape shapes come from the model (found by fuzz-onnx-import).
+static std::optional<int64_t> product(ArrayRef<int64_t> dims) {
+  int64_t n = 1;
+  for (int64_t d : dims)
+    if (d > kMaxTensorElements || llvm::MulOverflow(n, d, n))
+      return std::nullopt;
+  return n;
 }
 
 /// `axis` in [-rank, rank) made non-negative, or an error.
@@ -42,9 +49,15 @@ static LogicalResult reshapeTo(Importer &im, ArrayRef<int64_t> shape) {
   FailureOr<Value> x = im.input(0);
   if (failed(x))
     return failure();
-  if (product(shape) != typeOf(*x).getNumElements())
+  std::optional<int64_t> elements = product(shape);
+  if (!elements)
     return im.error() << "cannot reshape " << typeOf(*x) << " to "
-                      << shape.size() << "-D shape with " << product(shape)
+                      << shape.size()
+                      << "-D shape with a dimension or element count beyond "
+                      << kMaxTensorElements;
+  if (*elements != typeOf(*x).getNumElements())
+    return im.error() << "cannot reshape " << typeOf(*x) << " to "
+                      << shape.size() << "-D shape with " << *elements
                       << " elements";
   FailureOr<Value> y = im.reshape(*x, shape);
   if (failed(y))
@@ -71,8 +84,9 @@ static LogicalResult convertFlatten(Importer &im) {
                       << rank;
   if (axis < 0)
     axis += rank;
-  SmallVector<int64_t> shape = {product(in->take_front(axis)),
-                                product(in->drop_front(axis))};
+  // The input's shape is a supported tensor's: no overflow.
+  SmallVector<int64_t> shape = {*product(in->take_front(axis)),
+                                *product(in->drop_front(axis))};
   return reshapeTo(im, shape);
 }
 
@@ -107,10 +121,10 @@ static LogicalResult convertReshape(Importer &im) {
   }
   if (inferred) {
     shape[*inferred] = 1;
-    int64_t known = product(shape), total = product(*in);
-    if (known == 0 || total % known != 0)
+    std::optional<int64_t> known = product(shape), total = product(*in);
+    if (!known || !total || *known == 0 || *total % *known != 0)
       return im.error() << "cannot infer the -1 entry of the shape";
-    shape[*inferred] = total / known;
+    shape[*inferred] = *total / *known;
   }
   return reshapeTo(im, shape);
 }

@@ -22,6 +22,20 @@
 // RUN: not quant-translate --import-onnx %S/Inputs/bad/huge-pads.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=HUGEPADS
 // HUGEPADS: huge-pads.onnx: error: node 'pool' (AveragePool, #0): 'pads' entries must be in [0, 2147483647], got 2147483648
 
+// A weight of higher rank than the Conv's input (found by fuzz-onnx-import:
+// an out-of-bounds read in libonnx's Conv inference, which the importer now
+// makes fail cleanly, see ONNXSchemas.cpp).
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/conv-weight-rank.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=WRANK
+// RUN: not test -e %t.mlir
+// WRANK: conv-weight-rank.onnx: error: node 'conv' (Conv, #0): needs a kernel_shape of 2 entries >= 1
+// WRANK: conv-weight-rank.onnx: note: strict ONNX shape inference had failed too: {{.*}}the input has rank 4 but the weight has rank 5
+
+// A Reshape shape whose element count overflows int64 (found by
+// fuzz-onnx-import: signed overflow in the importer).
+// RUN: not quant-translate --import-onnx %S/Inputs/bad/reshape-overflow.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=RESHAPEOVF
+// RUN: not test -e %t.mlir
+// RESHAPEOVF: reshape-overflow.onnx: error: node 'reshape' (Reshape, #0): cannot reshape 'tensor<1x2x4x4xf32>' to 2-D shape with a dimension or element count beyond 2147483648
+
 // Unsupported operators are rejected before ONNX inference runs (so no
 // note about strict inference failing follows).
 // RUN: not quant-translate --import-onnx %S/Inputs/bad/layernorm-axis.onnx -o %t.mlir 2>&1 | FileCheck %s --check-prefix=LAYERNORM

@@ -77,8 +77,8 @@ Tensor qnnref::detail::rescale(qnn::RescaleOp op, const Tensor &x) {
       int32_t x32 = static_cast<int32_t>(sat32(v));
       if (mode == qnn::RoundingMode::DoubleRound) {
         int left = std::max(31 - shift, 0), right = std::max(shift - 31, 0);
-        int32_t shifted =
-            static_cast<int32_t>(sat32(static_cast<int64_t>(x32) << left));
+        int32_t shifted = static_cast<int32_t>(
+            sat32(static_cast<int64_t>(x32) * (int64_t{1} << left)));
         r = roundingDivideByPOT(doublingHighMul(shifted, m), right);
       } else {
         __int128 prod = static_cast<__int128>(x32) * m;

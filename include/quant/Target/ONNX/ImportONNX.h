@@ -54,6 +54,15 @@ void registerONNXImportDialects(DialectRegistry &registry);
 OwningOpRef<ModuleOp> importONNXFile(llvm::StringRef path, MLIRContext *ctx,
                                      const ONNXImportOptions &opts);
 
+/// Imports a serialized ModelProto held in memory (the fuzz target
+/// tools/fuzz/fuzz-onnx-import). `name` names the model in diagnostics and
+/// external data files are read relative to `modelDir`.
+OwningOpRef<ModuleOp> importONNXBuffer(llvm::StringRef data,
+                                       llvm::StringRef name,
+                                       llvm::StringRef modelDir,
+                                       MLIRContext *ctx,
+                                       const ONNXImportOptions &opts);
+
 } // namespace qnn
 } // namespace mlir
 

@@ -98,7 +98,8 @@ bool mlir::qnn::isBackwardSameScale(Operation *op) {
 /// product of the leading dimensions. -1 when there is none.
 static int64_t mapReshapeAxis(ArrayRef<int64_t> from, ArrayRef<int64_t> to,
                               int64_t axis) {
-  if (ShapedType::isDynamicShape(from) || ShapedType::isDynamicShape(to))
+  if (ShapedType::isDynamicShape(from) || ShapedType::isDynamicShape(to) ||
+      axis < 0 || axis >= static_cast<int64_t>(from.size()))
     return -1;
   int64_t leading = 1;
   for (int64_t i = 0; i < axis; ++i)
