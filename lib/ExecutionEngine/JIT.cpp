@@ -21,6 +21,12 @@ JITModel::compile(ModuleOp module, std::unique_ptr<llvm::TargetMachine> tm,
   options.target = getTargetFeatures(*tm);
   if (failed(runPipeline(module, options, Phase::LLVM)))
     return nullptr;
+  // The JIT's memory manager maps each section on its own, possibly more
+  // than 2 GiB from the code (under ASan a 400 KB weight section landed 16
+  // GiB away), where the small code model's 32-bit PC-relative references
+  // wrap around to unmapped memory. The large code model addresses globals
+  // with 64-bit immediates; objects for a static link keep the default.
+  tm->setCodeModel(llvm::CodeModel::Large);
   ExecutionEngineOptions engineOptions;
   auto optimize = makeOptimizingTransformer(optLevel, 0, tm.get());
   engineOptions.transformer = optimize;
