@@ -26,8 +26,8 @@ class QNN_OrderedBinaryOp<string mnemonic, string what, string formula,
     %y = qnn.}] # mnemonic # [{ %a, %b : (tensor<1x8x4x4xf32>, tensor<8x1x1xf32>) -> tensor<1x8x4x4xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$lhs, AnyRankedTensor:$rhs);
-  let results = (outs AnyRankedTensor:$output);
+  let arguments = (ins QNN_RealTensor:$lhs, QNN_RealTensor:$rhs);
+  let results = (outs QNN_RealTensor:$output);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` functional-type(operands, results)";
   let hasVerifier = 1;
 }
@@ -54,9 +54,9 @@ def QNN_LeakyReluOp : QNN_Op<"leaky_relu", [Pure]> {
     %y = qnn.leaky_relu %x {alpha = 1.000000e-01 : f32} : tensor<1x8xf32> -> tensor<1x8xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input,
+  let arguments = (ins QNN_RealTensor:$input,
                        DefaultValuedAttr<F32Attr, "0.01">:$alpha);
-  let results = (outs AnyRankedTensor:$output);
+  let results = (outs QNN_RealTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
 }
@@ -75,8 +75,8 @@ def QNN_SigmoidOp : QNN_Op<"sigmoid", [Pure]> {
     %y = qnn.sigmoid %x : tensor<1x8xf32> -> tensor<1x8xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input);
-  let results = (outs AnyRankedTensor:$output);
+  let arguments = (ins QNN_RealTensor:$input);
+  let results = (outs QNN_RealTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
 }

@@ -2,7 +2,8 @@
 //
 // The `qnn` dialect: quantized and binarized tensor graphs. This file holds
 // the dialect itself, the rounding-mode enum shared by the requantizing ops,
-// and the base classes for qnn types and ops.
+// and the base classes for qnn types and ops; it includes the shared operand
+// and attribute constraints (QNNTypeConstraints.td).
 //
 //===----------------------------------------------------------------------===//
 
@@ -86,6 +87,8 @@ def QNN_RoundingMode : I32EnumAttr<"RoundingMode",
 def QNN_RoundingModeAttr : EnumAttr<QNN_Dialect, QNN_RoundingMode, "rounding"> {
   let assemblyFormat = "$value";
 }
+
+include "QNN/QNNTypeConstraints.td"
 
 //===----------------------------------------------------------------------===//
 // Base classes

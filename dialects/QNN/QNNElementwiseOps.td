@@ -21,8 +21,9 @@ class QNN_BroadcastBinaryOp<string mnemonic, string what>
     %y = qnn.}] # mnemonic # [{ %a, %b : (tensor<1x8x4x4xf32>, tensor<8x1x1xf32>) -> tensor<1x8x4x4xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$lhs, AnyRankedTensor:$rhs);
-  let results = (outs AnyRankedTensor:$output);
+  let arguments = (ins QNN_PerTensorRealTensor:$lhs,
+                       QNN_PerTensorRealTensor:$rhs);
+  let results = (outs QNN_PerTensorRealTensor:$output);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` functional-type(operands, results)";
   let hasVerifier = 1;
 }
@@ -43,8 +44,8 @@ def QNN_ClampOp : QNN_Op<"clamp", [Pure, SameOperandsAndResultType]> {
     %y = qnn.clamp %x {min = 0.0 : f32, max = 6.0 : f32} : tensor<4xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input, F32Attr:$min, F32Attr:$max);
-  let results = (outs AnyRankedTensor:$output);
+  let arguments = (ins QNN_RealTensor:$input, F32Attr:$min, F32Attr:$max);
+  let results = (outs QNN_RealTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input)";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -63,8 +64,8 @@ def QNN_SignOp : QNN_Op<"sign", [Pure, SameOperandsAndResultType]> {
     %y = qnn.sign %x : tensor<4xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input);
-  let results = (outs AnyRankedTensor:$output);
+  let arguments = (ins QNN_FloatTensor:$input);
+  let results = (outs QNN_FloatTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input)";
   let hasVerifier = 1;
 }
@@ -99,11 +100,12 @@ def QNN_BinarizeOp : QNN_Op<"binarize", [Pure]> {
          : tensor<1x2xi32> -> tensor<1x2xi8>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input,
+  let arguments = (ins RankedTensorOf<[AnyFloat, QNN_AffineElement,
+                                       AnySignlessInteger]>:$input,
                        DefaultValuedAttr<F32Attr, "0.0">:$threshold,
                        OptionalAttr<DenseF64ArrayAttr>:$thresholds,
-                       OptionalAttr<I64Attr>:$axis);
-  let results = (outs AnyRankedTensor:$output);
+                       OptionalAttr<QNN_NonNegativeI64Attr>:$axis);
+  let results = (outs RankedTensorOf<[QNN_BinaryElement, I8]>:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
 }

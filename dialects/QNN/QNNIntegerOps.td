@@ -28,9 +28,9 @@ class QNN_IntegerBinaryOp<string mnemonic, string what, string formula,
     %y = qnn.}] # mnemonic # [{ %a, %b {is_unsigned} : (tensor<3x4xi8>, tensor<4xi8>) -> tensor<3x4xi8>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$lhs, AnyRankedTensor:$rhs,
+  let arguments = (ins QNN_PlainIntTensor:$lhs, QNN_PlainIntTensor:$rhs,
                        UnitAttr:$is_unsigned);
-  let results = (outs AnyRankedTensor:$output);
+  let results = (outs QNN_PlainIntTensor:$output);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` functional-type(operands, results)";
   let hasVerifier = 1;
 }
@@ -65,9 +65,9 @@ def QNN_IntClampOp : QNN_Op<"int_clamp", [Pure, SameOperandsAndResultType]> {
     %y = qnn.int_clamp %x {min = -5 : i64, max = 5 : i64} : tensor<3x4xi8>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input, I64Attr:$min, I64Attr:$max,
+  let arguments = (ins QNN_PlainIntTensor:$input, I64Attr:$min, I64Attr:$max,
                        UnitAttr:$is_unsigned);
-  let results = (outs AnyRankedTensor:$output);
+  let results = (outs QNN_PlainIntTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input)";
   let hasVerifier = 1;
 }

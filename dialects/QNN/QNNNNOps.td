@@ -55,14 +55,17 @@ def QNN_Conv2DOp : QNN_Op<"conv2d", [Pure]> {
          : (tensor<1x3x32x32xf32>, tensor<8x3x3x3xf32>, tensor<8xf32>) -> tensor<1x8x16x16xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$weight,
-                       Optional<AnyRankedTensor>:$bias,
-                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$strides,
-                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$dilations,
-                       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding,
-                       DefaultValuedAttr<I64Attr, "1">:$groups,
-                       OptionalAttr<I64Attr>:$pad_value);
-  let results = (outs AnyRankedTensor:$output);
+  let arguments = (ins QNN_4DTensorOf<QNN_LinearInputTypes>:$input,
+                       QNN_4DTensorOf<QNN_LinearWeightTypes>:$weight,
+                       Optional<QNN_1DTensorOf<QNN_LinearBiasTypes>>:$bias,
+                       DefaultValuedAttr<QNN_PositiveI64Array<2>, "{1, 1}">:$strides,
+                       DefaultValuedAttr<QNN_PositiveI64Array<2>, "{1, 1}">:$dilations,
+                       DefaultValuedAttr<QNN_NonNegativeI64Array<4>,
+                                         "{0, 0, 0, 0}">:$padding,
+                       DefaultValuedAttr<QNN_PositiveI64Attr, "1">:$groups,
+                       OptionalAttr<ConfinedAttr<I64Attr, [IntMinValue<-1>,
+                                                IntMaxValue<1>]>>:$pad_value);
+  let results = (outs QNN_4DTensorOf<QNN_LinearResultTypes>:$output);
   let assemblyFormat = [{
     $input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)
   }];
@@ -84,8 +87,9 @@ def QNN_MatMulOp : QNN_Op<"matmul", [Pure]> {
     %y = qnn.matmul %a, %b : (tensor<2x4x8xf32>, tensor<8x16xf32>) -> tensor<2x4x16xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$lhs, AnyRankedTensor:$rhs);
-  let results = (outs AnyRankedTensor:$output);
+  let arguments = (ins QNN_TensorMinRankOf<QNN_LinearInputTypes, 2>:$lhs,
+                       QNN_TensorMinRankOf<QNN_LinearWeightTypes, 2>:$rhs);
+  let results = (outs QNN_TensorMinRankOf<QNN_LinearResultTypes, 2>:$output);
   let assemblyFormat = "$lhs `,` $rhs attr-dict `:` functional-type(operands, results)";
   let hasVerifier = 1;
 }
@@ -105,9 +109,10 @@ def QNN_FullyConnectedOp : QNN_Op<"fully_connected", [Pure]> {
          : (tensor<1x64xf32>, tensor<10x64xf32>, tensor<10xf32>) -> tensor<1x10xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$weight,
-                       Optional<AnyRankedTensor>:$bias);
-  let results = (outs AnyRankedTensor:$output);
+  let arguments = (ins QNN_TensorRankOf<QNN_LinearInputTypes, [2]>:$input,
+                       QNN_TensorRankOf<QNN_LinearWeightTypes, [2]>:$weight,
+                       Optional<QNN_1DTensorOf<QNN_LinearBiasTypes>>:$bias);
+  let results = (outs QNN_TensorRankOf<QNN_LinearResultTypes, [2]>:$output);
   let assemblyFormat = [{
     $input `,` $weight (`,` $bias^)? attr-dict `:` functional-type(operands, results)
   }];
@@ -136,13 +141,14 @@ def QNN_MaxPool2DOp : QNN_Op<"max_pool2d", [Pure]> {
          : tensor<1x8x32x32xf32> -> tensor<1x8x16x16xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input,
-                       DenseI64ArrayAttr:$kernel,
-                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$strides,
-                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$dilations,
-                       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding,
+  let arguments = (ins QNN_4DTensorOf<[QNN_ValueElement]>:$input,
+                       QNN_PositiveI64Array<2>:$kernel,
+                       DefaultValuedAttr<QNN_PositiveI64Array<2>, "{1, 1}">:$strides,
+                       DefaultValuedAttr<QNN_PositiveI64Array<2>, "{1, 1}">:$dilations,
+                       DefaultValuedAttr<QNN_NonNegativeI64Array<4>,
+                                         "{0, 0, 0, 0}">:$padding,
                        UnitAttr:$ceil_mode);
-  let results = (outs AnyRankedTensor:$output);
+  let results = (outs QNN_4DTensorOf<[QNN_ValueElement]>:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
 }
@@ -166,13 +172,14 @@ def QNN_MaxPool2DIndicesOp : QNN_Op<"max_pool2d_indices", [Pure]> {
          : tensor<1x8x32x32xf32> -> tensor<1x8x16x16xi64>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input,
-                       DenseI64ArrayAttr:$kernel,
-                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$strides,
-                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$dilations,
-                       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding,
+  let arguments = (ins QNN_4DTensorOf<[AnyFloat, AnySignlessInteger]>:$input,
+                       QNN_PositiveI64Array<2>:$kernel,
+                       DefaultValuedAttr<QNN_PositiveI64Array<2>, "{1, 1}">:$strides,
+                       DefaultValuedAttr<QNN_PositiveI64Array<2>, "{1, 1}">:$dilations,
+                       DefaultValuedAttr<QNN_NonNegativeI64Array<4>,
+                                         "{0, 0, 0, 0}">:$padding,
                        UnitAttr:$ceil_mode, UnitAttr:$column_major);
-  let results = (outs AnyRankedTensor:$output);
+  let results = (outs QNN_4DTensorOf<[I64]>:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
 }
@@ -194,12 +201,13 @@ def QNN_AvgPool2DOp : QNN_Op<"avg_pool2d", [Pure]> {
          : tensor<1x8x16x16xf32> -> tensor<1x8x16x16xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input,
-                       DenseI64ArrayAttr:$kernel,
-                       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$strides,
-                       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding,
+  let arguments = (ins QNN_4DTensorOf<[AnyFloat, QNN_AffineElement]>:$input,
+                       QNN_PositiveI64Array<2>:$kernel,
+                       DefaultValuedAttr<QNN_PositiveI64Array<2>, "{1, 1}">:$strides,
+                       DefaultValuedAttr<QNN_NonNegativeI64Array<4>,
+                                         "{0, 0, 0, 0}">:$padding,
                        UnitAttr:$ceil_mode, UnitAttr:$count_include_pad);
-  let results = (outs AnyRankedTensor:$output);
+  let results = (outs QNN_4DTensorOf<[AnyFloat, QNN_AffineElement]>:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
 }
@@ -216,8 +224,8 @@ def QNN_GlobalAvgPoolOp : QNN_Op<"global_avg_pool", [Pure]> {
     %y = qnn.global_avg_pool %x : tensor<1x64x7x7xf32> -> tensor<1x64x1x1xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input);
-  let results = (outs AnyRankedTensor:$output);
+  let arguments = (ins QNN_4DTensorOf<[AnyFloat, QNN_AffineElement]>:$input);
+  let results = (outs QNN_4DTensorOf<[AnyFloat, QNN_AffineElement]>:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -242,11 +250,13 @@ def QNN_BatchNormOp : QNN_Op<"batch_norm", [Pure]> {
          -> tensor<1x8x4x4xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input, AnyRankedTensor:$scale,
-                       AnyRankedTensor:$bias, AnyRankedTensor:$mean,
-                       AnyRankedTensor:$variance,
+  let arguments = (ins QNN_TensorMinRankOf<[F32, F16, BF16], 2>:$input,
+                       QNN_1DTensorOf<[F32, F16, BF16]>:$scale,
+                       QNN_1DTensorOf<[F32, F16, BF16]>:$bias,
+                       QNN_1DTensorOf<[F32, F16, BF16]>:$mean,
+                       QNN_1DTensorOf<[F32, F16, BF16]>:$variance,
                        DefaultValuedAttr<F32Attr, "1.0e-5">:$epsilon);
-  let results = (outs AnyRankedTensor:$output);
+  let results = (outs QNN_TensorMinRankOf<[F32, F16, BF16], 2>:$output);
   let assemblyFormat = [{
     $input `,` $scale `,` $bias `,` $mean `,` $variance attr-dict `:` functional-type(operands, results)
   }];
@@ -267,9 +277,9 @@ def QNN_SoftmaxOp : QNN_Op<"softmax", [Pure]> {
     %y = qnn.softmax %x {axis = -1 : i64} : tensor<1x10xf32> -> tensor<1x10xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input,
+  let arguments = (ins QNN_RealTensor:$input,
                        DefaultValuedAttr<I64Attr, "-1">:$axis);
-  let results = (outs AnyRankedTensor:$output);
+  let results = (outs QNN_RealTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
 }

@@ -26,7 +26,7 @@ def QNN_ConstantOp : QNN_Op<"constant", [ConstantLike, Pure]> {
     ```
   }];
   let arguments = (ins ElementsAttr:$value);
-  let results = (outs AnyRankedTensor:$output);
+  let results = (outs QNN_ValueTensor:$output);
   let assemblyFormat = "$value attr-dict `->` type($output)";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -55,8 +55,8 @@ def QNN_QuantizeOp : QNN_Op<"quantize", [Pure]> {
     %q = qnn.quantize %x : tensor<4xf32> -> tensor<4x!quant.uniform<i8:f32, 0.1:-3>>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input);
-  let results = (outs AnyRankedTensor:$output);
+  let arguments = (ins QNN_FloatTensor:$input);
+  let results = (outs QNN_QuantizedTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -75,8 +75,8 @@ def QNN_DequantizeOp : QNN_Op<"dequantize", [Pure]> {
     %x = qnn.dequantize %q : tensor<4x!quant.uniform<i8:f32, 0.1:-3>> -> tensor<4xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input);
-  let results = (outs AnyRankedTensor:$output);
+  let arguments = (ins QNN_QuantizedTensor:$input);
+  let results = (outs QNN_FloatTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
 }
@@ -102,9 +102,9 @@ def QNN_RequantizeOp : QNN_Op<"requantize", [Pure]> {
          : tensor<4x!quant.uniform<i32:f32, 0.001>> -> tensor<4x!quant.uniform<i8:f32, 0.05:2>>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input,
+  let arguments = (ins QNN_AffineTensor:$input,
                        QNN_RoundingModeAttr:$rounding);
-  let results = (outs AnyRankedTensor:$output);
+  let results = (outs QNN_AffineTensor:$output);
   let assemblyFormat = [{
     $input `rounding` `` $rounding attr-dict `:` type($input) `->` type($output)
   }];
@@ -137,17 +137,18 @@ def QNN_RescaleOp : QNN_Op<"rescale", [Pure]> {
            min = -128 : i64, max = 127 : i64} : tensor<8xi32> -> tensor<8xi8>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input,
+  let arguments = (ins RankedTensorOf<[QNN_SignlessIntUpTo<48>]>:$input,
                        QNN_RoundingModeAttr:$rounding,
                        DefaultValuedAttr<I32Attr, "0">:$input_zp,
                        DefaultValuedAttr<I32Attr, "0">:$output_zp,
-                       OptionalAttr<DenseI32ArrayAttr>:$multiplier,
+                       OptionalAttr<ConfinedAttr<DenseI32ArrayAttr,
+                           [DenseArrayNonNegative<DenseI32ArrayAttr>]>>:$multiplier,
                        OptionalAttr<DenseI8ArrayAttr>:$shift,
                        OptionalAttr<DenseF32ArrayAttr>:$scale,
-                       OptionalAttr<I64Attr>:$axis,
+                       OptionalAttr<QNN_NonNegativeI64Attr>:$axis,
                        I64Attr:$min, I64Attr:$max,
                        UnitAttr:$input_unsigned, UnitAttr:$output_unsigned);
-  let results = (outs AnyRankedTensor:$output);
+  let results = (outs RankedTensorOf<[QNN_SignlessIntUpTo<32>]>:$output);
   let assemblyFormat = [{
     $input `rounding` `` $rounding attr-dict `:` type($input) `->` type($output)
   }];

@@ -22,8 +22,8 @@ def QNN_ReshapeOp : QNN_Op<"reshape", [Pure]> {
     %y = qnn.reshape %x : tensor<1x64x1x1xf32> -> tensor<1x64xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input);
-  let results = (outs AnyRankedTensor:$output);
+  let arguments = (ins QNN_ValueTensor:$input);
+  let results = (outs QNN_ValueTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -42,8 +42,8 @@ def QNN_TransposeOp : QNN_Op<"transpose", [Pure]> {
          : tensor<1x8x4x4xf32> -> tensor<1x4x4x8xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input, DenseI64ArrayAttr:$permutation);
-  let results = (outs AnyRankedTensor:$output);
+  let arguments = (ins QNN_ValueTensor:$input, DenseI64ArrayAttr:$permutation);
+  let results = (outs QNN_ValueTensor:$output);
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($output)";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -66,8 +66,9 @@ def QNN_ConcatOp : QNN_Op<"concat", [Pure]> {
          : (tensor<1x8x4x4xf32>, tensor<1x4x4x4xf32>) -> tensor<1x12x4x4xf32>
     ```
   }];
-  let arguments = (ins Variadic<AnyRankedTensor>:$inputs, I64Attr:$axis);
-  let results = (outs AnyRankedTensor:$output);
+  let arguments = (ins Variadic<QNN_ValueTensor>:$inputs,
+                       QNN_NonNegativeI64Attr:$axis);
+  let results = (outs QNN_ValueTensor:$output);
   let assemblyFormat = "$inputs attr-dict `:` functional-type($inputs, results)";
   let hasVerifier = 1;
   let hasFolder = 1;
@@ -113,11 +114,11 @@ def QNN_PadOp : QNN_Op<"pad", [Pure]> {
          : tensor<1x8x4x4xf32> -> tensor<1x8x6x6xf32>
     ```
   }];
-  let arguments = (ins AnyRankedTensor:$input, DenseI64ArrayAttr:$pads,
+  let arguments = (ins QNN_ValueTensor:$input, QNN_NonNegativeI64ArrayAttr:$pads,
                        DefaultValuedAttr<F64Attr, "0.0">:$value,
                        DefaultValuedAttr<QNN_PadModeAttr,
                                          "::mlir::qnn::PadMode::Constant">:$mode);
-  let results = (outs AnyRankedTensor:$output);
+  let results = (outs QNN_ValueTensor:$output);
   let assemblyFormat = [{
     $input (`mode` `` $mode^)? attr-dict `:` type($input) `->` type($output)
   }];

@@ -2,6 +2,11 @@
 
 // One case per verifier rule of the ops in QNNActivationOps.td, in the
 // order the verifiers check them.
+// Rules stated in ODS (dialects/QNN/QNNTypeConstraints.td: element kinds,
+// ranks, array lengths, attribute ranges) are checked before the C++
+// verifiers and report the generated messages ("operand #0 must be ...",
+// "attribute 'x' failed to satisfy constraint: ..."); each constraint has
+// a case here.
 
 // sub: the result has the larger operand rank.
 func.func @sub_rank(%a: tensor<2x3xf32>, %b: tensor<3xf32>) {
@@ -59,7 +64,7 @@ func.func @sub_mixed_float(%a: tensor<4xf32>, %b: tensor<4xf16>) {
 
 // div: integers have no meaning here.
 func.func @div_integer(%a: tensor<4xi32>, %b: tensor<4xi32>) {
-  // expected-error @+1 {{expects float or affine (!quant.uniform) operands, got 'i32' (integer)}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point or `!quant.uniform` values, but got 'tensor<4xi32>'}}
   %0 = qnn.div %a, %b : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi32>
   return
 }
@@ -113,7 +118,7 @@ func.func @leaky_float(%x: tensor<4xf32>) {
 
 // leaky_relu: binary values have no negative side to scale.
 func.func @leaky_binary(%x: tensor<4x!qnn.binary<f32>>) {
-  // expected-error @+1 {{expects a float or affine input, got '!qnn.binary<f32>' (binary)}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point or `!quant.uniform` values, but got 'tensor<4x!qnn.binary<f32>>'}}
   %0 = qnn.leaky_relu %x : tensor<4x!qnn.binary<f32>> -> tensor<4x!qnn.binary<f32>>
   return
 }
@@ -167,7 +172,7 @@ func.func @sigmoid_shape(%x: tensor<2x3xf32>) {
 
 // sigmoid: integers have no meaning here.
 func.func @sigmoid_integer(%x: tensor<4xi8>) {
-  // expected-error @+1 {{expects a float or affine input, got 'i8' (integer)}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point or `!quant.uniform` values, but got 'tensor<4xi8>'}}
   %0 = qnn.sigmoid %x : tensor<4xi8> -> tensor<4xi8>
   return
 }

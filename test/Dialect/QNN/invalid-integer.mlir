@@ -2,6 +2,11 @@
 
 // One case per verifier rule of the ops in QNNIntegerOps.td, in the order
 // the verifiers check them.
+// Rules stated in ODS (dialects/QNN/QNNTypeConstraints.td: element kinds,
+// ranks, array lengths, attribute ranges) are checked before the C++
+// verifiers and report the generated messages ("operand #0 must be ...",
+// "attribute 'x' failed to satisfy constraint: ..."); each constraint has
+// a case here.
 
 // int_add: sizes that differ and are not 1 do not broadcast.
 func.func @add_no_broadcast(%a: tensor<2x3xi8>, %b: tensor<2xi8>) {
@@ -14,7 +19,7 @@ func.func @add_no_broadcast(%a: tensor<2x3xi8>, %b: tensor<2xi8>) {
 
 // int_mul: integers only (floats have qnn.mul).
 func.func @mul_float(%a: tensor<3xf32>) {
-  // expected-error @+1 {{expects signless integer tensors of 8, 16, 32 or 64 bits, got 'f32'}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of 8-, 16-, 32- or 64-bit signless integer values, but got 'tensor<3xf32>'}}
   %0 = qnn.int_mul %a, %a : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
   return
 }
@@ -23,7 +28,7 @@ func.func @mul_float(%a: tensor<3xf32>) {
 
 // int_sub: no booleans.
 func.func @sub_bool(%a: tensor<3xi1>) {
-  // expected-error @+1 {{expects signless integer tensors of 8, 16, 32 or 64 bits, got 'i1'}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of 8-, 16-, 32- or 64-bit signless integer values, but got 'tensor<3xi1>'}}
   %0 = qnn.int_sub %a, %a : (tensor<3xi1>, tensor<3xi1>) -> tensor<3xi1>
   return
 }
@@ -41,7 +46,7 @@ func.func @div_mixed(%a: tensor<3xi8>, %b: tensor<3xi32>) {
 
 // int_clamp: integers only.
 func.func @clamp_float(%a: tensor<3xf32>) {
-  // expected-error @+1 {{expects a signless integer tensor of 8, 16, 32 or 64 bits, got 'f32'}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of 8-, 16-, 32- or 64-bit signless integer values, but got 'tensor<3xf32>'}}
   %0 = qnn.int_clamp %a {min = 0 : i64, max = 1 : i64} : tensor<3xf32>
   return
 }

@@ -5,10 +5,15 @@
 // cases match only the part of the message that does not name the operand,
 // so that they hold whether the op verifier or a generic operand check
 // reports them first.
+// Rules stated in ODS (dialects/QNN/QNNTypeConstraints.td: element kinds,
+// ranks, array lengths, attribute ranges) are checked before the C++
+// verifiers and report the generated messages ("operand #0 must be ...",
+// "attribute 'x' failed to satisfy constraint: ..."); each constraint has
+// a case here.
 
 // conv2d: the input must be rank 4.
 func.func @conv_input_rank(%x: tensor<3x32x32xf32>, %w: tensor<8x3x3x3xf32>) {
-  // expected-error @+1 {{expects a rank-4 input [N, C, H, W], got 'tensor<3x32x32xf32>'}}
+  // expected-error @+1 {{operand #0 must be 4D tensor of floating-point or `!quant.uniform` or `!qnn.binary` or signless integer values, but got 'tensor<3x32x32xf32>'}}
   %y = qnn.conv2d %x, %w : (tensor<3x32x32xf32>, tensor<8x3x3x3xf32>) -> tensor<1x8x30x30xf32>
   return
 }
@@ -17,8 +22,17 @@ func.func @conv_input_rank(%x: tensor<3x32x32xf32>, %w: tensor<8x3x3x3xf32>) {
 
 // conv2d: the weight must be rank 4.
 func.func @conv_weight_rank(%x: tensor<1x3x32x32xf32>, %w: tensor<8x27xf32>) {
-  // expected-error @+1 {{expects a rank-4 weight [O, C/groups, KH, KW], got 'tensor<8x27xf32>'}}
+  // expected-error @+1 {{operand #1 must be 4D tensor of floating-point or quantized (`!quant.uniform`, `!qnn.binary`, `!qnn.ternary` or `!qnn.codebook`) or signless integer values, but got 'tensor<8x27xf32>'}}
   %y = qnn.conv2d %x, %w : (tensor<1x3x32x32xf32>, tensor<8x27xf32>) -> tensor<1x8x30x30xf32>
+  return
+}
+
+// -----
+
+// conv2d: integer weights are signless (QNN_LinearWeightTypes).
+func.func @conv_weight_unsigned(%x: tensor<1x3x32x32xi8>, %w: tensor<8x3x3x3xui8>) {
+  // expected-error @+1 {{operand #1 must be 4D tensor of floating-point or quantized (`!quant.uniform`, `!qnn.binary`, `!qnn.ternary` or `!qnn.codebook`) or signless integer values, but got 'tensor<8x3x3x3xui8>'}}
+  %y = qnn.conv2d %x, %w : (tensor<1x3x32x32xi8>, tensor<8x3x3x3xui8>) -> tensor<1x8x30x30xi32>
   return
 }
 
@@ -26,7 +40,7 @@ func.func @conv_weight_rank(%x: tensor<1x3x32x32xf32>, %w: tensor<8x27xf32>) {
 
 // conv2d: the bias must be 1-D.
 func.func @conv_bias_rank(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32>, %b: tensor<1x8xf32>) {
-  // expected-error @+1 {{expects a rank-1 bias [O], got 'tensor<1x8xf32>'}}
+  // expected-error @+1 {{operand #2 must be 1D tensor of floating-point or `!quant.uniform` or 32-bit signless integer values, but got 'tensor<1x8xf32>'}}
   %y = qnn.conv2d %x, %w, %b : (tensor<1x3x32x32xf32>, tensor<8x3x3x3xf32>, tensor<1x8xf32>) -> tensor<1x8x30x30xf32>
   return
 }
@@ -35,7 +49,7 @@ func.func @conv_bias_rank(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32>, %b
 
 // conv2d: the result must be rank 4.
 func.func @conv_result_rank(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32>) {
-  // expected-error @+1 {{expects a rank-4 result [N, O, OH, OW], got 'tensor<8x30x30xf32>'}}
+  // expected-error @+1 {{result #0 must be 4D tensor of floating-point or `!quant.uniform` or 32-bit signless integer values, but got 'tensor<8x30x30xf32>'}}
   %y = qnn.conv2d %x, %w : (tensor<1x3x32x32xf32>, tensor<8x3x3x3xf32>) -> tensor<8x30x30xf32>
   return
 }
@@ -44,7 +58,7 @@ func.func @conv_result_rank(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32>) 
 
 // conv2d: strides has two entries.
 func.func @conv_strides_size(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32>) {
-  // expected-error @+1 {{expects 2 entries in 'strides', got 3}}
+  // expected-error @+1 {{attribute 'strides' failed to satisfy constraint: i64 dense array attribute with exactly 2 elements whose value is positive}}
   %y = qnn.conv2d %x, %w {strides = array<i64: 1, 1, 1>} : (tensor<1x3x32x32xf32>, tensor<8x3x3x3xf32>) -> tensor<1x8x30x30xf32>
   return
 }
@@ -53,7 +67,7 @@ func.func @conv_strides_size(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32>)
 
 // conv2d: strides are >= 1.
 func.func @conv_strides_value(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32>) {
-  // expected-error @+1 {{expects 'strides' entries >= 1, got 0}}
+  // expected-error @+1 {{attribute 'strides' failed to satisfy constraint: i64 dense array attribute with exactly 2 elements whose value is positive}}
   %y = qnn.conv2d %x, %w {strides = array<i64: 1, 0>} : (tensor<1x3x32x32xf32>, tensor<8x3x3x3xf32>) -> tensor<1x8x30x30xf32>
   return
 }
@@ -62,7 +76,7 @@ func.func @conv_strides_value(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32>
 
 // conv2d: dilations has two entries.
 func.func @conv_dilations_size(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32>) {
-  // expected-error @+1 {{expects 2 entries in 'dilations', got 1}}
+  // expected-error @+1 {{attribute 'dilations' failed to satisfy constraint: i64 dense array attribute with exactly 2 elements whose value is positive}}
   %y = qnn.conv2d %x, %w {dilations = array<i64: 2>} : (tensor<1x3x32x32xf32>, tensor<8x3x3x3xf32>) -> tensor<1x8x30x30xf32>
   return
 }
@@ -71,7 +85,7 @@ func.func @conv_dilations_size(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32
 
 // conv2d: dilations are >= 1.
 func.func @conv_dilations_value(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32>) {
-  // expected-error @+1 {{expects 'dilations' entries >= 1, got -1}}
+  // expected-error @+1 {{attribute 'dilations' failed to satisfy constraint: i64 dense array attribute with exactly 2 elements whose value is positive}}
   %y = qnn.conv2d %x, %w {dilations = array<i64: -1, 1>} : (tensor<1x3x32x32xf32>, tensor<8x3x3x3xf32>) -> tensor<1x8x30x30xf32>
   return
 }
@@ -80,7 +94,7 @@ func.func @conv_dilations_value(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf3
 
 // conv2d: padding has four entries.
 func.func @conv_padding_size(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32>) {
-  // expected-error @+1 {{expects 4 entries in 'padding', got 2}}
+  // expected-error @+1 {{attribute 'padding' failed to satisfy constraint: i64 dense array attribute with exactly 4 elements whose value is non-negative}}
   %y = qnn.conv2d %x, %w {padding = array<i64: 1, 1>} : (tensor<1x3x32x32xf32>, tensor<8x3x3x3xf32>) -> tensor<1x8x32x32xf32>
   return
 }
@@ -89,7 +103,7 @@ func.func @conv_padding_size(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32>)
 
 // conv2d: padding is >= 0.
 func.func @conv_padding_value(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32>) {
-  // expected-error @+1 {{expects 'padding' entries >= 0, got -1}}
+  // expected-error @+1 {{attribute 'padding' failed to satisfy constraint: i64 dense array attribute with exactly 4 elements whose value is non-negative}}
   %y = qnn.conv2d %x, %w {padding = array<i64: 1, -1, 1, 1>} : (tensor<1x3x32x32xf32>, tensor<8x3x3x3xf32>) -> tensor<1x8x32x32xf32>
   return
 }
@@ -98,7 +112,7 @@ func.func @conv_padding_value(%x: tensor<1x3x32x32xf32>, %w: tensor<8x3x3x3xf32>
 
 // conv2d: groups >= 1 (the I64Attr is read as signed).
 func.func @conv_groups_value(%x: tensor<1x4x8x8xf32>, %w: tensor<4x4x1x1xf32>) {
-  // expected-error @+1 {{expects 'groups' >= 1, got -1}}
+  // expected-error @+1 {{attribute 'groups' failed to satisfy constraint: 64-bit signless integer attribute whose value is positive}}
   %y = qnn.conv2d %x, %w {groups = -1 : i64} : (tensor<1x4x8x8xf32>, tensor<4x4x1x1xf32>) -> tensor<1x4x8x8xf32>
   return
 }
@@ -235,9 +249,9 @@ func.func @conv_integer_wide(%x: tensor<1x2x4x4xi32>, %w: tensor<2x2x1x1xi8>) {
 // -----
 
 // conv2d: an integer conv has an i32 bias ...
-func.func @conv_integer_bias(%x: tensor<1x2x4x4xi8>, %w: tensor<2x2x1x1xi8>, %b: tensor<2xi16>) {
-  // expected-error @+1 {{expects an i32 bias for integer operands, got 'i16'}}
-  %y = qnn.conv2d %x, %w, %b : (tensor<1x2x4x4xi8>, tensor<2x2x1x1xi8>, tensor<2xi16>) -> tensor<1x2x4x4xi32>
+func.func @conv_integer_bias(%x: tensor<1x2x4x4xi8>, %w: tensor<2x2x1x1xi8>, %b: tensor<2xf32>) {
+  // expected-error @+1 {{expects an i32 bias for integer operands, got 'f32'}}
+  %y = qnn.conv2d %x, %w, %b : (tensor<1x2x4x4xi8>, tensor<2x2x1x1xi8>, tensor<2xf32>) -> tensor<1x2x4x4xi32>
   return
 }
 
@@ -245,8 +259,8 @@ func.func @conv_integer_bias(%x: tensor<1x2x4x4xi8>, %w: tensor<2x2x1x1xi8>, %b:
 
 // conv2d: ... and an i32 result.
 func.func @conv_integer_result(%x: tensor<1x2x4x4xi8>, %w: tensor<2x2x1x1xi8>) {
-  // expected-error @+1 {{expects an i32 result for integer operands, got 'i16'}}
-  %y = qnn.conv2d %x, %w : (tensor<1x2x4x4xi8>, tensor<2x2x1x1xi8>) -> tensor<1x2x4x4xi16>
+  // expected-error @+1 {{expects an i32 result for integer operands, got 'f32'}}
+  %y = qnn.conv2d %x, %w : (tensor<1x2x4x4xi8>, tensor<2x2x1x1xi8>) -> tensor<1x2x4x4xf32>
   return
 }
 
@@ -254,7 +268,7 @@ func.func @conv_integer_result(%x: tensor<1x2x4x4xi8>, %w: tensor<2x2x1x1xi8>) {
 
 // conv2d: ternary activations have no meaning here.
 func.func @conv_ternary_input(%x: tensor<1x2x4x4x!qnn.ternary<f32>>, %w: tensor<2x2x1x1x!qnn.ternary<f32>>) {
-  // expected-error @+1 {{expects a float, affine, binary or integer input, got '!qnn.ternary<f32>' (ternary)}}
+  // expected-error @+1 {{operand #0 must be 4D tensor of floating-point or `!quant.uniform` or `!qnn.binary` or signless integer values, but got 'tensor<1x2x4x4x!qnn.ternary<f32>>'}}
   %y = qnn.conv2d %x, %w : (tensor<1x2x4x4x!qnn.ternary<f32>>, tensor<2x2x1x1x!qnn.ternary<f32>>) -> tensor<1x2x4x4xf32>
   return
 }
@@ -352,9 +366,9 @@ func.func @conv_float_bias_type(%x: tensor<1x2x4x4xf32>, %w: tensor<2x2x1x1xf32>
 // -----
 
 // conv2d: a binary input takes a float bias too.
-func.func @conv_binary_bias(%x: tensor<1x2x4x4x!qnn.binary<f32>>, %w: tensor<2x2x1x1x!qnn.binary<f32>>, %b: tensor<2x!qnn.binary<f32>>) {
-  // expected-error @+1 {{expects a float bias for a binary input, got '!qnn.binary<f32>'}}
-  %y = qnn.conv2d %x, %w, %b : (tensor<1x2x4x4x!qnn.binary<f32>>, tensor<2x2x1x1x!qnn.binary<f32>>, tensor<2x!qnn.binary<f32>>) -> tensor<1x2x4x4xf32>
+func.func @conv_binary_bias(%x: tensor<1x2x4x4x!qnn.binary<f32>>, %w: tensor<2x2x1x1x!qnn.binary<f32>>, %b: tensor<2xi32>) {
+  // expected-error @+1 {{expects a float bias for a binary input, got 'i32'}}
+  %y = qnn.conv2d %x, %w, %b : (tensor<1x2x4x4x!qnn.binary<f32>>, tensor<2x2x1x1x!qnn.binary<f32>>, tensor<2xi32>) -> tensor<1x2x4x4xf32>
   return
 }
 
@@ -443,8 +457,8 @@ func.func @conv_float_result(%x: tensor<1x2x4x4xf32>, %w: tensor<2x2x1x1x!qnn.te
 
 // conv2d: so does a binary input.
 func.func @conv_binary_result(%x: tensor<1x2x4x4x!qnn.binary<f32>>, %w: tensor<2x2x1x1x!qnn.binary<f32>>) {
-  // expected-error @+1 {{expects a float result for a binary input, got '!qnn.binary<f32>'}}
-  %y = qnn.conv2d %x, %w : (tensor<1x2x4x4x!qnn.binary<f32>>, tensor<2x2x1x1x!qnn.binary<f32>>) -> tensor<1x2x4x4x!qnn.binary<f32>>
+  // expected-error @+1 {{expects a float result for a binary input, got 'i32'}}
+  %y = qnn.conv2d %x, %w : (tensor<1x2x4x4x!qnn.binary<f32>>, tensor<2x2x1x1x!qnn.binary<f32>>) -> tensor<1x2x4x4xi32>
   return
 }
 
@@ -452,7 +466,7 @@ func.func @conv_binary_result(%x: tensor<1x2x4x4x!qnn.binary<f32>>, %w: tensor<2
 
 // conv2d: an affine input gives a float, affine or i32 result.
 func.func @conv_affine_result(%x: tensor<1x2x4x4x!quant.uniform<i8:f32, 0.5>>, %w: tensor<2x2x1x1x!quant.uniform<i8:f32, 0.25>>) {
-  // expected-error @+1 {{expects a float, affine or i32 (accumulator) result for an affine input, got 'i16'}}
+  // expected-error @+1 {{result #0 must be 4D tensor of floating-point or `!quant.uniform` or 32-bit signless integer values, but got 'tensor<1x2x4x4xi16>'}}
   %y = qnn.conv2d %x, %w : (tensor<1x2x4x4x!quant.uniform<i8:f32, 0.5>>, tensor<2x2x1x1x!quant.uniform<i8:f32, 0.25>>) -> tensor<1x2x4x4xi16>
   return
 }
@@ -479,7 +493,7 @@ func.func @conv_pad_value_float(%x: tensor<1x2x4x4xf32>, %w: tensor<2x2x3x3xf32>
 
 // conv2d: pad_value is +1, -1 or 0.
 func.func @conv_pad_value_two(%x: tensor<1x2x4x4x!qnn.binary<f32>>, %w: tensor<2x2x3x3x!qnn.binary<f32>>) {
-  // expected-error @+1 {{expects 'pad_value' +1, -1 or 0, got 2}}
+  // expected-error @+1 {{attribute 'pad_value' failed to satisfy constraint: 64-bit signless integer attribute whose minimum value is -1 whose maximum value is 1}}
   %y = qnn.conv2d %x, %w {padding = array<i64: 1, 1, 1, 1>, pad_value = 2 : i64} : (tensor<1x2x4x4x!qnn.binary<f32>>, tensor<2x2x3x3x!qnn.binary<f32>>) -> tensor<1x2x4x4xf32>
   return
 }
@@ -497,7 +511,7 @@ func.func @conv_pad_value_missing(%x: tensor<1x2x4x4x!qnn.binary<f32>>, %w: tens
 
 // matmul: the lhs has rank >= 2.
 func.func @matmul_lhs_rank(%a: tensor<8xf32>, %b: tensor<8x16xf32>) {
-  // expected-error @+1 {{expects a lhs of rank >= 2, got 'tensor<8xf32>'}}
+  // expected-error @+1 {{operand #0 must be rank >= 2 tensor of floating-point or `!quant.uniform` or `!qnn.binary` or signless integer values, but got 'tensor<8xf32>'}}
   %y = qnn.matmul %a, %b : (tensor<8xf32>, tensor<8x16xf32>) -> tensor<1x16xf32>
   return
 }
@@ -506,7 +520,7 @@ func.func @matmul_lhs_rank(%a: tensor<8xf32>, %b: tensor<8x16xf32>) {
 
 // matmul: the rhs has rank >= 2.
 func.func @matmul_rhs_rank(%a: tensor<4x8xf32>, %b: tensor<8xf32>) {
-  // expected-error @+1 {{expects a rhs of rank >= 2, got 'tensor<8xf32>'}}
+  // expected-error @+1 {{operand #1 must be rank >= 2 tensor of floating-point or quantized (`!quant.uniform`, `!qnn.binary`, `!qnn.ternary` or `!qnn.codebook`) or signless integer values, but got 'tensor<8xf32>'}}
   %y = qnn.matmul %a, %b : (tensor<4x8xf32>, tensor<8xf32>) -> tensor<4x1xf32>
   return
 }
@@ -515,7 +529,7 @@ func.func @matmul_rhs_rank(%a: tensor<4x8xf32>, %b: tensor<8xf32>) {
 
 // matmul: the result has rank >= 2.
 func.func @matmul_result_rank(%a: tensor<1x8xf32>, %b: tensor<8x1xf32>) {
-  // expected-error @+1 {{expects a result of rank >= 2, got 'tensor<1xf32>'}}
+  // expected-error @+1 {{result #0 must be rank >= 2 tensor of floating-point or `!quant.uniform` or 32-bit signless integer values, but got 'tensor<1xf32>'}}
   %y = qnn.matmul %a, %b : (tensor<1x8xf32>, tensor<8x1xf32>) -> tensor<1xf32>
   return
 }
@@ -605,7 +619,7 @@ func.func @matmul_binary_float(%a: tensor<4x8x!qnn.binary<f32>>, %b: tensor<8x3x
 
 // matmul: codebook activations have no meaning here.
 func.func @matmul_codebook_lhs(%a: tensor<4x8x!qnn.codebook<i1:f32, [0.0, 1.0]>>, %b: tensor<8x3xf32>) {
-  // expected-error @+1 {{expects a float, affine, binary or integer lhs, got '!qnn.codebook<i1:f32, [0.000000e+00, 1.000000e+00]>' (codebook)}}
+  // expected-error @+1 {{operand #0 must be rank >= 2 tensor of floating-point or `!quant.uniform` or `!qnn.binary` or signless integer values, but got 'tensor<4x8x!qnn.codebook<i1:f32, [0.000000e+00, 1.000000e+00]>>'}}
   %y = qnn.matmul %a, %b : (tensor<4x8x!qnn.codebook<i1:f32, [0.0, 1.0]>>, tensor<8x3xf32>) -> tensor<4x3xf32>
   return
 }
@@ -614,7 +628,7 @@ func.func @matmul_codebook_lhs(%a: tensor<4x8x!qnn.codebook<i1:f32, [0.0, 1.0]>>
 
 // fully_connected: input [B, K].
 func.func @fc_input_rank(%x: tensor<1x1x64xf32>, %w: tensor<10x64xf32>) {
-  // expected-error @+1 {{expects a rank-2 input [B, K], got 'tensor<1x1x64xf32>'}}
+  // expected-error @+1 {{operand #0 must be 2D tensor of floating-point or `!quant.uniform` or `!qnn.binary` or signless integer values, but got 'tensor<1x1x64xf32>'}}
   %y = qnn.fully_connected %x, %w : (tensor<1x1x64xf32>, tensor<10x64xf32>) -> tensor<1x10xf32>
   return
 }
@@ -623,7 +637,7 @@ func.func @fc_input_rank(%x: tensor<1x1x64xf32>, %w: tensor<10x64xf32>) {
 
 // fully_connected: weight [O, K].
 func.func @fc_weight_rank(%x: tensor<1x64xf32>, %w: tensor<640xf32>) {
-  // expected-error @+1 {{expects a rank-2 weight [O, K], got 'tensor<640xf32>'}}
+  // expected-error @+1 {{operand #1 must be 2D tensor of floating-point or quantized (`!quant.uniform`, `!qnn.binary`, `!qnn.ternary` or `!qnn.codebook`) or signless integer values, but got 'tensor<640xf32>'}}
   %y = qnn.fully_connected %x, %w : (tensor<1x64xf32>, tensor<640xf32>) -> tensor<1x10xf32>
   return
 }
@@ -632,7 +646,7 @@ func.func @fc_weight_rank(%x: tensor<1x64xf32>, %w: tensor<640xf32>) {
 
 // fully_connected: bias [O].
 func.func @fc_bias_rank(%x: tensor<1x64xf32>, %w: tensor<10x64xf32>, %b: tensor<1x10xf32>) {
-  // expected-error @+1 {{expects a rank-1 bias [O], got 'tensor<1x10xf32>'}}
+  // expected-error @+1 {{operand #2 must be 1D tensor of floating-point or `!quant.uniform` or 32-bit signless integer values, but got 'tensor<1x10xf32>'}}
   %y = qnn.fully_connected %x, %w, %b : (tensor<1x64xf32>, tensor<10x64xf32>, tensor<1x10xf32>) -> tensor<1x10xf32>
   return
 }
@@ -641,7 +655,7 @@ func.func @fc_bias_rank(%x: tensor<1x64xf32>, %w: tensor<10x64xf32>, %b: tensor<
 
 // fully_connected: result [B, O].
 func.func @fc_result_rank(%x: tensor<1x64xf32>, %w: tensor<10x64xf32>) {
-  // expected-error @+1 {{expects a rank-2 result [B, O], got 'tensor<10xf32>'}}
+  // expected-error @+1 {{result #0 must be 2D tensor of floating-point or `!quant.uniform` or 32-bit signless integer values, but got 'tensor<10xf32>'}}
   %y = qnn.fully_connected %x, %w : (tensor<1x64xf32>, tensor<10x64xf32>) -> tensor<10xf32>
   return
 }
@@ -705,7 +719,7 @@ func.func @fc_bias_scale(%x: tensor<2x4x!quant.uniform<i8:f32, 0.25>>, %w: tenso
 
 // max_pool2d: rank-4 input.
 func.func @max_pool_input_rank(%x: tensor<8x32x32xf32>) {
-  // expected-error @+1 {{expects a rank-4 input [N, C, H, W], got 'tensor<8x32x32xf32>'}}
+  // expected-error @+1 {{operand #0 must be 4D tensor of float, integer or quantized values, but got 'tensor<8x32x32xf32>'}}
   %y = qnn.max_pool2d %x {kernel = array<i64: 2, 2>} : tensor<8x32x32xf32> -> tensor<8x31x31xf32>
   return
 }
@@ -714,7 +728,7 @@ func.func @max_pool_input_rank(%x: tensor<8x32x32xf32>) {
 
 // max_pool2d: rank-4 result.
 func.func @max_pool_result_rank(%x: tensor<1x8x32x32xf32>) {
-  // expected-error @+1 {{expects a rank-4 result [N, C, OH, OW], got 'tensor<8x31x31xf32>'}}
+  // expected-error @+1 {{result #0 must be 4D tensor of float, integer or quantized values, but got 'tensor<8x31x31xf32>'}}
   %y = qnn.max_pool2d %x {kernel = array<i64: 2, 2>} : tensor<1x8x32x32xf32> -> tensor<8x31x31xf32>
   return
 }
@@ -723,7 +737,7 @@ func.func @max_pool_result_rank(%x: tensor<1x8x32x32xf32>) {
 
 // max_pool2d: kernel has two entries.
 func.func @max_pool_kernel_size(%x: tensor<1x8x32x32xf32>) {
-  // expected-error @+1 {{expects 2 entries in 'kernel', got 1}}
+  // expected-error @+1 {{attribute 'kernel' failed to satisfy constraint: i64 dense array attribute with exactly 2 elements whose value is positive}}
   %y = qnn.max_pool2d %x {kernel = array<i64: 2>} : tensor<1x8x32x32xf32> -> tensor<1x8x31x31xf32>
   return
 }
@@ -732,7 +746,7 @@ func.func @max_pool_kernel_size(%x: tensor<1x8x32x32xf32>) {
 
 // max_pool2d: kernel entries >= 1.
 func.func @max_pool_kernel_value(%x: tensor<1x8x32x32xf32>) {
-  // expected-error @+1 {{expects 'kernel' entries >= 1, got 0}}
+  // expected-error @+1 {{attribute 'kernel' failed to satisfy constraint: i64 dense array attribute with exactly 2 elements whose value is positive}}
   %y = qnn.max_pool2d %x {kernel = array<i64: 2, 0>} : tensor<1x8x32x32xf32> -> tensor<1x8x31x33xf32>
   return
 }
@@ -741,7 +755,7 @@ func.func @max_pool_kernel_value(%x: tensor<1x8x32x32xf32>) {
 
 // max_pool2d: strides >= 1.
 func.func @max_pool_strides(%x: tensor<1x8x32x32xf32>) {
-  // expected-error @+1 {{expects 'strides' entries >= 1, got 0}}
+  // expected-error @+1 {{attribute 'strides' failed to satisfy constraint: i64 dense array attribute with exactly 2 elements whose value is positive}}
   %y = qnn.max_pool2d %x {kernel = array<i64: 2, 2>, strides = array<i64: 0, 1>} : tensor<1x8x32x32xf32> -> tensor<1x8x31x31xf32>
   return
 }
@@ -750,7 +764,7 @@ func.func @max_pool_strides(%x: tensor<1x8x32x32xf32>) {
 
 // max_pool2d: dilations has two entries.
 func.func @max_pool_dilations(%x: tensor<1x8x32x32xf32>) {
-  // expected-error @+1 {{expects 2 entries in 'dilations', got 3}}
+  // expected-error @+1 {{attribute 'dilations' failed to satisfy constraint: i64 dense array attribute with exactly 2 elements whose value is positive}}
   %y = qnn.max_pool2d %x {kernel = array<i64: 2, 2>, dilations = array<i64: 1, 1, 1>} : tensor<1x8x32x32xf32> -> tensor<1x8x31x31xf32>
   return
 }
@@ -759,7 +773,7 @@ func.func @max_pool_dilations(%x: tensor<1x8x32x32xf32>) {
 
 // max_pool2d: padding is >= 0.
 func.func @max_pool_padding_value(%x: tensor<1x8x32x32xf32>) {
-  // expected-error @+1 {{expects 'padding' entries >= 0, got -1}}
+  // expected-error @+1 {{attribute 'padding' failed to satisfy constraint: i64 dense array attribute with exactly 4 elements whose value is non-negative}}
   %y = qnn.max_pool2d %x {kernel = array<i64: 2, 2>, padding = array<i64: 0, 0, 0, -1>} : tensor<1x8x32x32xf32> -> tensor<1x8x31x30xf32>
   return
 }
@@ -849,7 +863,7 @@ func.func @max_pool_element(%x: tensor<1x1x4x4x!quant.uniform<i8:f32, 0.1>>) {
 
 // max_pool2d: elements without an order are rejected.
 func.func @max_pool_complex(%x: tensor<1x1x4x4xcomplex<f32>>) {
-  // expected-error @+1 {{expects float, integer or quantized elements, got 'complex<f32>'}}
+  // expected-error @+1 {{operand #0 must be 4D tensor of float, integer or quantized values, but got 'tensor<1x1x4x4xcomplex<f32>>'}}
   %y = qnn.max_pool2d %x {kernel = array<i64: 2, 2>} : tensor<1x1x4x4xcomplex<f32>> -> tensor<1x1x3x3xcomplex<f32>>
   return
 }
@@ -868,7 +882,7 @@ func.func @max_pool_indices_padding(%x: tensor<1x1x4x4xf32>) {
 // max_pool2d_indices: float or integer input (quantized values have no
 // index semantics of their own: pool their storage integers).
 func.func @max_pool_indices_affine(%x: tensor<1x1x4x4x!quant.uniform<i8:f32, 0.5>>) {
-  // expected-error @+1 {{expects float or integer input, got '!quant.uniform<i8:f32, 5.000000e-01>'}}
+  // expected-error @+1 {{operand #0 must be 4D tensor of floating-point or signless integer values, but got 'tensor<1x1x4x4x!quant.uniform<i8:f32, 5.000000e-01>>'}}
   %i = qnn.max_pool2d_indices %x {kernel = array<i64: 2, 2>} : tensor<1x1x4x4x!quant.uniform<i8:f32, 0.5>> -> tensor<1x1x3x3xi64>
   return
 }
@@ -877,7 +891,7 @@ func.func @max_pool_indices_affine(%x: tensor<1x1x4x4x!quant.uniform<i8:f32, 0.5
 
 // max_pool2d_indices: i64 indices.
 func.func @max_pool_indices_type(%x: tensor<1x1x4x4xf32>) {
-  // expected-error @+1 {{expects i64 indices, got 'i32'}}
+  // expected-error @+1 {{result #0 must be 4D tensor of 64-bit signless integer values, but got 'tensor<1x1x3x3xi32>'}}
   %i = qnn.max_pool2d_indices %x {kernel = array<i64: 2, 2>} : tensor<1x1x4x4xf32> -> tensor<1x1x3x3xi32>
   return
 }
@@ -886,7 +900,7 @@ func.func @max_pool_indices_type(%x: tensor<1x1x4x4xf32>) {
 
 // avg_pool2d: rank-4 input.
 func.func @avg_pool_rank(%x: tensor<8x16x16xf32>) {
-  // expected-error @+1 {{expects a rank-4 input [N, C, H, W], got 'tensor<8x16x16xf32>'}}
+  // expected-error @+1 {{operand #0 must be 4D tensor of floating-point or `!quant.uniform` values, but got 'tensor<8x16x16xf32>'}}
   %y = qnn.avg_pool2d %x {kernel = array<i64: 2, 2>} : tensor<8x16x16xf32> -> tensor<8x15x15xf32>
   return
 }
@@ -895,7 +909,7 @@ func.func @avg_pool_rank(%x: tensor<8x16x16xf32>) {
 
 // avg_pool2d: strides has two entries.
 func.func @avg_pool_strides(%x: tensor<1x8x16x16xf32>) {
-  // expected-error @+1 {{expects 2 entries in 'strides', got 1}}
+  // expected-error @+1 {{attribute 'strides' failed to satisfy constraint: i64 dense array attribute with exactly 2 elements whose value is positive}}
   %y = qnn.avg_pool2d %x {kernel = array<i64: 2, 2>, strides = array<i64: 2>} : tensor<1x8x16x16xf32> -> tensor<1x8x8x8xf32>
   return
 }
@@ -904,7 +918,7 @@ func.func @avg_pool_strides(%x: tensor<1x8x16x16xf32>) {
 
 // avg_pool2d: padding has four entries.
 func.func @avg_pool_padding_size(%x: tensor<1x8x16x16xf32>) {
-  // expected-error @+1 {{expects 4 entries in 'padding', got 2}}
+  // expected-error @+1 {{attribute 'padding' failed to satisfy constraint: i64 dense array attribute with exactly 4 elements whose value is non-negative}}
   %y = qnn.avg_pool2d %x {kernel = array<i64: 3, 3>, padding = array<i64: 1, 1>} : tensor<1x8x16x16xf32> -> tensor<1x8x16x16xf32>
   return
 }
@@ -968,7 +982,7 @@ func.func @avg_pool_expressed(%x: tensor<1x8x16x16x!quant.uniform<i8:f32, 0.1>>)
 
 // avg_pool2d: binary values have no binary mean.
 func.func @avg_pool_binary(%x: tensor<1x8x16x16x!qnn.binary<f32>>) {
-  // expected-error @+1 {{expects a float or affine input, got '!qnn.binary<f32>' (binary)}}
+  // expected-error @+1 {{operand #0 must be 4D tensor of floating-point or `!quant.uniform` values, but got 'tensor<1x8x16x16x!qnn.binary<f32>>'}}
   %y = qnn.avg_pool2d %x {kernel = array<i64: 2, 2>} : tensor<1x8x16x16x!qnn.binary<f32>> -> tensor<1x8x15x15x!qnn.binary<f32>>
   return
 }
@@ -977,7 +991,7 @@ func.func @avg_pool_binary(%x: tensor<1x8x16x16x!qnn.binary<f32>>) {
 
 // avg_pool2d: nor do codebook values.
 func.func @avg_pool_codebook(%x: tensor<1x8x16x16x!qnn.codebook<i1:f32, [0.0, 1.0]>>) {
-  // expected-error @+1 {{expects a float or affine input, got '!qnn.codebook<i1:f32, [0.000000e+00, 1.000000e+00]>' (codebook)}}
+  // expected-error @+1 {{operand #0 must be 4D tensor of floating-point or `!quant.uniform` values, but got 'tensor<1x8x16x16x!qnn.codebook<i1:f32, [0.000000e+00, 1.000000e+00]>>'}}
   %y = qnn.avg_pool2d %x {kernel = array<i64: 2, 2>} : tensor<1x8x16x16x!qnn.codebook<i1:f32, [0.0, 1.0]>> -> tensor<1x8x15x15xf32>
   return
 }
@@ -986,7 +1000,7 @@ func.func @avg_pool_codebook(%x: tensor<1x8x16x16x!qnn.codebook<i1:f32, [0.0, 1.
 
 // global_avg_pool: rank-4 input.
 func.func @gap_input_rank(%x: tensor<64x7x7xf32>) {
-  // expected-error @+1 {{expects a rank-4 input [N, C, H, W], got 'tensor<64x7x7xf32>'}}
+  // expected-error @+1 {{operand #0 must be 4D tensor of floating-point or `!quant.uniform` values, but got 'tensor<64x7x7xf32>'}}
   %y = qnn.global_avg_pool %x : tensor<64x7x7xf32> -> tensor<64x1x1xf32>
   return
 }
@@ -995,7 +1009,7 @@ func.func @gap_input_rank(%x: tensor<64x7x7xf32>) {
 
 // global_avg_pool: rank-4 result.
 func.func @gap_result_rank(%x: tensor<1x64x7x7xf32>) {
-  // expected-error @+1 {{expects a rank-4 result [N, C, 1, 1], got 'tensor<1x64xf32>'}}
+  // expected-error @+1 {{result #0 must be 4D tensor of floating-point or `!quant.uniform` values, but got 'tensor<1x64xf32>'}}
   %y = qnn.global_avg_pool %x : tensor<1x64x7x7xf32> -> tensor<1x64xf32>
   return
 }
@@ -1040,7 +1054,7 @@ func.func @gap_width(%x: tensor<1x64x7x7xf32>) {
 
 // global_avg_pool: float or affine only.
 func.func @gap_ternary(%x: tensor<1x64x7x7x!qnn.ternary<f32>>) {
-  // expected-error @+1 {{expects a float or affine input, got '!qnn.ternary<f32>' (ternary)}}
+  // expected-error @+1 {{operand #0 must be 4D tensor of floating-point or `!quant.uniform` values, but got 'tensor<1x64x7x7x!qnn.ternary<f32>>'}}
   %y = qnn.global_avg_pool %x : tensor<1x64x7x7x!qnn.ternary<f32>> -> tensor<1x64x1x1xf32>
   return
 }
@@ -1049,7 +1063,7 @@ func.func @gap_ternary(%x: tensor<1x64x7x7x!qnn.ternary<f32>>) {
 
 // global_avg_pool: integers are rejected.
 func.func @gap_integer(%x: tensor<1x64x7x7xi8>) {
-  // expected-error @+1 {{expects a float or affine input, got 'i8' (integer)}}
+  // expected-error @+1 {{operand #0 must be 4D tensor of floating-point or `!quant.uniform` values, but got 'tensor<1x64x7x7xi8>'}}
   %y = qnn.global_avg_pool %x : tensor<1x64x7x7xi8> -> tensor<1x64x1x1xi8>
   return
 }
@@ -1067,7 +1081,7 @@ func.func @gap_slices(%x: tensor<1x2x7x7x!quant.uniform<i8:f32:2, {0.1, 0.1, 0.1
 
 // batch_norm: the input has a channel dimension.
 func.func @bn_rank(%x: tensor<8xf32>, %p: tensor<8xf32>) {
-  // expected-error @+1 {{expects an input of rank >= 2 (channels are dimension 1), got 'tensor<8xf32>'}}
+  // expected-error @+1 {{operand #0 must be rank >= 2 tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<8xf32>'}}
   %y = qnn.batch_norm %x, %p, %p, %p, %p : (tensor<8xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<8xf32>
   return
 }
@@ -1076,7 +1090,7 @@ func.func @bn_rank(%x: tensor<8xf32>, %p: tensor<8xf32>) {
 
 // batch_norm: float only (fold it before quantizing).
 func.func @bn_affine(%x: tensor<1x8x!quant.uniform<i8:f32, 0.1>>, %p: tensor<8xf32>) {
-  // expected-error @+1 {{expects an f32, f16 or bf16 input, got '!quant.uniform<i8:f32, 1.000000e-01>' (batch_norm is float only)}}
+  // expected-error @+1 {{operand #0 must be rank >= 2 tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<1x8x!quant.uniform<i8:f32, 1.000000e-01>>'}}
   %y = qnn.batch_norm %x, %p, %p, %p, %p : (tensor<1x8x!quant.uniform<i8:f32, 0.1>>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8x!quant.uniform<i8:f32, 0.1>>
   return
 }
@@ -1085,7 +1099,7 @@ func.func @bn_affine(%x: tensor<1x8x!quant.uniform<i8:f32, 0.1>>, %p: tensor<8xf
 
 // batch_norm: f64 is not among the supported float types.
 func.func @bn_f64(%x: tensor<1x8xf64>, %p: tensor<8xf64>) {
-  // expected-error @+1 {{expects an f32, f16 or bf16 input, got 'f64'}}
+  // expected-error @+1 {{operand #0 must be rank >= 2 tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<1x8xf64>'}}
   %y = qnn.batch_norm %x, %p, %p, %p, %p : (tensor<1x8xf64>, tensor<8xf64>, tensor<8xf64>, tensor<8xf64>, tensor<8xf64>) -> tensor<1x8xf64>
   return
 }
@@ -1103,7 +1117,7 @@ func.func @bn_param_type(%x: tensor<1x8xf32>, %p: tensor<8xf32>, %v: tensor<8xf1
 
 // batch_norm: parameters are 1-D.
 func.func @bn_param_rank(%x: tensor<1x8xf32>, %p: tensor<8xf32>, %s: tensor<1x8xf32>) {
-  // expected-error @+1 {{expects a 1-D scale [C], got 'tensor<1x8xf32>'}}
+  // expected-error @+1 {{operand #1 must be 1D tensor of 32-bit float or 16-bit float or bfloat16 type values, but got 'tensor<1x8xf32>'}}
   %y = qnn.batch_norm %x, %s, %p, %p, %p : (tensor<1x8xf32>, tensor<1x8xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>) -> tensor<1x8xf32>
   return
 }
@@ -1202,7 +1216,7 @@ func.func @softmax_expressed(%x: tensor<1x10x!quant.uniform<i8:f32, 0.1>>) {
 
 // softmax: binary input is rejected.
 func.func @softmax_binary(%x: tensor<1x10x!qnn.binary<f32>>) {
-  // expected-error @+1 {{expects a float or affine input, got '!qnn.binary<f32>' (binary)}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point or `!quant.uniform` values, but got 'tensor<1x10x!qnn.binary<f32>>'}}
   %y = qnn.softmax %x : tensor<1x10x!qnn.binary<f32>> -> tensor<1x10xf32>
   return
 }

@@ -2,6 +2,20 @@
 
 // One case per verifier rule of the data-movement and elementwise ops
 // (QNNShapeOps.cpp, QNNElementwiseOps.cpp).
+// Rules stated in ODS (dialects/QNN/QNNTypeConstraints.td: element kinds,
+// ranks, array lengths, attribute ranges) are checked before the C++
+// verifiers and report the generated messages ("operand #0 must be ...",
+// "attribute 'x' failed to satisfy constraint: ..."); each constraint has
+// a case here.
+
+// reshape: only float, integer or quantized elements (QNN_ValueTensor).
+func.func @reshape_element(%x: tensor<4xcomplex<f32>>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of float, integer or quantized values, but got 'tensor<4xcomplex<f32>>'}}
+  %0 = qnn.reshape %x : tensor<4xcomplex<f32>> -> tensor<2x2xcomplex<f32>>
+  return
+}
+
+// -----
 
 // reshape: element count must be kept.
 func.func @reshape_count(%x: tensor<2x6xf32>) {
@@ -111,6 +125,15 @@ func.func @concat_empty() {
 
 // -----
 
+// concat: the axis is non-negative (QNN_NonNegativeI64Attr).
+func.func @concat_negative_axis(%a: tensor<2xf32>) {
+  // expected-error @+1 {{attribute 'axis' failed to satisfy constraint: 64-bit signless integer attribute whose value is non-negative}}
+  %0 = qnn.concat %a {axis = -1 : i64} : (tensor<2xf32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
 // concat: axis in range.
 func.func @concat_axis(%a: tensor<2xf32>) {
   // expected-error @+1 {{axis 1 is out of range for rank 1}}
@@ -212,7 +235,7 @@ func.func @pad_count(%x: tensor<4xf32>) {
 
 // pad: pads are non-negative.
 func.func @pad_negative(%x: tensor<4xf32>) {
-  // expected-error @+1 {{expects 'pads' entries >= 0, got -1}}
+  // expected-error @+1 {{attribute 'pads' failed to satisfy constraint: i64 dense array attribute whose value is non-negative}}
   %0 = qnn.pad %x {pads = array<i64: -1, 0>} : tensor<4xf32> -> tensor<3xf32>
   return
 }
@@ -312,7 +335,7 @@ func.func @add_result(%a: tensor<2x3xf32>, %b: tensor<3xf32>) {
 
 // mul: per-axis operands are not supported.
 func.func @mul_peraxis(%a: tensor<2x!quant.uniform<i8:f32:0, {0.5, 0.25}>>, %b: tensor<2x!quant.uniform<i8:f32, 0.5>>) {
-  // expected-error @+1 {{expects float or per-tensor affine lhs}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point or per-tensor `!quant.uniform` values, but got 'tensor<2x!quant.uniform<i8:f32:0, {5.000000e-01,2.500000e-01}>>'}}
   %0 = qnn.mul %a, %b : (tensor<2x!quant.uniform<i8:f32:0, {0.5, 0.25}>>, tensor<2x!quant.uniform<i8:f32, 0.5>>) -> tensor<2x!quant.uniform<i8:f32, 0.5>>
   return
 }
@@ -366,7 +389,7 @@ func.func @clamp_order(%x: tensor<2xf32>) {
 
 // clamp: float or affine values only.
 func.func @clamp_binary(%x: tensor<2x!qnn.binary<f32>>) {
-  // expected-error @+1 {{expects float or affine values}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point or `!quant.uniform` values, but got 'tensor<2x!qnn.binary<f32>>'}}
   %0 = qnn.clamp %x {min = 0.0 : f32, max = 1.0 : f32} : tensor<2x!qnn.binary<f32>>
   return
 }
@@ -375,7 +398,7 @@ func.func @clamp_binary(%x: tensor<2x!qnn.binary<f32>>) {
 
 // sign: float only.
 func.func @sign_quantized(%x: tensor<2x!quant.uniform<i8:f32, 0.5>>) {
-  // expected-error @+1 {{expects float values}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point values, but got 'tensor<2x!quant.uniform<i8:f32, 5.000000e-01>>'}}
   %0 = qnn.sign %x : tensor<2x!quant.uniform<i8:f32, 0.5>>
   return
 }
@@ -393,8 +416,17 @@ func.func @binarize_shape(%x: tensor<2xf32>) {
 
 // binarize: float, affine or (integer form) integer input.
 func.func @binarize_input(%x: tensor<2x!qnn.ternary<f32, 0.5>>) {
-  // expected-error @+1 {{expects float, affine or integer input}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point or `!quant.uniform` or signless integer values, but got 'tensor<2x!qnn.ternary<f32, 5.000000e-01>>'}}
   %0 = qnn.binarize %x : tensor<2x!qnn.ternary<f32, 0.5>> -> tensor<2x!qnn.binary<f32>>
+  return
+}
+
+// -----
+
+// binarize: integer input is signless (the integer form).
+func.func @binarize_unsigned_input(%x: tensor<2xui8>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point or `!quant.uniform` or signless integer values, but got 'tensor<2xui8>'}}
+  %0 = qnn.binarize %x : tensor<2xui8> -> tensor<2xi8>
   return
 }
 
@@ -402,7 +434,7 @@ func.func @binarize_input(%x: tensor<2x!qnn.ternary<f32, 0.5>>) {
 
 // binarize: the result is binary (or i8 codes in the integer form).
 func.func @binarize_result(%x: tensor<2xf32>) {
-  // expected-error @+1 {{expects a !qnn.binary or i8 result}}
+  // expected-error @+1 {{result #0 must be ranked tensor of `!qnn.binary` or 8-bit signless integer values, but got 'tensor<2x!quant.uniform<i8:f32, 5.000000e-01>>'}}
   %0 = qnn.binarize %x : tensor<2xf32> -> tensor<2x!quant.uniform<i8:f32, 0.5>>
   return
 }

@@ -4,6 +4,11 @@
 // quantization ops (constant, quantize, dequantize, requantize, rescale),
 // one case per rule. The other op groups: invalid-nn.mlir,
 // invalid-shape.mlir.
+// Rules stated in ODS (dialects/QNN/QNNTypeConstraints.td: element kinds,
+// ranks, array lengths, attribute ranges) are checked before the C++
+// verifiers and report the generated messages ("operand #0 must be ...",
+// "attribute 'x' failed to satisfy constraint: ..."); each constraint has
+// a case here.
 
 //===----------------------------------------------------------------------===//
 // Types
@@ -224,7 +229,7 @@ func.func @quantize_shape(%x: tensor<4xf32>) {
 // -----
 
 func.func @quantize_int_input(%x: tensor<4xi32>) {
-  // expected-error @+1 {{expects a float input, got 'i32'}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of floating-point values, but got 'tensor<4xi32>'}}
   %0 = qnn.quantize %x : tensor<4xi32> -> tensor<4x!quant.uniform<i8:f32, 0.1>>
   return
 }
@@ -232,7 +237,7 @@ func.func @quantize_int_input(%x: tensor<4xi32>) {
 // -----
 
 func.func @quantize_to_float(%x: tensor<4xf32>) {
-  // expected-error @+1 {{expects a quantized result element type, got 'f16'}}
+  // expected-error @+1 {{result #0 must be ranked tensor of quantized (`!quant.uniform`, `!qnn.binary`, `!qnn.ternary` or `!qnn.codebook`) values, but got 'tensor<4xf16>'}}
   %0 = qnn.quantize %x : tensor<4xf32> -> tensor<4xf16>
   return
 }
@@ -248,7 +253,7 @@ func.func @quantize_expressed_mismatch(%x: tensor<4xf16>) {
 // -----
 
 func.func @dequantize_float_input(%x: tensor<4xf32>) {
-  // expected-error @+1 {{expects a quantized input element type, got 'f32'}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of quantized (`!quant.uniform`, `!qnn.binary`, `!qnn.ternary` or `!qnn.codebook`) values, but got 'tensor<4xf32>'}}
   %0 = qnn.dequantize %x : tensor<4xf32> -> tensor<4xf32>
   return
 }
@@ -268,7 +273,7 @@ func.func @dequantize_binary_expressed(%b: tensor<4x!qnn.binary<f16>>) {
 //===----------------------------------------------------------------------===//
 
 func.func @requantize_binary(%b: tensor<4x!qnn.binary<f32>>) {
-  // expected-error @+1 {{expects affine (!quant.uniform) input and result}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of `!quant.uniform` values, but got 'tensor<4x!qnn.binary<f32>>'}}
   %0 = qnn.requantize %b rounding half_even : tensor<4x!qnn.binary<f32>> -> tensor<4x!quant.uniform<i8:f32, 0.1>>
   return
 }
@@ -305,7 +310,7 @@ func.func @requantize_unknown_rounding(%q: tensor<4x!quant.uniform<i8:f32, 0.1>>
 //===----------------------------------------------------------------------===//
 
 func.func @rescale_float(%x: tensor<4xf32>) {
-  // expected-error @+1 {{expects signless integer input and result}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of signless integer of at most 48 bits values, but got 'tensor<4xf32>'}}
   %0 = qnn.rescale %x rounding half_even {scale = array<f32: 0.5>, min = -128 : i64, max = 127 : i64} : tensor<4xf32> -> tensor<4xi8>
   return
 }
@@ -313,7 +318,7 @@ func.func @rescale_float(%x: tensor<4xf32>) {
 // -----
 
 func.func @rescale_too_wide(%x: tensor<4xi64>) {
-  // expected-error @+1 {{supports inputs up to i48 and results up to i32, got i64 -> i8}}
+  // expected-error @+1 {{operand #0 must be ranked tensor of signless integer of at most 48 bits values, but got 'tensor<4xi64>'}}
   %0 = qnn.rescale %x rounding half_even {scale = array<f32: 0.5>, min = -128 : i64, max = 127 : i64} : tensor<4xi64> -> tensor<4xi8>
   return
 }
@@ -385,7 +390,7 @@ func.func @rescale_count_mismatch(%x: tensor<4xi32>) {
 // -----
 
 func.func @rescale_negative_multiplier(%x: tensor<4xi32>) {
-  // expected-error @+1 {{multiplier must be non-negative, got -5}}
+  // expected-error @+1 {{attribute 'multiplier' failed to satisfy constraint: i32 dense array attribute whose value is non-negative}}
   %0 = qnn.rescale %x rounding single_round {multiplier = array<i32: -5>, shift = array<i8: 31>, min = -128 : i64, max = 127 : i64} : tensor<4xi32> -> tensor<4xi8>
   return
 }

@@ -19,6 +19,7 @@ using namespace mlir::qnn::verifyutil;
 
 /// Element rule of sub and div: all three element types equal and float,
 /// or all !quant.uniform (per tensor or per axis) expressing one float type.
+/// ODS has checked that each is float or affine.
 static LogicalResult verifyArithmeticElements(Operation *op, Type lhs, Type rhs,
                                               Type result) {
   ElementKind kind = getElementKind(lhs);
@@ -29,10 +30,6 @@ static LogicalResult verifyArithmeticElements(Operation *op, Type lhs, Type rhs,
              << ", " << rhs << " and " << result;
     return success();
   }
-  if (kind != ElementKind::Affine)
-    return op->emitOpError() << "expects float or affine (!quant.uniform) "
-                                "operands, got "
-                             << lhs << " (" << kindName(kind) << ")";
   for (Type t : {rhs, result})
     if (getElementKind(t) != ElementKind::Affine)
       return op->emitOpError() << "expects all operands and the result "
@@ -70,7 +67,8 @@ LogicalResult DivOp::verify() {
 
 /// Shape kept; float input -> the same float type; affine input -> affine
 /// expressing the same float type and, when `sameStorage`, with the input's
-/// storage type.
+/// storage type. ODS has checked that input and result are float or
+/// affine.
 static LogicalResult verifyActivation(Operation *op, RankedTensorType in,
                                       RankedTensorType out, bool sameStorage) {
   if (failed(verifySameShape(op, in, out, "input and result")) ||
@@ -86,9 +84,6 @@ static LogicalResult verifyActivation(Operation *op, RankedTensorType in,
                                << inElt << ", got " << outElt;
     return success();
   }
-  if (kind != ElementKind::Affine)
-    return op->emitOpError() << "expects a float or affine input, got " << inElt
-                             << " (" << kindName(kind) << ")";
   if (getElementKind(outElt) != ElementKind::Affine)
     return op->emitOpError()
            << "expects an affine result for an affine input, got " << outElt;

@@ -20,7 +20,8 @@ using namespace mlir::qnn;
 using namespace mlir::qnn::verifyutil;
 
 /// Broadcasting binary ops compute on real values: every operand is float
-/// (one type) or per-tensor affine expressing one float type.
+/// (one type) or per-tensor affine expressing one float type. ODS has
+/// checked that each is float or per-tensor affine.
 static LogicalResult verifyBroadcastBinary(Operation *op) {
   auto lhs = tensorTypeOf(op->getOperand(0));
   auto rhs = tensorTypeOf(op->getOperand(1));
@@ -37,20 +38,11 @@ static LogicalResult verifyBroadcastBinary(Operation *op) {
 
   Type types[] = {lhs.getElementType(), rhs.getElementType(),
                   out.getElementType()};
-  StringRef names[] = {"lhs", "rhs", "result"};
   ElementKind kind = getElementKind(types[2]);
-  for (auto [type, name] : llvm::zip(types, names)) {
-    ElementKind k = getElementKind(type);
-    bool ok = (k == ElementKind::Float) ||
-              (k == ElementKind::Affine &&
-               llvm::isa<quant::UniformQuantizedType>(type));
-    if (!ok)
-      return op->emitOpError() << "expects float or per-tensor affine " << name
-                               << ", got " << type;
-    if (k != kind)
+  for (Type type : types)
+    if (getElementKind(type) != kind)
       return op->emitOpError() << "mixes float and quantized operands; insert "
                                   "qnn.quantize/qnn.dequantize";
-  }
   if (kind == ElementKind::Float) {
     if (types[0] != types[2] || types[1] != types[2])
       return op->emitOpError() << "expects one float type, got " << types[0]
@@ -73,11 +65,7 @@ LogicalResult ClampOp::verify() {
     return emitOpError() << "bounds must not be NaN";
   if (lo > hi)
     return emitOpError() << "expects min <= max, got " << lo << " > " << hi;
-  Type elt = getType().getElementType();
-  ElementKind kind = getElementKind(elt);
-  if (kind != ElementKind::Float && kind != ElementKind::Affine)
-    return emitOpError() << "expects float or affine values, got " << elt;
-  return success();
+  return success(); // ODS: float or affine values.
 }
 
 LogicalResult SignOp::verify() {
@@ -92,12 +80,9 @@ LogicalResult BinarizeOp::verify() {
   RankedTensorType in = getInput().getType(), out = getType();
   if (failed(verifySameShape(*this, in, out, "input and result")))
     return failure();
+  // ODS: float, affine or signless integer input; binary or i8 result.
   Type inElt = in.getElementType();
   ElementKind kind = getElementKind(inElt);
-  if (kind != ElementKind::Float && kind != ElementKind::Affine &&
-      kind != ElementKind::Integer)
-    return emitOpError() << "expects float, affine or integer input, got "
-                         << inElt;
   Type outElt = out.getElementType();
   if (outElt.isSignlessInteger(8)) {
     // Integer form: -1 / +1 codes in i8.
@@ -106,10 +91,7 @@ LogicalResult BinarizeOp::verify() {
                               "(integer form) result, got "
                            << inElt;
   } else {
-    auto binary = llvm::dyn_cast<BinaryType>(outElt);
-    if (!binary)
-      return emitOpError() << "expects a !qnn.binary or i8 result, got "
-                           << outElt;
+    auto binary = llvm::cast<BinaryType>(outElt);
     if (kind == ElementKind::Integer)
       return emitOpError() << "expects an i8 result for integer input, got "
                            << outElt;

@@ -1,9 +1,10 @@
 //===- QNNIntegerOps.cpp - plain integer arithmetic verifiers -------------===//
 //
 // Verifiers of the ops declared in QNNIntegerOps.td: int_add, int_sub,
-// int_mul and int_div check numpy broadcasting and one signless integer
-// element type of 8 to 64 bits; int_clamp checks its bounds against that
-// type's (signed or unsigned) range.
+// int_mul and int_div check numpy broadcasting and one element type for all
+// three tensors; int_clamp checks its bounds against that type's (signed or
+// unsigned) range. ODS has checked that every tensor holds signless
+// integers of 8, 16, 32 or 64 bits.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,13 +15,6 @@ using namespace mlir;
 using namespace mlir::qnn;
 using namespace mlir::qnn::verifyutil;
 
-/// True for the signless integer element types the integer ops accept.
-static bool isPlainInteger(Type type) {
-  auto it = llvm::dyn_cast<IntegerType>(type);
-  return it && it.isSignless() &&
-         llvm::is_contained({8u, 16u, 32u, 64u}, it.getWidth());
-}
-
 /// Shared verifier of the broadcasting integer ops.
 static LogicalResult verifyIntegerBinary(Operation *op) {
   RankedTensorType l = tensorTypeOf(op->getOperand(0));
@@ -29,10 +23,6 @@ static LogicalResult verifyIntegerBinary(Operation *op) {
   if (failed(verifyBroadcast(op, l, r, out)))
     return failure();
   Type elt = out.getElementType();
-  if (!isPlainInteger(elt))
-    return op->emitOpError() << "expects signless integer tensors of 8, 16, "
-                                "32 or 64 bits, got "
-                             << elt;
   if (l.getElementType() != elt || r.getElementType() != elt)
     return op->emitOpError() << "expects operands and result of one integer "
                                 "type, got "
@@ -48,10 +38,6 @@ LogicalResult IntDivOp::verify() { return verifyIntegerBinary(*this); }
 
 LogicalResult IntClampOp::verify() {
   Type elt = getType().getElementType();
-  if (!isPlainInteger(elt))
-    return emitOpError() << "expects a signless integer tensor of 8, 16, 32 "
-                            "or 64 bits, got "
-                         << elt;
   unsigned width = elt.getIntOrFloatBitWidth();
   int64_t lo = getMin(), hi = getMax();
   if (getIsUnsigned()) {

@@ -5,14 +5,17 @@
 // QNNPoolingOps.cpp), and the rank, size and sliding-window helpers that
 // QNNVerifyUtils.h shares with them. Each verifier checks, in this order:
 //
-//   1. ranks, attribute ranges and the shape relations of the op
-//      description (a dynamic dimension skips every check it takes part in);
+//   1. the shape relations of the op description (a dynamic dimension skips
+//      every check it takes part in);
 //   2. the quantization parameters of every operand and result against its
 //      shape (verifyTensorQuantization);
 //   3. which combination of element kinds has a meaning for the op.
 //
-// The linear ops (conv2d, fully_connected, matmul) share one set of element
-// rules, implemented by verifyLinearElementTypes.
+// What one operand or attribute may be on its own (ranks, element kinds,
+// array lengths and ranges) is stated in ODS (QNNTypeConstraints.td) and
+// checked before these verifiers run. The linear ops (conv2d,
+// fully_connected, matmul) share one set of element rules, implemented by
+// verifyLinearElementTypes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -58,17 +61,6 @@ static std::string formatDouble(double value) {
 /// True if both sizes are static and differ.
 static bool staticMismatch(int64_t a, int64_t b) {
   return !isDynamic(a) && !isDynamic(b) && a != b;
-}
-
-/// Fails unless `type` has rank `rank`; `layout` names its dimensions in the
-/// diagnostic, e.g. "[N, C, H, W]".
-LogicalResult verifyutil::verifyRank(Operation *op, RankedTensorType type,
-                                     int64_t rank, StringRef what,
-                                     StringRef layout) {
-  if (type.getRank() == rank)
-    return success();
-  return op->emitOpError() << "expects a rank-" << rank << " " << what << " "
-                           << layout << ", got " << type;
 }
 
 /// Fails unless the static size `actual` equals the static size `expected`
@@ -255,6 +247,9 @@ static LogicalResult verifyIntegerLinearTypes(Operation *op,
 ///   binary input -> binary weights (XNOR-popcount); float bias and result.
 /// Weights are per tensor or per axis along `weightAxis` (no sub-channel
 /// blocks), and every operand and result expresses the input's float type.
+/// ODS has checked the kinds each operand may have in some combination
+/// (input float, affine, binary or integer; bias float, affine or i32;
+/// result float, affine or i32).
 static LogicalResult verifyLinearElementTypes(Operation *op,
                                               const LinearTypes &t) {
   Type in = t.input.getElementType(), w = t.weight.getElementType();
@@ -263,11 +258,6 @@ static LogicalResult verifyLinearElementTypes(Operation *op,
   ElementKind rKind = getElementKind(r);
   if (inKind == ElementKind::Integer)
     return verifyIntegerLinearTypes(op, t);
-  if (inKind != ElementKind::Float && inKind != ElementKind::Affine &&
-      inKind != ElementKind::Binary)
-    return op->emitOpError()
-           << "expects a float, affine, binary or integer " << t.inputName
-           << ", got " << in << " (" << kindName(inKind) << ")";
   if (inKind == ElementKind::Affine &&
       !llvm::isa<quant::UniformQuantizedType>(in))
     return op->emitOpError() << "expects a per-tensor affine " << t.inputName
@@ -337,13 +327,10 @@ static LogicalResult verifyLinearElementTypes(Operation *op,
 
   // Result.
   if (inKind == ElementKind::Affine) {
+    // Float, affine or (ODS) the raw i32 accumulator, whose real value is
+    // acc * s_in * s_w.
     if (r.isSignlessInteger(32))
-      return success(); // The raw accumulator: real value acc * s_in * s_w.
-    if (rKind != ElementKind::Float && rKind != ElementKind::Affine)
-      return op->emitOpError()
-             << "expects a float, affine or i32 (accumulator) result for an "
-                "affine "
-             << t.inputName << ", got " << r;
+      return success();
   } else if (rKind != ElementKind::Float) {
     return op->emitOpError()
            << "expects a float result for a " << kindName(inKind) << " "
@@ -364,21 +351,12 @@ LogicalResult Conv2DOp::verify() {
   RankedTensorType in = getInput().getType(), w = getWeight().getType();
   RankedTensorType bias = getBias() ? getBias().getType() : RankedTensorType();
   RankedTensorType out = getType();
-  if (failed(verifyRank(op, in, 4, "input", "[N, C, H, W]")) ||
-      failed(verifyRank(op, w, 4, "weight", "[O, C/groups, KH, KW]")) ||
-      (bias && failed(verifyRank(op, bias, 1, "bias", "[O]"))) ||
-      failed(verifyRank(op, out, 4, "result", "[N, O, OH, OW]")))
-    return failure();
+  // ODS has checked the ranks (4, 4, 1, 4), two strides and dilations >= 1,
+  // four paddings >= 0 and groups >= 1.
   ArrayRef<int64_t> strides = getStrides(), dilations = getDilations();
   ArrayRef<int64_t> padding = getPadding();
-  if (failed(verifyI64Array(op, strides, 2, 1, "strides")) ||
-      failed(verifyI64Array(op, dilations, 2, 1, "dilations")) ||
-      failed(verifyI64Array(op, padding, 4, 0, "padding")))
-    return failure();
   // I64Attr accessors return uint64_t; read the value as signed.
   int64_t groups = static_cast<int64_t>(getGroups());
-  if (groups < 1)
-    return emitOpError() << "expects 'groups' >= 1, got " << groups;
 
   int64_t channels = in.getDimSize(1), outChannels = w.getDimSize(0);
   if (!isDynamic(channels) && channels % groups != 0)
@@ -427,6 +405,7 @@ LogicalResult Conv2DOp::verify() {
   // Binary input: padding reads `pad_value`, written out because zero is
   // not a binary value: +1 / -1 pad with a code, 0 pads with nothing (the
   // padded taps add nothing, as PyTorch, Larq and Bi-Real-Net define it).
+  // ODS has checked that it is -1, 0 or 1.
   bool binaryInput = getElementKind(in.getElementType()) == ElementKind::Binary;
   if (std::optional<uint64_t> raw = getPadValue()) {
     int64_t padValue = static_cast<int64_t>(*raw);
@@ -434,9 +413,6 @@ LogicalResult Conv2DOp::verify() {
       return emitOpError() << "expects no 'pad_value' for a "
                            << kindName(getElementKind(in.getElementType()))
                            << " input (padding reads zero), got " << padValue;
-    if (padValue != 1 && padValue != -1 && padValue != 0)
-      return emitOpError() << "expects 'pad_value' +1, -1 or 0, got "
-                           << padValue;
   } else if (binaryInput &&
              llvm::any_of(padding, [](int64_t p) { return p != 0; })) {
     return emitOpError() << "expects 'pad_value' (+1, -1 or 0) for a binary "
@@ -456,12 +432,7 @@ LogicalResult Conv2DOp::verify() {
 LogicalResult MatMulOp::verify() {
   Operation *op = *this;
   RankedTensorType lhs = getLhs().getType(), rhs = getRhs().getType();
-  RankedTensorType out = getType();
-  for (auto [type, name] :
-       {std::pair{lhs, "lhs"}, std::pair{rhs, "rhs"}, std::pair{out, "result"}})
-    if (type.getRank() < 2)
-      return emitOpError() << "expects a " << name << " of rank >= 2, got "
-                           << type;
+  RankedTensorType out = getType(); // ODS: each of rank >= 2.
   ArrayRef<int64_t> l = lhs.getShape(), r = rhs.getShape();
   ArrayRef<int64_t> o = out.getShape();
   int64_t lRank = lhs.getRank(), rRank = rhs.getRank();
@@ -521,12 +492,7 @@ LogicalResult FullyConnectedOp::verify() {
   Operation *op = *this;
   RankedTensorType in = getInput().getType(), w = getWeight().getType();
   RankedTensorType bias = getBias() ? getBias().getType() : RankedTensorType();
-  RankedTensorType out = getType();
-  if (failed(verifyRank(op, in, 2, "input", "[B, K]")) ||
-      failed(verifyRank(op, w, 2, "weight", "[O, K]")) ||
-      (bias && failed(verifyRank(op, bias, 1, "bias", "[O]"))) ||
-      failed(verifyRank(op, out, 2, "result", "[B, O]")))
-    return failure();
+  RankedTensorType out = getType(); // ODS: ranks 2, 2, 1 and 2.
   if (staticMismatch(in.getDimSize(1), w.getDimSize(1)))
     return emitOpError() << "expects the input K (" << in.getDimSize(1)
                          << ") to equal the weight K (" << w.getDimSize(1)
@@ -551,17 +517,11 @@ LogicalResult FullyConnectedOp::verify() {
 //===----------------------------------------------------------------------===//
 
 /// Float only: one f32/f16/bf16 type throughout, 1-D parameters of size C
-/// (dimension 1 of the input), result type = input type, epsilon > 0.
+/// (dimension 1 of the input), result type = input type, epsilon > 0. ODS
+/// has checked the element kinds and ranks of each operand.
 LogicalResult BatchNormOp::verify() {
   RankedTensorType in = getInput().getType();
-  if (in.getRank() < 2)
-    return emitOpError() << "expects an input of rank >= 2 (channels are "
-                            "dimension 1), got "
-                         << in;
   Type elt = in.getElementType();
-  if (!elt.isF32() && !elt.isF16() && !elt.isBF16())
-    return emitOpError() << "expects an f32, f16 or bf16 input, got " << elt
-                         << " (batch_norm is float only)";
   int64_t channels = in.getDimSize(1);
   std::pair<Value, StringRef> params[] = {{getScale(), "scale"},
                                           {getBias(), "bias"},
@@ -573,8 +533,6 @@ LogicalResult BatchNormOp::verify() {
       return emitOpError() << "expects " << name << " elements of the input "
                            << "type " << elt << ", got "
                            << type.getElementType();
-    if (type.getRank() != 1)
-      return emitOpError() << "expects a 1-D " << name << " [C], got " << type;
     if (failed(verifySize(*this, type.getDimSize(0), channels,
                           Twine(name) + " size = input channels =")))
       return failure();
@@ -617,9 +575,7 @@ LogicalResult SoftmaxOp::verify() {
                            << inElt << ", got " << outElt;
     return success();
   }
-  if (inKind != ElementKind::Affine)
-    return emitOpError() << "expects a float or affine input, got " << inElt
-                         << " (" << kindName(inKind) << ")";
+  // ODS: the input is float or affine.
   if (getElementKind(outElt) != ElementKind::Affine)
     return emitOpError() << "expects an affine result for an affine input, "
                             "got "

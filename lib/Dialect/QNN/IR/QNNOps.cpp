@@ -43,19 +43,6 @@ LogicalResult verifyutil::verifyTensorQuantization(Operation *op,
                               type.getElementType(), type.getShape(), what);
 }
 
-LogicalResult verifyutil::verifyI64Array(Operation *op,
-                                         ArrayRef<int64_t> values, size_t size,
-                                         int64_t minValue, StringRef name) {
-  if (values.size() != size)
-    return op->emitOpError() << "expects " << size << " entries in '" << name
-                             << "', got " << values.size();
-  for (int64_t v : values)
-    if (v < minValue)
-      return op->emitOpError() << "expects '" << name
-                               << "' entries >= " << minValue << ", got " << v;
-  return success();
-}
-
 LogicalResult verifyutil::verifyBroadcast(Operation *op, RankedTensorType lhs,
                                           RankedTensorType rhs,
                                           RankedTensorType result) {
@@ -223,21 +210,14 @@ LogicalResult ConstantOp::verify() {
 
 /// Shared rules of quantize (float -> quantized) and dequantize (quantized ->
 /// float): same shape, the quantized type expresses exactly the float type,
-/// and its parameters fit the shape.
+/// and its parameters fit the shape. ODS has checked the element kinds.
 static LogicalResult verifyQuantizePair(Operation *op,
                                         RankedTensorType floatType,
                                         RankedTensorType quantType,
-                                        StringRef floatName,
                                         StringRef quantName) {
   if (failed(verifySameShape(op, floatType, quantType, "input and result")))
     return failure();
   Type f = floatType.getElementType(), q = quantType.getElementType();
-  if (getElementKind(f) != ElementKind::Float)
-    return op->emitOpError()
-           << "expects a float " << floatName << ", got " << f;
-  if (!isQuantizedElement(q))
-    return op->emitOpError()
-           << "expects a quantized " << quantName << " element type, got " << q;
   if (getExpressedType(q) != f)
     return op->emitOpError()
            << "quantized type " << q << " expresses " << getExpressedType(q)
@@ -246,13 +226,11 @@ static LogicalResult verifyQuantizePair(Operation *op,
 }
 
 LogicalResult QuantizeOp::verify() {
-  return verifyQuantizePair(*this, getInput().getType(), getType(), "input",
-                            "result");
+  return verifyQuantizePair(*this, getInput().getType(), getType(), "result");
 }
 
 LogicalResult DequantizeOp::verify() {
-  return verifyQuantizePair(*this, getType(), getInput().getType(), "result",
-                            "input");
+  return verifyQuantizePair(*this, getType(), getInput().getType(), "input");
 }
 
 //===----------------------------------------------------------------------===//
@@ -264,11 +242,6 @@ LogicalResult RequantizeOp::verify() {
   if (failed(verifySameShape(*this, in, out, "input and result")))
     return failure();
   Type inElt = in.getElementType(), outElt = out.getElementType();
-  if (getElementKind(inElt) != ElementKind::Affine ||
-      getElementKind(outElt) != ElementKind::Affine)
-    return emitOpError() << "expects affine (!quant.uniform) input and "
-                            "result, got "
-                         << inElt << " and " << outElt;
   if (getExpressedType(inElt) != getExpressedType(outElt))
     return emitOpError() << "input and result express different float types";
   if (failed(verifyTensorQuantization(*this, in, "input")))
@@ -294,16 +267,10 @@ LogicalResult RescaleOp::verify() {
   RankedTensorType in = getInput().getType(), out = getType();
   if (failed(verifySameShape(*this, in, out, "input and result")))
     return failure();
-  auto inInt = llvm::dyn_cast<IntegerType>(in.getElementType());
-  auto outInt = llvm::dyn_cast<IntegerType>(out.getElementType());
-  if (!inInt || !inInt.isSignless() || !outInt || !outInt.isSignless())
-    return emitOpError() << "expects signless integer input and result, got "
-                         << in.getElementType() << " and "
-                         << out.getElementType();
-  if (inInt.getWidth() > 48 || outInt.getWidth() > 32)
-    return emitOpError() << "supports inputs up to i48 and results up to "
-                            "i32, got i"
-                         << inInt.getWidth() << " -> i" << outInt.getWidth();
+  // ODS has checked the element types: signless integers of at most 48
+  // (input) and 32 (result) bits.
+  auto inInt = llvm::cast<IntegerType>(in.getElementType());
+  auto outInt = llvm::cast<IntegerType>(out.getElementType());
 
   auto [inLo, inHi] = integerRange(inInt.getWidth(), getInputUnsigned());
   auto [outLo, outHi] = integerRange(outInt.getWidth(), getOutputUnsigned());
@@ -340,6 +307,7 @@ LogicalResult RescaleOp::verify() {
         return emitOpError() << "scale must be positive and finite, got " << s;
     count = scales.size();
   } else {
+    // ODS has checked that the multipliers are non-negative.
     if (getScale() || !getMultiplier() || !getShift())
       return emitOpError() << "fixed-point rounding takes 'multiplier' and "
                               "'shift' and no 'scale'";
@@ -348,9 +316,6 @@ LogicalResult RescaleOp::verify() {
     if (multipliers.size() != shifts.size())
       return emitOpError() << "has " << multipliers.size()
                            << " multipliers but " << shifts.size() << " shifts";
-    for (int32_t m : multipliers)
-      if (m < 0)
-        return emitOpError() << "multiplier must be non-negative, got " << m;
     for (int8_t s : shifts)
       if (s < 0 || s > 62)
         return emitOpError()
@@ -361,7 +326,7 @@ LogicalResult RescaleOp::verify() {
     return emitOpError() << "needs at least one scale";
 
   if (std::optional<int64_t> axis = getAxis()) {
-    if (*axis < 0 || *axis >= in.getRank())
+    if (*axis >= in.getRank()) // ODS has checked *axis >= 0.
       return emitOpError() << "axis " << *axis << " is out of range for rank "
                            << in.getRank();
     int64_t dim = in.getDimSize(*axis);

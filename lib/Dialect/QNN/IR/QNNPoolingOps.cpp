@@ -22,26 +22,17 @@ using namespace mlir::qnn::verifyutil;
 // Shape rules
 //===----------------------------------------------------------------------===//
 
-/// Shape and attribute rules shared by max_pool2d and avg_pool2d: rank-4
-/// NCHW input and result, `kernel`, `strides` and `dilations` of two entries
-/// >= 1, `padding` [top, left, bottom, right] >= 0 and smaller than the
-/// dilated kernel (so that every window sees a real element), batch and
-/// channels kept, spatial sizes per verifyWindowDim. `dilations` is empty
-/// for avg_pool2d, which has none.
+/// Shape and attribute rules shared by max_pool2d and avg_pool2d: `padding`
+/// [top, left, bottom, right] smaller than the dilated kernel (so that every
+/// window sees a real element), batch and channels kept, spatial sizes per
+/// verifyWindowDim. `dilations` is empty for avg_pool2d, which has none.
+/// ODS has checked the rank-4 NCHW input and result, two `kernel`,
+/// `strides` and `dilations` entries >= 1 and four `padding` entries >= 0.
 static LogicalResult
 verifyPool2DShape(Operation *op, RankedTensorType in, RankedTensorType out,
                   ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
                   ArrayRef<int64_t> dilations, ArrayRef<int64_t> padding,
                   bool ceilMode) {
-  if (failed(verifyRank(op, in, 4, "input", "[N, C, H, W]")) ||
-      failed(verifyRank(op, out, 4, "result", "[N, C, OH, OW]")) ||
-      failed(verifyI64Array(op, kernel, 2, 1, "kernel")) ||
-      failed(verifyI64Array(op, strides, 2, 1, "strides")) ||
-      (!dilations.empty() &&
-       failed(verifyI64Array(op, dilations, 2, 1, "dilations"))) ||
-      failed(verifyI64Array(op, padding, 4, 0, "padding")))
-    return failure();
-
   static constexpr StringLiteral names[] = {"height", "width"};
   static constexpr StringLiteral sides[] = {"top", "left", "bottom", "right"};
   int64_t effective[2];
@@ -87,44 +78,37 @@ verifyPool2DShape(Operation *op, RankedTensorType in, RankedTensorType out,
 
 /// The element rule of the averaging ops: float -> the same float type,
 /// affine -> affine with the same storage type and expressed type (the
-/// scale and zero point may change).
+/// scale and zero point may change). ODS has checked that both are float
+/// or affine.
 static LogicalResult verifyAverageElementTypes(Operation *op,
                                                RankedTensorType in,
                                                RankedTensorType out) {
   Type inElt = in.getElementType(), outElt = out.getElementType();
-  switch (getElementKind(inElt)) {
-  case ElementKind::Float:
+  if (getElementKind(inElt) == ElementKind::Float) {
     if (outElt != inElt)
       return op->emitOpError()
              << "expects the result element type to equal the float input "
                 "element type "
              << inElt << ", got " << outElt;
     return success();
-  case ElementKind::Affine: {
-    auto inQ = llvm::cast<quant::QuantizedType>(inElt);
-    auto outQ = llvm::dyn_cast<quant::QuantizedType>(outElt);
-    if (getElementKind(outElt) != ElementKind::Affine || !outQ)
-      return op->emitOpError()
-             << "expects an affine result for an affine input, got " << outElt;
-    if (outQ.getStorageTypeIntegralWidth() !=
-            inQ.getStorageTypeIntegralWidth() ||
-        outQ.isSigned() != inQ.isSigned())
-      return op->emitOpError()
-             << "expects the result storage type of the input ("
-             << (inQ.isSigned() ? "i" : "u")
-             << inQ.getStorageTypeIntegralWidth() << "), got "
-             << (outQ.isSigned() ? "i" : "u")
-             << outQ.getStorageTypeIntegralWidth();
-    if (outQ.getExpressedType() != inQ.getExpressedType())
-      return op->emitOpError()
-             << "expects the result to express " << inQ.getExpressedType()
-             << " like the input, got " << outQ.getExpressedType();
-    return success();
   }
-  default:
-    return op->emitOpError() << "expects a float or affine input, got " << inElt
-                             << " (" << kindName(getElementKind(inElt)) << ")";
-  }
+  auto inQ = llvm::cast<quant::QuantizedType>(inElt);
+  auto outQ = llvm::dyn_cast<quant::QuantizedType>(outElt);
+  if (getElementKind(outElt) != ElementKind::Affine || !outQ)
+    return op->emitOpError()
+           << "expects an affine result for an affine input, got " << outElt;
+  if (outQ.getStorageTypeIntegralWidth() != inQ.getStorageTypeIntegralWidth() ||
+      outQ.isSigned() != inQ.isSigned())
+    return op->emitOpError()
+           << "expects the result storage type of the input ("
+           << (inQ.isSigned() ? "i" : "u") << inQ.getStorageTypeIntegralWidth()
+           << "), got " << (outQ.isSigned() ? "i" : "u")
+           << outQ.getStorageTypeIntegralWidth();
+  if (outQ.getExpressedType() != inQ.getExpressedType())
+    return op->emitOpError()
+           << "expects the result to express " << inQ.getExpressedType()
+           << " like the input, got " << outQ.getExpressedType();
+  return success();
 }
 
 /// Pooling shape rules; the element type carries over unchanged.
@@ -136,12 +120,9 @@ LogicalResult MaxPool2DOp::verify() {
       failed(verifyQuantizations(op, {{in, "input"}, {out, "result"}})))
     return failure();
   // The maximum is one of the inputs, so any element type that orders its
-  // values (float, integer, each quantized kind) carries over unchanged.
+  // values (float, integer, each quantized kind; checked by ODS) carries
+  // over unchanged.
   Type inElt = in.getElementType();
-  if (getElementKind(inElt) == ElementKind::Other)
-    return emitOpError() << "expects float, integer or quantized elements, "
-                            "got "
-                         << inElt;
   if (out.getElementType() != inElt)
     return emitOpError() << "expects the result element type to equal the "
                             "input element type "
@@ -149,19 +130,12 @@ LogicalResult MaxPool2DOp::verify() {
   return success();
 }
 
-/// max_pool2d's shape rules; float or integer input, i64 indices.
+/// max_pool2d's shape rules (ODS checks the float or signless integer
+/// input and the i64 indices).
 LogicalResult MaxPool2DIndicesOp::verify() {
   RankedTensorType in = getInput().getType(), out = getType();
-  if (failed(verifyPool2DShape(*this, in, out, getKernel(), getStrides(),
-                               getDilations(), getPadding(), getCeilMode())))
-    return failure();
-  ElementKind kind = getElementKind(in.getElementType());
-  if (kind != ElementKind::Float && kind != ElementKind::Integer)
-    return emitOpError() << "expects float or integer input, got "
-                         << in.getElementType();
-  if (!out.getElementType().isSignlessInteger(64))
-    return emitOpError() << "expects i64 indices, got " << out.getElementType();
-  return success();
+  return verifyPool2DShape(*this, in, out, getKernel(), getStrides(),
+                           getDilations(), getPadding(), getCeilMode());
 }
 
 /// Pooling shape rules without dilations; float or affine elements.
@@ -179,10 +153,8 @@ LogicalResult AvgPool2DOp::verify() {
 /// [N, C, H, W] -> [N, C, 1, 1]; float or affine elements.
 LogicalResult GlobalAvgPoolOp::verify() {
   Operation *op = *this;
-  RankedTensorType in = getInput().getType(), out = getType();
-  if (failed(verifyRank(op, in, 4, "input", "[N, C, H, W]")) ||
-      failed(verifyRank(op, out, 4, "result", "[N, C, 1, 1]")) ||
-      failed(verifySize(op, out.getDimSize(0), in.getDimSize(0),
+  RankedTensorType in = getInput().getType(), out = getType(); // ODS: 4-D.
+  if (failed(verifySize(op, out.getDimSize(0), in.getDimSize(0),
                         "result batch")) ||
       failed(verifySize(op, out.getDimSize(1), in.getDimSize(1),
                         "result channels")) ||

@@ -148,9 +148,7 @@ LogicalResult TransposeOp::verify() {
 /// concatenation of their parameters; all other types must be equal.
 static LogicalResult verifyConcatElementTypes(ConcatOp op, int64_t axis) {
   Type outElt = op.getType().getElementType();
-  ElementKind kind = getElementKind(outElt);
-  if (kind == ElementKind::Other)
-    return op.emitOpError() << "unsupported element type " << outElt;
+  ElementKind kind = getElementKind(outElt); // ODS: not ElementKind::Other.
   auto perAxis = llvm::dyn_cast<quant::UniformQuantizedPerAxisType>(outElt);
   bool alongQuantizedAxis = perAxis && perAxis.getQuantizedDimension() == axis;
   SmallVector<double> scales;
@@ -207,7 +205,7 @@ LogicalResult ConcatOp::verify() {
   int64_t axis = static_cast<int64_t>(getAxis());
   if (getInputs().empty())
     return emitOpError() << "expects at least one input";
-  if (axis < 0 || axis >= rank)
+  if (axis >= rank) // ODS has checked axis >= 0.
     return emitOpError() << "axis " << axis << " is out of range for rank "
                          << rank;
   int64_t total = 0;
@@ -247,9 +245,11 @@ LogicalResult PadOp::verify() {
   if (out.getRank() != rank)
     return emitOpError() << "expects a rank-" << rank << " result, got rank "
                          << out.getRank();
-  if (failed(verifyI64Array(*this, getPads(), 2 * rank, 0, "pads")))
-    return failure();
+  // ODS has checked that the pads are non-negative.
   ArrayRef<int64_t> pads = getPads();
+  if (static_cast<int64_t>(pads.size()) != 2 * rank)
+    return emitOpError() << "expects " << 2 * rank << " entries in 'pads', got "
+                         << pads.size();
   for (int64_t d = 0; d < rank; ++d) {
     int64_t a = in.getDimSize(d), b = out.getDimSize(d);
     if (ShapedType::isDynamic(a) || ShapedType::isDynamic(b))
@@ -264,8 +264,6 @@ LogicalResult PadOp::verify() {
   if (inElt != outElt)
     return emitOpError() << "expects the element type to be kept, got " << inElt
                          << " -> " << outElt;
-  if (getElementKind(inElt) == ElementKind::Other)
-    return emitOpError() << "unsupported element type " << inElt;
   double value = getValue().convertToDouble();
   if (getMode() != PadMode::Constant) {
     if (value != 0.0)

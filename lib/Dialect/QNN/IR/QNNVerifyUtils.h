@@ -2,8 +2,10 @@
 //-*-===//
 //
 // Internal to lib/Dialect/QNN/IR: small checks that several op verifiers
-// share (shape agreement, element-kind rules, attribute ranges, ranks and
-// sizes, the sliding-window formula of conv2d and the pooling ops).
+// share (shape agreement, element-kind rules, sizes, the sliding-window
+// formula of conv2d and the pooling ops). What an operand or attribute may
+// be on its own (element kinds, ranks, array lengths and ranges) is stated
+// in ODS (dialects/QNN/QNNTypeConstraints.td) instead.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,18 +38,9 @@ LogicalResult verifyTensorQuantization(Operation *op, RankedTensorType type,
 LogicalResult verifyBroadcast(Operation *op, RankedTensorType lhs,
                               RankedTensorType rhs, RankedTensorType result);
 
-/// Checks that `attr` has `size` entries, each >= `minValue`.
-LogicalResult verifyI64Array(Operation *op, ArrayRef<int64_t> values,
-                             size_t size, int64_t minValue, StringRef name);
-
 /// Returns a human-readable name of an element kind ("float", "affine",
 /// ...), for diagnostics.
 StringRef kindName(ElementKind kind);
-
-/// Fails unless `type` has rank `rank`; `layout` names its dimensions in the
-/// diagnostic, e.g. "[N, C, H, W]".
-LogicalResult verifyRank(Operation *op, RankedTensorType type, int64_t rank,
-                         StringRef what, StringRef layout);
 
 /// Fails unless the static size `actual` equals the static size `expected`
 /// (dynamic sizes pass). `what` describes the checked size.
